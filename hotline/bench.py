@@ -1,0 +1,216 @@
+"""`python -m hotline bench`: the program's hot paths beside the same statements as bare SQL (DESIGN §8)."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from hotline import paths
+from hotline.core.models import Call, Child, new_uuid
+from hotline.core.timeutil import from_ms, local, local_range_bounds, utcnow
+
+#: Targets of DESIGN §8, in milliseconds (median of repeated runs on a 2-core PC with 1,000,000 calls).
+TARGETS_MS = {
+    "save_call": 5.0,
+    "caller_history": 2.0,
+    "day_log": 30.0,
+    "search_first_page": 50.0,
+    "stats_month": 200.0,
+    "stats_year": 1000.0,
+}
+RATIO_GOAL = 2.0
+
+
+@dataclass
+class Figure:
+    name: str
+    median_ms: float
+    p95_ms: float
+    bare_median_ms: float | None
+    target_ms: float | None
+
+    @property
+    def ratio(self) -> float | None:
+        if not self.bare_median_ms:
+            return None
+        return self.median_ms / self.bare_median_ms
+
+    @property
+    def meets_target(self) -> bool:
+        return self.target_ms is None or self.median_ms <= self.target_ms
+
+
+def _times(fn: Callable[[], object], repeat: int) -> list[float]:
+    fn()  # warm the page cache and the statement cache once
+    samples = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - began) * 1000)
+    return samples
+
+
+def _figure(name: str, program: list[float], bare: list[float] | None) -> Figure:
+    def p95(values):
+        return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
+
+    return Figure(
+        name=name,
+        median_ms=statistics.median(program),
+        p95_ms=p95(program),
+        bare_median_ms=statistics.median(bare) if bare else None,
+        target_ms=TARGETS_MS.get(name),
+    )
+
+
+def bench_database(calls: int, seed: int, db_path: Path | None) -> Path:
+    """The bench database: reused when it already holds the demo, built otherwise."""
+    from hotline.demo import build_demo
+    from hotline.store import benchsql
+    from hotline.store.db import open_database
+
+    path = db_path or paths.data_dir() / "bench" / f"bench-{calls}-seed{seed}.sqlite3"
+    db = open_database(path)
+    try:
+        have = benchsql.call_count(db.conn)
+        if have == 0:
+            began = time.perf_counter()
+            build_demo(db, calls=calls, seed=seed)
+            print(f"built {calls:,} demo calls in {time.perf_counter() - began:.1f} s → {path}")
+        elif have < calls * 0.99:
+            print(f"note: {path} holds {have:,} calls, fewer than --calls {calls:,}")
+    finally:
+        db.close()
+    return path
+
+
+def measure(path: Path, repeat: int) -> list[Figure]:
+    from hotline.store import benchsql, calls, search, stats
+    from hotline.store.db import open_database
+
+    db = open_database(path)
+    bare = benchsql.bare_connection(path)
+    figures = []
+    try:
+        operator = benchsql.any_operator(bare)
+        last = from_ms(benchsql.last_call_ms(bare))
+        saved_uuids: list[str] = []
+
+        def program_save():
+            call = Call(
+                line="111",
+                started_at=utcnow(),
+                operator_id=operator,
+                phone_raw="0912 345 678",
+                summary="Trẻ bị xâm hại, cần hỗ trợ",
+                categories=["abuse.sexual", "abuse.violence"],
+                risk="high",
+                children=[Child(name="Bé A", sex="female", age=9, province_code=91, ward_code=30307) for _ in range(2)],
+                case_need="required",
+                flagged=True,
+                flag_source="rule",
+                duration_s=300,
+            )
+            saved_uuids.append(call.uuid)
+            calls.save_call(db, call)
+
+        def bare_save():
+            uuid = new_uuid()
+            saved_uuids.append(uuid)
+            benchsql.bare_save(bare, operator, int(time.time() * 1000), uuid)
+
+        save_repeat = min(repeat, 50)
+        figures.append(_figure("save_call", _times(program_save, save_repeat), _times(bare_save, save_repeat)))
+        benchsql.remove_calls(bare, saved_uuids)
+
+        phone = benchsql.common_phone(bare)
+        figures.append(
+            _figure(
+                "caller_history",
+                _times(lambda: calls.caller_history(db, phone), repeat),
+                _times(lambda: benchsql.bare_caller_history(bare, phone), repeat),
+            )
+        )
+
+        day_start = from_ms(benchsql.busiest_day_ms(bare))
+        day_end = day_start + timedelta(days=1)
+        figures.append(
+            _figure(
+                "day_log",
+                _times(lambda: calls.calls_between(db, day_start, day_end), repeat),
+                _times(lambda: benchsql.bare_day(bare, day_start, day_end), repeat),
+            )
+        )
+
+        term = "nguyen van"
+        figures.append(
+            _figure(
+                "search_first_page",
+                _times(lambda: search.search_calls(db, term), repeat),
+                _times(lambda: benchsql.bare_search(bare, term), repeat),
+            )
+        )
+
+        last_day = local(last).date()
+        month = local_range_bounds(last_day.replace(day=1), last_day)
+        figures.append(
+            _figure(
+                "stats_month",
+                _times(lambda: stats.period_stats(db, *month), max(5, repeat // 5)),
+                _times(lambda: benchsql.bare_stats(bare, *month), max(5, repeat // 5)),
+            )
+        )
+        year = local_range_bounds(last_day.replace(month=1, day=1), last_day)
+        figures.append(
+            _figure(
+                "stats_year",
+                _times(lambda: stats.period_stats(db, *year), max(3, repeat // 10)),
+                _times(lambda: benchsql.bare_stats(bare, *year), max(3, repeat // 10)),
+            )
+        )
+    finally:
+        bare.close()
+        db.close()
+    return figures
+
+
+def format_table(figures: list[Figure]) -> str:
+    lines = [
+        f"{'measure':<20} {'median ms':>10} {'p95 ms':>9} {'bare SQL ms':>12} {'ratio':>7} {'target ms':>10}  verdict",
+    ]
+    for f in figures:
+        bare = f"{f.bare_median_ms:.2f}" if f.bare_median_ms is not None else "-"
+        ratio = f"{f.ratio:.2f}x" if f.ratio is not None else "-"
+        target = f"{f.target_ms:g}" if f.target_ms is not None else "-"
+        verdict = "ok" if f.meets_target else "MISSES TARGET"
+        if f.meets_target and f.ratio is not None and f.ratio > RATIO_GOAL:
+            verdict = f"ok (overhead above the {RATIO_GOAL:g}x goal)"
+        lines.append(
+            f"{f.name:<20} {f.median_ms:>10.2f} {f.p95_ms:>9.2f} {bare:>12} {ratio:>7} {target:>10}  {verdict}"
+        )
+    return "\n".join(lines)
+
+
+def run_bench(args) -> int:
+    path = bench_database(args.calls, args.seed, args.db)
+    figures = measure(path, max(1, args.repeat))
+    print(format_table(figures))
+    missed = [f.name for f in figures if not f.meets_target]
+    if args.json:
+        payload = {
+            "calls": args.calls,
+            "database": str(path),
+            "figures": [asdict(f) | {"ratio": f.ratio, "meets_target": f.meets_target} for f in figures],
+            "missed": missed,
+        }
+        args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")
+    if missed:
+        print("misses its target: " + ", ".join(missed))
+    else:
+        print("every figure meets its target")
+    return 0

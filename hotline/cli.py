@@ -1,0 +1,263 @@
+"""`python -m hotline …`: administrator and automation commands. Errors are one line and a non-zero exit."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from hotline import paths
+
+log = logging.getLogger("hotline.cli")
+
+
+class CliError(Exception):
+    """An error to print as one line (exit status 1)."""
+
+
+def _date(text: str) -> date:
+    for fmt_parse in (date.fromisoformat, _vn_date):
+        try:
+            return fmt_parse(text)
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"ngày không hợp lệ / invalid date: {text!r} (YYYY-MM-DD hoặc dd/MM/yyyy)")
+
+
+def _vn_date(text: str) -> date:
+    day, month, year = text.split("/")
+    return date(int(year), int(month), int(day))
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên / an integer is needed: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"cần một số không âm / must not be negative: {text!r}")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, as argparse does, but without the usage block
+        self.exit(2, f"{self.prog}: lỗi / error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="hotline", description="Hotline 111 / 18008077 — command line")
+    parser.add_argument("--db", type=Path, help=f"database file (default: {paths.default_db_path()})")
+    # --db is accepted before or after the command name
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="database file")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    _add = sub.add_parser
+
+    def add_parser(name, **kwargs):
+        return _add(name, parents=[common], **kwargs)
+
+    sub.add_parser = add_parser
+
+    sub.add_parser("init", help="create the database (or bring it up to date)")
+
+    user = sub.add_parser("user", help="manage users").add_subparsers(
+        dest="user_command", required=True, parser_class=_Parser
+    )
+    add = user.add_parser("add", parents=[common], help="add a user (asks for the password)")
+    add.add_argument("username")
+    add.add_argument("--name", default="", help="display name")
+    add.add_argument("--roles", required=True, help="comma-separated: operator,shift_lead,counselor,admin")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    user.add_parser("list", parents=[common], help="list users")
+    disable = user.add_parser("disable", parents=[common], help="disable a user (users are never deleted)")
+    disable.add_argument("username")
+
+    demo = sub.add_parser("demo", help="fill a database with realistic demo calls and accounts")
+    demo.add_argument("--calls", type=_positive, default=5000)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--end", type=_date, help="last day of the demo period (default today)")
+
+    stats = sub.add_parser("stats", help="figures for a period")
+    stats.add_argument("--from", dest="first", type=_date, required=True, help="first day (local), inclusive")
+    stats.add_argument("--to", dest="last", type=_date, required=True, help="last day (local), inclusive")
+    stats.add_argument("--line", action="append", help="only this line (repeatable)")
+    stats.add_argument("--format", choices=("table", "json"), default="table")
+
+    export = sub.add_parser("export", help="export calls (personal data: needs a shift lead's sign-in)")
+    export.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    export.add_argument("--out", type=Path, required=True)
+    export.add_argument("--from", dest="first", type=_date, required=True)
+    export.add_argument("--to", dest="last", type=_date, required=True)
+    export.add_argument("--user", required=True, help="who exports (shift lead); the password is asked")
+    export.add_argument("--password-stdin", action="store_true")
+
+    sub.add_parser("check", help="check the database file's integrity")
+
+    bench = sub.add_parser("bench", help="measure the program against DESIGN §8")
+    bench.add_argument("--calls", type=_positive, default=1_000_000)
+    bench.add_argument("--seed", type=int, default=1)
+    bench.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    bench.add_argument("--repeat", type=_positive, default=50, help="runs of each query")
+    return parser
+
+
+def _read_password(from_stdin: bool, confirm: bool) -> str:
+    if from_stdin or not sys.stdin.isatty():
+        line = sys.stdin.readline()
+        if not line:
+            raise CliError("không có mật khẩu trên đầu vào chuẩn / no password on standard input")
+        return line.rstrip("\r\n")
+    first = getpass.getpass("Mật khẩu / Password: ")
+    if confirm and getpass.getpass("Nhập lại / Repeat: ") != first:
+        raise CliError("hai mật khẩu không khớp / the passwords differ")
+    return first
+
+
+def _db_path(args) -> Path:
+    return args.db or paths.default_db_path()
+
+
+def _open(args):
+    from hotline.store.db import open_database
+
+    return open_database(_db_path(args))
+
+
+def cmd_init(args) -> int:
+    db = _open(args)
+    from hotline.store.users import count_users
+
+    print(f"cơ sở dữ liệu sẵn sàng / database ready: {_db_path(args)} ({count_users(db)} users)")
+    return 0
+
+
+def cmd_user(args) -> int:
+    from hotline.store import users
+
+    db = _open(args)
+    if args.user_command == "add":
+        password = _read_password(args.password_stdin, confirm=True)
+        user = users.add_user(db, args.username, args.name, args.roles.split(","), password)
+        print(f"đã thêm / added: {user.username} ({', '.join(sorted(user.roles))})")
+    elif args.user_command == "list":
+        for user in users.list_users(db):
+            state = "" if user.active else "  [đã khóa / disabled]"
+            print(f"{user.username:<20} {','.join(sorted(user.roles)):<30} {user.display_name}{state}")
+    else:
+        user = users.disable_user(db, args.username)
+        print(f"đã vô hiệu hóa / disabled: {user.username}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    import time
+
+    from hotline.demo import build_demo
+
+    db = _open(args)
+    if db.conn.execute("SELECT 1 FROM calls LIMIT 1").fetchone():
+        raise CliError(f"cơ sở dữ liệu đã có cuộc gọi, hãy dùng tệp mới / the database already has calls: {args.db}")
+    began = time.perf_counter()
+    count = build_demo(db, calls=args.calls, seed=args.seed, end_day=args.end)
+    print(f"{count} cuộc gọi mẫu / demo calls in {time.perf_counter() - began:.1f} s → {_db_path(args)}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from hotline.core.timeutil import local_range_bounds
+    from hotline.store.stats import period_stats
+
+    if args.last < args.first:
+        raise CliError("--to phải sau --from / --to must not be before --from")
+    db = _open(args)
+    start, end = local_range_bounds(args.first, args.last)
+    stats = period_stats(db, start, end, args.line).as_dict()
+    stats = {"from": args.first.isoformat(), "to": args.last.isoformat(), **stats}
+    if args.format == "json":
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return 0
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            print(f"{key}:")
+            for sub_key, count in value.items():
+                print(f"  {sub_key:<36} {count:>10}")
+        else:
+            print(f"{key:<38} {value:>10}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from hotline.core.permissions import EXPORT_PERSONAL, can
+    from hotline.core.timeutil import local_range_bounds
+    from hotline.reports.export import write_csv, write_xlsx
+    from hotline.store import audit, calls, users
+
+    db = _open(args)
+    result = users.sign_in(db, args.user, _read_password(args.password_stdin, confirm=False))
+    if not result.ok:
+        raise CliError(f"đăng nhập không thành công / sign-in failed ({result.reason})")
+    if not can(result.user, EXPORT_PERSONAL):
+        raise CliError("người dùng này không được xuất dữ liệu cá nhân / this user may not export personal data")
+    if not args.out.parent.is_dir():
+        raise CliError(f"không có thư mục / no such folder: {args.out.parent}")
+    start, end = local_range_bounds(args.first, args.last)
+    writer = write_csv if args.format == "csv" else write_xlsx
+    count = writer(calls.export_rows(db, start, end), args.out)
+    audit.append(db, result.user.id, "export", "calls", "", f"{args.format} {args.first}..{args.last} {count} rows")
+    print(f"{count} cuộc gọi → {args.out}  (chứa dữ liệu cá nhân / holds personal data: keep it safe)")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from hotline.store.maintenance import check_database
+
+    problems = check_database(_db_path(args))
+    if problems:
+        raise CliError("cơ sở dữ liệu có lỗi / the database has problems: " + "; ".join(problems[:5]))
+    print(f"ok: {_db_path(args)}")
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from hotline.bench import run_bench
+
+    return run_bench(args)
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "user": cmd_user,
+    "demo": cmd_demo,
+    "stats": cmd_stats,
+    "export": cmd_export,
+    "check": cmd_check,
+    "bench": cmd_bench,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from hotline.store.db import StoreError
+
+    args = build_parser().parse_args(argv)
+    if args.db is None and os.environ.get("HOTLINE_DB"):
+        args.db = Path(os.environ["HOTLINE_DB"])
+    try:
+        return COMMANDS[args.command](args)
+    except (CliError, StoreError) as exc:
+        print(f"hotline: lỗi / error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("hotline: đã dừng / interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"hotline: lỗi tệp / file error: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        return 1
+    except Exception as exc:  # never a traceback for a person; the type is enough to report it
+        log.exception("unexpected error in command %s", args.command)
+        print(f"hotline: lỗi không mong đợi / unexpected error ({type(exc).__name__})", file=sys.stderr)
+        return 2

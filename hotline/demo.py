@@ -1,0 +1,484 @@
+"""Realistic synthetic calls for training and benchmarks: reproducible for a seed and an end date."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+import sqlite_utils
+
+from hotline.core.models import SUBSTANTIVE, Call, Child, age_band_for
+from hotline.core.phones import PhoneInfo, normalize_phone
+from hotline.core.places import DEFAULT_PROVINCE, ward_name, wards_of
+from hotline.core.rules import effective_flag, evaluate_case_file_need, flag_reasons
+from hotline.core.search import compose_search_text
+from hotline.core.timeutil import VN_TZ, local, utcnow
+from hotline.store import bulk, users
+
+#: Demo accounts, shown on the sign-in screen of `main.py --demo`.
+DEMO_PASSWORD = "demo1234"
+DEMO_ACCOUNTS = (
+    ("admin", "Quản trị viên", ("admin",)),
+    ("truongca", "Trần Thị Mai (trưởng ca)", ("shift_lead", "operator")),
+    ("tongdai1", "Nguyễn Văn An", ("operator",)),
+    ("tongdai2", "Lê Thị Hồng", ("operator",)),
+    ("tongdai3", "Phạm Minh Tuấn", ("operator",)),
+    ("canbo1", "Huỳnh Thị Lan (quản lý trường hợp)", ("counselor",)),
+    ("canbo2", "Võ Văn Phúc (quản lý trường hợp)", ("counselor",)),
+)
+
+#: Calls per day the generator aims at when it chooses how many days a demo spans.
+CALLS_PER_DAY = 900
+MIN_DAYS = 30
+
+# ~88 % of contacts to a child hotline carry no case (DESIGN §5 "Contact outcomes").
+_OUTCOME_WEIGHTS = {
+    "silent": 30,
+    "hang_up": 28,
+    "prank": 14,
+    "wrong_number": 7,
+    "abusive": 3,
+    "test": 6,
+    SUBSTANTIVE: 12,
+}
+# Substantive calls by topic: counselling leads, then abuse reports (111's published shares).
+_GROUP_WEIGHTS = {"counselling": 56, "abuse": 26, "trafficking": 6, "info": 12}
+_CATEGORY_WEIGHTS = {
+    "abuse": {
+        "abuse.violence": 44,
+        "abuse.sexual": 22,
+        "abuse.online_sexual": 4,
+        "abuse.exploitation": 5,
+        "abuse.child_labour": 3,
+        "abuse.neglect": 8,
+        "abuse.abandonment": 5,
+        "abuse.child_marriage": 4,
+        "abuse.sale": 1,
+        "abuse.other": 4,
+    },
+    "trafficking": {
+        "trafficking.recruitment_info": 40,
+        "trafficking.forced_labour": 15,
+        "trafficking.forced_crime": 15,
+        "trafficking.sexual_exploitation": 12,
+        "trafficking.forced_marriage": 8,
+        "trafficking.baby_sale": 4,
+        "trafficking.adoption_for_profit": 2,
+        "trafficking.organ_removal": 1,
+        "trafficking.other_inhumane": 3,
+    },
+    "counselling": {
+        "counselling.relationships": 34,
+        "counselling.physical_health": 18,
+        "counselling.legal": 14,
+        "counselling.mental_health": 13,
+        "counselling.reproductive_health": 10,
+        "counselling.education": 6,
+        "counselling.online_safety": 4,
+        "counselling.other": 1,
+    },
+    "info": {"info.hotline": 45, "info.services": 35, "info.complaint": 10, "info.other": 10},
+}
+# Calls by hour of the day (local): quiet at night, busiest in the evening after school and work.
+_HOUR_WEIGHTS = (2, 1, 1, 1, 1, 2, 4, 6, 7, 7, 7, 7, 6, 6, 7, 8, 9, 10, 12, 14, 14, 12, 8, 4)
+_WEEKEND_FACTOR = 1.3
+
+_SURNAMES = (
+    ("Nguyễn", 38),
+    ("Trần", 11),
+    ("Lê", 9),
+    ("Phạm", 7),
+    ("Huỳnh", 5),
+    ("Hoàng", 3),
+    ("Phan", 4),
+    ("Vũ", 2),
+    ("Võ", 4),
+    ("Đặng", 2),
+    ("Bùi", 2),
+    ("Đỗ", 2),
+    ("Hồ", 2),
+    ("Ngô", 2),
+    ("Dương", 2),
+    ("Lý", 2),
+    ("Đào", 1),
+    ("Châu", 1),
+    ("Thạch", 1),
+    ("Danh", 1),
+)
+_MIDDLE_M = ("Văn", "Minh", "Hoàng", "Quốc", "Thanh", "Gia", "Đức", "Hữu")
+_MIDDLE_F = ("Thị", "Ngọc", "Thanh", "Kim", "Bảo", "Mỹ", "Thu", "Hồng")
+_GIVEN_M = (
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đạt",
+    "Hải",
+    "Hiếu",
+    "Huy",
+    "Khang",
+    "Khoa",
+    "Long",
+    "Nam",
+    "Phát",
+    "Phúc",
+    "Quân",
+    "Tài",
+    "Thành",
+    "Thịnh",
+    "Tín",
+    "Trí",
+    "Tuấn",
+    "Việt",
+    "Vinh",
+    "Đào",
+)
+_GIVEN_F = (
+    "Anh",
+    "Châu",
+    "Diễm",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hân",
+    "Hạnh",
+    "Hoa",
+    "Hương",
+    "Lan",
+    "Linh",
+    "Mai",
+    "My",
+    "Ngân",
+    "Nhi",
+    "Như",
+    "Oanh",
+    "Phương",
+    "Quyên",
+    "Thảo",
+    "Trang",
+    "Trâm",
+    "Vy",
+    "Yến",
+    "Đào",
+)
+
+_SUMMARIES = {
+    "abuse.violence": "Trẻ bị {who} đánh nhiều lần, trên người có vết bầm. Người gọi lo trẻ không an toàn ở nhà.",
+    "abuse.sexual": "Người gọi nghi trẻ bị {who} xâm hại tình dục; trẻ sợ hãi, không dám đi học.",
+    "abuse.online_sexual": "Trẻ bị một người quen trên mạng dọa tung ảnh nhạy cảm nếu không gửi thêm ảnh.",
+    "abuse.exploitation": "Trẻ bị bắt đi bán vé số đến khuya, bị lấy hết tiền.",
+    "abuse.child_labour": "Trẻ 13 tuổi làm thuê ở lò gạch cả ngày, bỏ học.",
+    "abuse.neglect": "Trẻ thường bị bỏ một mình ở nhà nhiều ngày, không có ai chăm sóc, thiếu ăn.",
+    "abuse.abandonment": "Phát hiện trẻ sơ sinh bị bỏ trước cổng chùa, đã báo công an xã.",
+    "abuse.child_marriage": "Gia đình ép trẻ 15 tuổi lấy chồng, trẻ gọi xin giúp đỡ.",
+    "abuse.sale": "Nghi có người đến hỏi mua trẻ sơ sinh ở bệnh viện huyện.",
+    "abuse.other": "Trẻ bị bạn bè cô lập, bị chửi mắng hằng ngày ở nơi ở trọ.",
+    "trafficking.recruitment_info": "Người gọi hỏi về lời mời làm việc lương cao ở Campuchia, không cần bằng cấp.",
+    "trafficking.forced_labour": "Con của người gọi đi làm ở nước ngoài, bị giữ giấy tờ và không cho về.",
+    "trafficking.forced_crime": "Người thân bị đưa qua biên giới, bị ép làm lừa đảo qua mạng, bị đánh.",
+    "trafficking.sexual_exploitation": "Nghi trẻ bị dụ dỗ đi làm nhà hàng rồi bị ép bán dâm.",
+    "trafficking.forced_marriage": "Trẻ bị môi giới gả cho người nước ngoài, gia đình mất liên lạc.",
+    "trafficking.baby_sale": "Nghi có đường dây mua bán trẻ sơ sinh trong khu trọ.",
+    "trafficking.adoption_for_profit": "Có người đề nghị trả tiền để nhận con nuôi không qua thủ tục.",
+    "trafficking.organ_removal": "Người gọi được mời bán thận, hỏi có hợp pháp không.",
+    "trafficking.other_inhumane": "Nghi trẻ bị đưa đi và giữ làm việc không công.",
+    "counselling.relationships": "Trẻ buồn vì bố mẹ cãi nhau, muốn được tư vấn cách nói chuyện với bố mẹ.",
+    "counselling.physical_health": "Phụ huynh hỏi về chăm sóc trẻ bị sốt xuất huyết.",
+    "counselling.legal": "Người gọi hỏi thủ tục làm giấy khai sinh cho trẻ.",
+    "counselling.mental_health": "Trẻ căng thẳng trước kỳ thi, mất ngủ, cần được lắng nghe.",
+    "counselling.reproductive_health": "Trẻ vị thành niên hỏi về sức khỏe sinh sản.",
+    "counselling.education": "Trẻ bị điểm kém, sợ bố mẹ la, muốn bỏ học.",
+    "counselling.online_safety": "Phụ huynh hỏi cách giữ an toàn cho con khi dùng mạng xã hội.",
+    "counselling.other": "Trẻ muốn tâm sự về chuyện bạn bè.",
+    "info.hotline": "Hỏi về hoạt động của tổng đài 111.",
+    "info.services": "Hỏi địa chỉ trung tâm công tác xã hội gần nhất.",
+    "info.complaint": "Góp ý về thời gian chờ khi gọi tổng đài.",
+    "info.other": "Hỏi thông tin chung.",
+}
+_OVERRIDE_REASON = "Người gọi cho biết trẻ đã được công an xã đưa về nơi an toàn, đã có cán bộ xã theo dõi."
+_WHO = ("cha dượng", "mẹ kế", "người hàng xóm", "bố", "người thân", "một người đàn ông lạ")
+_ACTIONS = (
+    "Đã lắng nghe, trấn an trẻ và hướng dẫn cách giữ an toàn.",
+    "Đã báo công an xã và cán bộ bảo vệ trẻ em cấp xã.",
+    "Đã kết nối với trạm y tế xã.",
+    "Đã tư vấn và hẹn gọi lại.",
+)
+_LEGACY = (
+    "0162",
+    "0163",
+    "0164",
+    "0165",
+    "0166",
+    "0167",
+    "0168",
+    "0169",
+    "0120",
+    "0121",
+    "0122",
+    "0126",
+    "0128",
+    "0123",
+    "0124",
+    "0125",
+    "0127",
+    "0129",
+    "0186",
+    "0188",
+    "0199",
+)
+_MOBILE = (
+    "032",
+    "033",
+    "034",
+    "035",
+    "036",
+    "037",
+    "038",
+    "039",
+    "070",
+    "076",
+    "077",
+    "078",
+    "079",
+    "081",
+    "082",
+    "083",
+    "084",
+    "085",
+    "086",
+    "088",
+    "089",
+    "090",
+    "091",
+    "093",
+    "094",
+    "096",
+    "097",
+    "098",
+)
+
+
+def _pick(rng: random.Random, weights: dict[str, int]) -> str:
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+@dataclass
+class _Pools:
+    phones: list[PhoneInfo]
+    wards: list[tuple[int, str]]
+    operators: list[int]
+    counselors: list[int]
+
+
+def _phone_pool(rng: random.Random, size: int) -> list[PhoneInfo]:
+    pool = []
+    for _ in range(size):
+        r = rng.random()
+        if r < 0.78:
+            raw = rng.choice(_MOBILE) + f"{rng.randrange(10_000_000):07d}"
+            raw = f"{raw[:4]} {raw[4:7]} {raw[7:]}" if rng.random() < 0.5 else raw
+        elif r < 0.87:
+            raw = rng.choice(_LEGACY) + f"{rng.randrange(10_000_000):07d}"  # logged as the caller still says it
+        elif r < 0.97:
+            raw = rng.choice(("0296", "0297")) + " 3" + f"{rng.randrange(1_000_000):06d}"
+        else:
+            raw = rng.choice(("+855 12 345 678", "+84 (0) 9", "12345", "0909"))
+        pool.append(normalize_phone(raw))
+    return pool
+
+
+def _name(rng: random.Random, sex: str) -> str:
+    surname = rng.choices([s for s, _ in _SURNAMES], weights=[w for _, w in _SURNAMES])[0]
+    if sex == "female":
+        return f"{surname} {rng.choice(_MIDDLE_F)} {rng.choice(_GIVEN_F)}"
+    return f"{surname} {rng.choice(_MIDDLE_M)} {rng.choice(_GIVEN_M)}"
+
+
+def _moments(rng: random.Random, count: int, first_day: date, days: int, limit: datetime) -> list[datetime]:
+    """Start times before ``limit`` spread over the days, more at weekends and in the evening, sorted."""
+    day_weights = [(_WEEKEND_FACTOR if (first_day + timedelta(d)).weekday() >= 5 else 1.0) for d in range(days)]
+    cum_days = list(itertools.accumulate(day_weights))
+    cum_hours = list(itertools.accumulate(_HOUR_WEIGHTS))
+    base = datetime.combine(first_day, time(0), VN_TZ).astimezone(UTC)
+    limit_s = (limit - base).total_seconds()
+    offsets = []
+    while len(offsets) < count:
+        d = bisect.bisect(cum_days, rng.random() * cum_days[-1])
+        h = bisect.bisect(cum_hours, rng.random() * cum_hours[-1])
+        offset = d * 86400 + h * 3600 + rng.randrange(3600)
+        if offset < limit_s:  # the last day is only filled up to the present
+            offsets.append(offset)
+    offsets.sort()
+    return [base + timedelta(seconds=s) for s in offsets]
+
+
+def _child(rng: random.Random, pools: _Pools, category: str) -> Child:
+    sex = rng.choices(("female", "male", "unknown"), weights=(52, 44, 4))[0]
+    age = None if rng.random() < 0.15 else rng.randrange(0 if category.startswith("abuse.aband") else 3, 18)
+    ward = rng.choice(pools.wards) if rng.random() < 0.9 else (None, "")
+    special = []
+    if rng.random() < 0.08:
+        special = [rng.choice(("disability", "orphan_both", "no_one_to_depend_on", "out_of_school_working"))]
+    return Child(
+        name=_name(rng, sex) if rng.random() < 0.8 else rng.choice(("bé", "cháu")) + " " + rng.choice(_GIVEN_F),
+        sex=sex,
+        age=age,
+        age_band=age_band_for(age),
+        province_code=DEFAULT_PROVINCE if ward[0] else None,
+        ward_code=ward[0],
+        address=f"ấp {rng.randrange(1, 9)}" if ward[0] else "",
+        special_circumstances=special,
+    )
+
+
+def _substantive(rng: random.Random, pools: _Pools, call: Call) -> None:
+    # the anti-trafficking line hears mostly about trafficking
+    group = "trafficking" if call.line == "18008077" and rng.random() < 0.7 else _pick(rng, _GROUP_WEIGHTS)
+    codes = [_pick(rng, _CATEGORY_WEIGHTS[group])]
+    if group in ("abuse", "trafficking") and rng.random() < 0.2:
+        codes.append(_pick(rng, _CATEGORY_WEIGHTS["abuse"]))
+    call.categories = sorted(set(codes))
+    first = codes[0]
+    call.summary = _SUMMARIES[first].format(who=rng.choice(_WHO))
+    call.action_taken = rng.choice(_ACTIONS)
+    call.caller_relation = rng.choice(("self", "parent", "relative", "neighbour", "teacher", "friend", "other"))
+    call.caller_sex = rng.choice(("female", "male"))
+    call.caller_age_band = "11-15" if call.caller_relation in ("self", "friend") else "18-59"
+    call.callback_consent = rng.random() < 0.6
+    if call.caller_relation not in ("self", "friend") and rng.random() < 0.5:
+        call.caller_name = _name(rng, call.caller_sex)
+    if group in ("abuse", "trafficking"):
+        call.risk = rng.choices(("low", "medium", "high", "immediate"), weights=(20, 40, 30, 10))[0]
+        count = rng.choices((1, 2, 3), weights=(85, 12, 3))[0]
+        call.children = [_child(rng, pools, first) for _ in range(count)]
+        if call.risk in ("high", "immediate"):
+            call.referrals = rng.sample(("police_113", "commune", "health_115"), k=rng.randrange(1, 3))
+    else:
+        call.risk = rng.choices(("none", "low", "medium"), weights=(60, 30, 10))[0]
+        if group == "counselling":
+            call.children = [_child(rng, pools, first)]
+    call.duration_s = int(min(3600, max(120, rng.lognormvariate(6.4, 0.5))))
+
+
+def generate_calls(
+    count: int, seed: int, end_day: date, operators: list[int], counselors: list[int]
+) -> Iterator[tuple[Call, str]]:
+    """Yield (call, search text) for ``count`` calls ending on local day ``end_day``, oldest first."""
+    rng = random.Random(seed)
+    days = max(MIN_DAYS, -(-count // CALLS_PER_DAY))
+    first_day = end_day - timedelta(days=days - 1)
+    pools = _Pools(
+        phones=_phone_pool(rng, max(50, count // 6)),
+        wards=wards_of(DEFAULT_PROVINCE),
+        operators=operators,
+        counselors=counselors,
+    )
+    outcomes, outcome_weights = list(_OUTCOME_WEIGHTS), list(itertools.accumulate(_OUTCOME_WEIGHTS.values()))
+    end = datetime.combine(end_day + timedelta(days=1), time(0), VN_TZ).astimezone(UTC)
+    limit = min(end, utcnow() - timedelta(minutes=5))
+    lines = ("111",) * 92 + ("18008077",) * 8
+    for started in _moments(rng, count, first_day, days, limit):
+        outcome = outcomes[bisect.bisect(outcome_weights, rng.random() * outcome_weights[-1])]
+        r = rng.random()
+        phone = pools.phones[int(len(pools.phones) * r * r * r)] if rng.random() > 0.12 else None
+        call = Call(
+            line=rng.choice(lines),
+            started_at=started,
+            operator_id=operators[(local(started).hour // 8 + started.day) % len(operators)],
+            outcome=outcome,
+            channel="phone" if rng.random() < 0.93 else rng.choice(("zalo", "app", "walk_in")),
+            phone_raw=phone.raw if phone else "",
+            phone_e164=phone.e164 if phone else None,
+            phone_kind=phone.kind if phone else "withheld",
+            uuid=f"{rng.getrandbits(128):032x}",
+        )
+        if outcome == SUBSTANTIVE:
+            _substantive(rng, pools, call)
+            decision = evaluate_case_file_need(
+                outcome=outcome,
+                categories=call.categories,
+                risk=call.risk,
+                children=call.children,
+                started_at=started,
+            )
+            call.case_need, call.urgent = decision.need, decision.urgent
+            call.safety_due, call.plan_due = decision.safety_due, decision.plan_due
+            # operators flag some suggested calls by hand and, rarely, clear a rule's flag with a reason
+            manual = decision.need == "suggested" and rng.random() < 0.4
+            cleared = decision.need == "required" and rng.random() < 0.01
+            flag = effective_flag(decision, manual, cleared, _OVERRIDE_REASON if cleared else "")
+            call.flagged, call.flag_source = flag.flagged, flag.source
+            call.flag_override_reason = _OVERRIDE_REASON if cleared else ""
+            call.flag_reasons = [reason.to_dict() for reason in flag_reasons(decision, flag)]
+            texts = [call.caller_name, call.summary, call.action_taken]
+            for child in call.children:
+                texts += [child.name, child.address, ward_name(child.ward_code)]
+        else:
+            call.duration_s = {"silent": 20, "hang_up": 6, "prank": 45, "wrong_number": 15, "abusive": 60, "test": 30}[
+                outcome
+            ] + rng.randrange(30)
+            texts = []
+        call.ended_at = started + timedelta(seconds=call.duration_s)
+        yield call, compose_search_text(texts, phone.digits if phone else "")
+
+
+def _case_specs(rng: random.Random, calls: list[Call], counselors: list[int]) -> list[bulk.CaseSpec]:
+    """Most flagged calls older than two days got a case file per child; a few are still waiting."""
+    now = utcnow()
+    specs = []
+    for call in calls:
+        if not call.flagged or now - call.started_at < timedelta(days=2) or rng.random() < 0.08:
+            continue
+        opened = call.started_at + timedelta(hours=rng.uniform(1, 40))
+        old = now - opened > timedelta(days=60)
+        for child in call.children or [None]:
+            closed = opened + timedelta(days=rng.uniform(20, 55)) if old and rng.random() < 0.8 else None
+            counselor = rng.choice(counselors)
+            specs.append(
+                bulk.CaseSpec(
+                    call_id=call.id,
+                    child_id=child.id if child else None,
+                    opened_by=counselor,
+                    opened_at=opened,
+                    assigned_to=counselor,
+                    status="closed" if closed else rng.choice(("received", "assessment", "plan")),
+                    risk=call.risk,
+                    safety_due=call.safety_due,
+                    plan_due=call.plan_due,
+                    closed_at=closed,
+                    closure_reason="Trẻ đã an toàn, đã kết nối dịch vụ" if closed else "",
+                )
+            )
+    return specs
+
+
+def ensure_demo_accounts(db: sqlite_utils.Database) -> dict[str, int]:
+    """Create the demo accounts that do not exist yet; returns username → id."""
+    ids = {}
+    for username, display, roles in DEMO_ACCOUNTS:
+        user = users.find_user(db, username) or users.add_user(db, username, display, roles, DEMO_PASSWORD)
+        ids[username] = user.id
+    return ids
+
+
+def build_demo(db: sqlite_utils.Database, *, calls: int, seed: int = 1, end_day: date | None = None) -> int:
+    """Fill a database with demo accounts and ``calls`` calls ending on ``end_day`` (default today, up to now)."""
+    ids = ensure_demo_accounts(db)
+    operators = [ids["tongdai1"], ids["tongdai2"], ids["tongdai3"], ids["truongca"]]
+    counselors = [ids["canbo1"], ids["canbo2"]]
+    end_day = end_day or local(utcnow()).date()
+    stored: list[Call] = []
+
+    def keep_flagged(items):
+        for call, text in items:
+            if call.flagged:
+                stored.append(call)
+            yield call, text
+
+    inserted = bulk.insert_calls(db, keep_flagged(generate_calls(calls, seed, end_day, operators, counselors)))
+    bulk.open_cases(db, _case_specs(random.Random(seed + 1), stored, counselors))
+    return len(inserted)

@@ -1,0 +1,1 @@
+"""Reports: indicators assembled from the store, and their writers."""

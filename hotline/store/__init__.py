@@ -1,0 +1,1 @@
+"""Every SQL statement of Hotline lives in this package."""

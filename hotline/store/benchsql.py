@@ -1,0 +1,130 @@
+"""The bench's bare-SQL twins of the program's hot paths, on a plain sqlite3 connection to the same file."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from hotline.core.search import build_fts_query
+from hotline.core.timeutil import to_ms
+from hotline.store.calls import _SUMMARY_SELECT
+from hotline.store.search import SEARCH_SQL
+
+
+def bare_connection(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def bare_save(conn: sqlite3.Connection, operator_id: int, started_ms: int, uuid: str) -> None:
+    """The statements of a save (call, two children, two categories, audit) in one durable transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    cur = conn.execute(
+        "INSERT INTO calls(uuid, line, channel, started_at, duration_s, operator_id, outcome, phone_raw, phone_e164,"
+        " phone_kind, summary, case_need, flagged, search_text, created_at, updated_at)"
+        " VALUES (?, '111', 'phone', ?, 300, ?, 'substantive', '0912345678', '+84912345678', 'mobile',"
+        " 'tom tat', 'required', 1, 'tom tat 0912345678 912345678', ?, ?)",
+        [uuid, started_ms, operator_id, started_ms, started_ms],
+    )
+    call_id = cur.lastrowid
+    for position in range(2):
+        conn.execute(
+            "INSERT INTO call_children(call_id, position, name, sex, age, age_band, province_code, ward_code,"
+            " address, special_circumstances, carer)"
+            " VALUES (?, ?, 'Bé A', 'female', 9, '6-10', 91, 30307, '', '[]', '')",
+            [call_id, position],
+        )
+    conn.executemany(
+        "INSERT INTO call_categories(call_id, code) VALUES (?, ?)",
+        [(call_id, "abuse.sexual"), (call_id, "abuse.violence")],
+    )
+    conn.execute(
+        "INSERT INTO audit_log(at, user_id, action, entity, entity_id, detail)"
+        " VALUES (?, ?, 'call.save', 'call', ?, '')",
+        [started_ms, operator_id, call_id],
+    )
+    conn.execute("COMMIT")
+
+
+def bare_caller_history(conn: sqlite3.Connection, e164: str) -> list:
+    conn.execute("SELECT count(*) FROM calls WHERE phone_e164 IN (?) AND id != -1", [e164]).fetchone()
+    return conn.execute(
+        """SELECT c.id, c.started_at, c.line, c.outcome, c.flagged,
+                  (SELECT group_concat(code, ' ') FROM call_categories WHERE call_id = c.id),
+                  (SELECT group_concat(number, ' ') FROM cases WHERE call_id = c.id)
+           FROM calls c WHERE c.phone_e164 IN (?) AND c.id != -1 ORDER BY c.started_at DESC LIMIT 20""",
+        [e164],
+    ).fetchall()
+
+
+def bare_day(conn: sqlite3.Connection, start: datetime, end: datetime) -> list:
+    return conn.execute(
+        _SUMMARY_SELECT + " WHERE c.started_at >= ? AND c.started_at < ? ORDER BY c.started_at, c.id",
+        [to_ms(start), to_ms(end)],
+    ).fetchall()
+
+
+def bare_search(conn: sqlite3.Connection, text: str) -> list:
+    return conn.execute(SEARCH_SQL.format(range=""), [build_fts_query(text), 50, 0]).fetchall()
+
+
+def bare_stats(conn: sqlite3.Connection, start: datetime, end: datetime) -> None:
+    params = [to_ms(start), to_ms(end)]
+    conn.execute(
+        "SELECT line, outcome, count(*), sum(flagged) FROM calls WHERE started_at >= ? AND started_at < ?"
+        " GROUP BY line, outcome",
+        params,
+    ).fetchall()
+    conn.execute(
+        "SELECT cc.code, count(*) FROM calls c JOIN call_categories cc ON cc.call_id = c.id"
+        " WHERE c.outcome = 'substantive' AND c.started_at >= ? AND c.started_at < ? GROUP BY cc.code",
+        params,
+    ).fetchall()
+    conn.execute(
+        "SELECT count(DISTINCT c.id) FROM calls c JOIN call_categories cc ON cc.call_id = c.id"
+        " WHERE c.outcome = 'substantive' AND c.started_at >= ? AND c.started_at < ?"
+        " AND (cc.code LIKE 'abuse.%' OR cc.code LIKE 'trafficking.%')",
+        params,
+    ).fetchall()
+
+
+def remove_calls(conn: sqlite3.Connection, uuids: list[str]) -> None:
+    """Take the bench's own saved calls out again, so a reused bench database stays as built."""
+    marks = ",".join("?" * len(uuids))
+    conn.execute("BEGIN IMMEDIATE")
+    ids = [r[0] for r in conn.execute(f"SELECT id FROM calls WHERE uuid IN ({marks})", uuids)]
+    id_marks = ",".join("?" * len(ids))
+    conn.execute(f"DELETE FROM call_children WHERE call_id IN ({id_marks})", ids)
+    conn.execute(f"DELETE FROM call_categories WHERE call_id IN ({id_marks})", ids)
+    conn.execute(f"DELETE FROM calls WHERE id IN ({id_marks})", ids)
+    conn.execute("COMMIT")
+
+
+def busiest_day_ms(conn: sqlite3.Connection) -> int:
+    """The local (UTC+7) day with the most calls, as the UTC ms of its start."""
+    day = conn.execute(
+        "SELECT (started_at + 25200000) / 86400000 AS d FROM calls GROUP BY d ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    return day * 86400000 - 25200000
+
+
+def common_phone(conn: sqlite3.Connection) -> str:
+    return conn.execute(
+        "SELECT phone_e164 FROM calls WHERE phone_e164 LIKE '+84%' GROUP BY phone_e164 ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+
+
+def call_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM calls").fetchone()[0]
+
+
+def last_call_ms(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT max(started_at) FROM calls").fetchone()[0]
+
+
+def any_operator(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT id FROM users ORDER BY id LIMIT 1").fetchone()[0]

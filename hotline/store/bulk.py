@@ -1,0 +1,182 @@
+"""Fast loading of many calls at once (demo and benchmark databases); ordinary saves use store.calls."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from hotline.core.models import Call
+from hotline.core.timeutil import to_ms
+from hotline.store.calls import _CALL_COLUMNS
+from hotline.store.db import write
+
+CHUNK = 20_000
+
+
+@dataclass(frozen=True)
+class CaseSpec:
+    """A case file to open in bulk for one child of a call."""
+
+    call_id: int
+    child_id: int | None
+    opened_by: int
+    opened_at: datetime
+    assigned_to: int | None
+    status: str
+    risk: str
+    safety_due: datetime | None
+    plan_due: datetime | None
+    closed_at: datetime | None = None
+    closure_reason: str = ""
+
+
+def _ms(moment: datetime | None) -> int | None:
+    return None if moment is None else to_ms(moment)
+
+
+def _call_row(call_id: int, call: Call, search_text: str, stamp: int) -> tuple:
+    # written out by hand (not through calls._column_value) because this runs a million times
+    return (
+        call_id,
+        call.uuid,
+        call.line,
+        call.channel,
+        to_ms(call.started_at),
+        _ms(call.ended_at),
+        call.duration_s,
+        call.operator_id,
+        call.outcome,
+        call.phone_raw,
+        call.phone_e164,
+        call.phone_kind,
+        call.caller_relation,
+        call.caller_name,
+        call.caller_sex,
+        call.caller_age_band,
+        int(call.callback_consent),
+        call.risk,
+        call.summary,
+        call.action_taken,
+        json.dumps(call.referrals) if call.referrals else "[]",
+        call.case_need,
+        int(call.urgent),
+        int(call.flagged),
+        call.flag_source,
+        json.dumps(call.flag_reasons, ensure_ascii=False, sort_keys=True) if call.flag_reasons else "[]",
+        call.flag_override_reason,
+        _ms(call.safety_due),
+        _ms(call.plan_due),
+        call.reviewed_by,
+        _ms(call.reviewed_at),
+        call.review_note,
+        search_text,
+        stamp,
+        stamp,
+    )
+
+
+def insert_calls(db: sqlite_utils.Database, items: Iterable[tuple[Call, str]]) -> list[int]:
+    """Insert (call, search_text) pairs in one transaction; phone fields must already be normalized.
+
+    Calls get consecutive ids in the given order; children are inserted with ids of their own (set on the
+    Child objects). The full-text index is rebuilt once at the end instead of row by row.
+    """
+    insert_sql = (
+        f"INSERT INTO calls(id, {', '.join(_CALL_COLUMNS)}, created_at, updated_at)"
+        f" VALUES ({', '.join('?' * (len(_CALL_COLUMNS) + 3))})"
+    )
+    child_sql = (
+        "INSERT INTO call_children(id, call_id, position, name, sex, age, age_band, province_code, ward_code,"
+        " address, special_circumstances, carer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+    )
+    ids: list[int] = []
+    with write(db) as conn:
+        next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM calls").fetchone()[0]
+        next_child = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM call_children").fetchone()[0]
+        conn.execute("DROP TRIGGER calls_fts_insert")
+        calls, children, categories = [], [], []
+
+        def flush() -> None:
+            conn.executemany(insert_sql, calls)
+            conn.executemany(child_sql, children)
+            conn.executemany("INSERT INTO call_categories(call_id, code) VALUES (?, ?)", categories)
+            calls.clear(), children.clear(), categories.clear()
+
+        for call, search_text in items:
+            call.id = next_id
+            stamp = to_ms(call.started_at) + call.duration_s * 1000
+            calls.append(_call_row(next_id, call, search_text, stamp))
+            for position, child in enumerate(call.children):
+                child.id = next_child
+                children.append(
+                    (
+                        next_child,
+                        next_id,
+                        position,
+                        child.name,
+                        child.sex,
+                        child.age,
+                        child.age_band,
+                        child.province_code,
+                        child.ward_code,
+                        child.address,
+                        json.dumps(child.special_circumstances) if child.special_circumstances else "[]",
+                        child.carer,
+                    )
+                )
+                next_child += 1
+            categories.extend((next_id, code) for code in call.categories)
+            ids.append(next_id)
+            next_id += 1
+            if len(calls) >= CHUNK:
+                flush()
+        flush()
+        conn.execute("INSERT INTO calls_fts(calls_fts) VALUES ('rebuild')")
+        conn.execute(
+            """CREATE TRIGGER calls_fts_insert AFTER INSERT ON calls BEGIN
+                INSERT INTO calls_fts(rowid, search_text) VALUES (new.id, new.search_text);
+            END"""
+        )
+    return ids
+
+
+def open_cases(db: sqlite_utils.Database, specs: Sequence[CaseSpec], prefix: str = "AG") -> int:
+    """Open case files in bulk, numbered PREFIX-YYYY-NNNNN in order of opening, continuing each year's count."""
+    from hotline.core.timeutil import local
+
+    with write(db) as conn:
+        last = dict(conn.execute("SELECT year, last FROM case_numbers"))
+        rows = []
+        for spec in sorted(specs, key=lambda s: s.opened_at):
+            year = local(spec.opened_at).year
+            last[year] = last.get(year, 0) + 1
+            rows.append(
+                (
+                    f"{prefix}-{year}-{last[year]:05d}",
+                    spec.call_id,
+                    spec.child_id,
+                    spec.opened_by,
+                    to_ms(spec.opened_at),
+                    spec.assigned_to,
+                    spec.status,
+                    spec.risk,
+                    _ms(spec.safety_due),
+                    _ms(spec.plan_due),
+                    _ms(spec.closed_at),
+                    spec.closure_reason,
+                )
+            )
+        conn.executemany(
+            "INSERT INTO cases(number, call_id, child_id, opened_by, opened_at, assigned_to, status, risk,"
+            " safety_due, plan_due, closed_at, closure_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        conn.executemany(
+            "INSERT INTO case_numbers(year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = excluded.last",
+            list(last.items()),
+        )
+    return len(rows)

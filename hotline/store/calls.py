@@ -1,0 +1,459 @@
+"""Calls: save with children and categories in one transaction, read, list, look up by phone, edit with history."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+import sqlite_utils
+
+from hotline.core.models import Call, CallChange, CallerHistory, CallerHistoryItem, CallSummary, Child
+from hotline.core.phones import normalize_phone
+from hotline.core.search import build_search_text
+from hotline.core.timeutil import from_ms, to_ms, utcnow
+from hotline.store import audit
+from hotline.store.db import ConflictError, NotFoundError, write
+
+# Columns of `calls` written from a Call, in order. Lists are stored as JSON.
+_CALL_COLUMNS = (
+    "uuid",
+    "line",
+    "channel",
+    "started_at",
+    "ended_at",
+    "duration_s",
+    "operator_id",
+    "outcome",
+    "phone_raw",
+    "phone_e164",
+    "phone_kind",
+    "caller_relation",
+    "caller_name",
+    "caller_sex",
+    "caller_age_band",
+    "callback_consent",
+    "risk",
+    "summary",
+    "action_taken",
+    "referrals",
+    "case_need",
+    "urgent",
+    "flagged",
+    "flag_source",
+    "flag_reasons",
+    "flag_override_reason",
+    "safety_due",
+    "plan_due",
+    "reviewed_by",
+    "reviewed_at",
+    "review_note",
+    "search_text",
+)
+_TIME_FIELDS = {"started_at", "ended_at", "safety_due", "plan_due", "reviewed_at", "created_at", "updated_at"}
+_JSON_FIELDS = {"referrals", "flag_reasons"}
+_BOOL_FIELDS = {"callback_consent", "urgent", "flagged"}
+#: Fields a person may change after save; each change is written to call_changes.
+EDITABLE_FIELDS = (
+    "line",
+    "channel",
+    "outcome",
+    "phone_raw",
+    "caller_relation",
+    "caller_name",
+    "caller_sex",
+    "caller_age_band",
+    "callback_consent",
+    "risk",
+    "summary",
+    "action_taken",
+    "referrals",
+    "categories",
+    "case_need",
+    "urgent",
+    "flagged",
+    "flag_source",
+    "flag_reasons",
+    "flag_override_reason",
+    "safety_due",
+    "plan_due",
+)
+_CHILD_FIELDS = (
+    "name",
+    "sex",
+    "age",
+    "age_band",
+    "province_code",
+    "ward_code",
+    "address",
+    "special_circumstances",
+    "carer",
+)
+
+_SUMMARY_SELECT = """
+    SELECT c.id, c.started_at, c.line, c.channel, c.operator_id, c.outcome, c.duration_s, c.phone_raw,
+           c.phone_e164, c.risk, c.flagged, c.case_need, c.reviewed_at IS NOT NULL,
+           (SELECT group_concat(code, ' ') FROM call_categories WHERE call_id = c.id)
+    FROM calls c
+"""
+
+
+def _prepare(call: Call) -> Call:
+    """Derive what the store keeps consistent itself: the normalized phone and the folded search text."""
+    info = normalize_phone(call.phone_raw)
+    return replace(call, phone_e164=info.e164, phone_kind=info.kind)
+
+
+def _column_value(call: Call, column: str):
+    if column == "search_text":
+        return build_search_text(call)
+    value = getattr(call, column)
+    if column in _TIME_FIELDS:
+        return None if value is None else to_ms(value)
+    if column in _JSON_FIELDS:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if column in _BOOL_FIELDS:
+        return int(bool(value))
+    return value
+
+
+def _insert_children(conn, call_id: int, children: Sequence[Child], start: int = 0) -> list[Child]:
+    saved = []
+    for position, child in enumerate(children, start=start):
+        cur = conn.execute(
+            "INSERT INTO call_children(call_id, position, name, sex, age, age_band, province_code, ward_code,"
+            " address, special_circumstances, carer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [call_id, position, *_child_values(child)],
+        )
+        saved.append(replace(child, id=cur.lastrowid))
+    return saved
+
+
+def _child_values(child: Child) -> list:
+    return [
+        child.name,
+        child.sex,
+        child.age,
+        child.age_band,
+        child.province_code,
+        child.ward_code,
+        child.address,
+        json.dumps(list(child.special_circumstances), ensure_ascii=False),
+        child.carer,
+    ]
+
+
+def save_call(db: sqlite_utils.Database, call: Call, *, draft: tuple[int, str, str] | None = None) -> Call:
+    """Save a new call with its children and categories in one durable transaction.
+
+    ``draft`` = (user_id, workstation, draft_key): that draft is deleted in the same transaction, so a draft
+    disappears exactly when its call is safely stored. Saving the same call (same uuid) twice stores it once.
+    """
+    call = _prepare(call)
+    now = utcnow()
+    with write(db) as conn:
+        existing = conn.execute("SELECT id FROM calls WHERE uuid = ?", [call.uuid]).fetchone()
+        if existing:
+            if draft:
+                conn.execute("DELETE FROM drafts WHERE user_id=? AND workstation=? AND draft_key=?", list(draft))
+            return get_call(db, existing[0])
+        values = [_column_value(call, col) for col in _CALL_COLUMNS]
+        cur = conn.execute(
+            f"INSERT INTO calls({', '.join(_CALL_COLUMNS)}, version, created_at, updated_at)"
+            f" VALUES ({', '.join('?' * len(_CALL_COLUMNS))}, 1, ?, ?)",
+            [*values, to_ms(now), to_ms(now)],
+        )
+        call_id = cur.lastrowid
+        children = _insert_children(conn, call_id, call.children)
+        conn.executemany(
+            "INSERT OR IGNORE INTO call_categories(call_id, code) VALUES (?, ?)",
+            [(call_id, code) for code in call.categories],
+        )
+        if draft:
+            conn.execute("DELETE FROM drafts WHERE user_id=? AND workstation=? AND draft_key=?", list(draft))
+        audit.append(db, call.operator_id, "call.save", "call", call_id, call.outcome)
+    return replace(call, id=call_id, children=children, version=1, created_at=now, updated_at=now)
+
+
+def _row_to_call(row: sqlite_utils.db.Row | dict, children: list[Child], categories: list[str]) -> Call:
+    data = dict(row)
+    kwargs = {}
+    for name in Call.__dataclass_fields__:
+        if name in ("children", "categories") or name not in data:
+            continue
+        value = data[name]
+        if name in _TIME_FIELDS:
+            value = from_ms(value)
+        elif name in _JSON_FIELDS:
+            value = json.loads(value)
+        elif name in _BOOL_FIELDS:
+            value = bool(value)
+        kwargs[name] = value
+    return Call(**kwargs, children=children, categories=categories)
+
+
+def get_call(db: sqlite_utils.Database, call_id: int) -> Call:
+    """One call with its children and categories; NotFoundError when there is none."""
+    conn = db.conn
+    cur = conn.execute("SELECT * FROM calls WHERE id = ?", [call_id])
+    row = cur.fetchone()
+    if row is None:
+        raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+    data = dict(zip([d[0] for d in cur.description], row, strict=True))
+    children = [
+        Child(
+            id=r[0],
+            name=r[1],
+            sex=r[2],
+            age=r[3],
+            age_band=r[4],
+            province_code=r[5],
+            ward_code=r[6],
+            address=r[7],
+            special_circumstances=json.loads(r[8]),
+            carer=r[9],
+        )
+        for r in conn.execute(
+            "SELECT id, name, sex, age, age_band, province_code, ward_code, address, special_circumstances, carer"
+            " FROM call_children WHERE call_id = ? ORDER BY position, id",
+            [call_id],
+        )
+    ]
+    categories = [
+        r[0] for r in conn.execute("SELECT code FROM call_categories WHERE call_id = ? ORDER BY code", [call_id])
+    ]
+    return _row_to_call(data, children, categories)
+
+
+def get_call_id_by_uuid(db: sqlite_utils.Database, uuid: str) -> int | None:
+    row = db.conn.execute("SELECT id FROM calls WHERE uuid = ?", [uuid]).fetchone()
+    return row[0] if row else None
+
+
+def _summary(row) -> CallSummary:
+    return CallSummary(
+        id=row[0],
+        started_at=from_ms(row[1]),
+        line=row[2],
+        channel=row[3],
+        operator_id=row[4],
+        outcome=row[5],
+        duration_s=row[6],
+        phone_raw=row[7],
+        phone_e164=row[8],
+        risk=row[9],
+        flagged=bool(row[10]),
+        case_need=row[11],
+        reviewed=bool(row[12]),
+        categories=tuple(row[13].split()) if row[13] else (),
+    )
+
+
+def calls_between(
+    db: sqlite_utils.Database, start: datetime, end: datetime, *, limit: int = -1, offset: int = 0
+) -> list[CallSummary]:
+    """Calls that started in [start, end), oldest first."""
+    rows = db.conn.execute(
+        _SUMMARY_SELECT + " WHERE c.started_at >= ? AND c.started_at < ? ORDER BY c.started_at, c.id LIMIT ? OFFSET ?",
+        [to_ms(start), to_ms(end), limit, offset],
+    )
+    return [_summary(r) for r in rows]
+
+
+def count_calls_between(db: sqlite_utils.Database, start: datetime, end: datetime) -> int:
+    return db.conn.execute(
+        "SELECT count(*) FROM calls WHERE started_at >= ? AND started_at < ?", [to_ms(start), to_ms(end)]
+    ).fetchone()[0]
+
+
+def caller_history(
+    db: sqlite_utils.Database, phone: str, *, limit: int = 20, exclude_call_id: int | None = None
+) -> CallerHistory:
+    """Earlier calls from the same number, newest first, also those logged under its old 11-digit form.
+
+    A withheld or unusable number has no history.
+    """
+    info = normalize_phone(phone)
+    if not info.usable:
+        return CallerHistory(total=0, items=())
+    keys = [info.e164]
+    if info.legacy_from:
+        # rows imported from elsewhere may hold the old 11-digit form verbatim
+        keys.append("+84" + info.legacy_from.removeprefix("0"))
+    marks = ",".join("?" * len(keys))
+    exclude = exclude_call_id if exclude_call_id is not None else -1
+    total = db.conn.execute(
+        f"SELECT count(*) FROM calls WHERE phone_e164 IN ({marks}) AND id != ?", [*keys, exclude]
+    ).fetchone()[0]
+    rows = db.conn.execute(
+        f"""
+        SELECT c.id, c.started_at, c.line, c.outcome, c.flagged,
+               (SELECT group_concat(code, ' ') FROM call_categories WHERE call_id = c.id),
+               (SELECT group_concat(number, ' ') FROM (
+                    SELECT number FROM cases WHERE call_id = c.id
+                    UNION SELECT k.number FROM case_calls cc JOIN cases k ON k.id = cc.case_id WHERE cc.call_id = c.id))
+        FROM calls c WHERE c.phone_e164 IN ({marks}) AND c.id != ?
+        ORDER BY c.started_at DESC LIMIT ?
+        """,
+        [*keys, exclude, limit],
+    )
+    items = tuple(
+        CallerHistoryItem(
+            call_id=r[0],
+            started_at=from_ms(r[1]),
+            line=r[2],
+            outcome=r[3],
+            flagged=bool(r[4]),
+            categories=tuple(r[5].split()) if r[5] else (),
+            case_numbers=tuple(r[6].split()) if r[6] else (),
+        )
+        for r in rows
+    )
+    return CallerHistory(total=total, items=items)
+
+
+def _display(value) -> str:
+    """A field's value as text for the change history."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (list, tuple)):
+        return json.dumps(list(value), ensure_ascii=False, sort_keys=True, default=str)
+    return str(value)
+
+
+def _diff(old: Call, new: Call) -> list[tuple[str, str, str]]:
+    changes = []
+    for name in EDITABLE_FIELDS:
+        a, b = getattr(old, name), getattr(new, name)
+        if name == "categories":
+            a, b = sorted(a), sorted(set(b))
+        if a != b:
+            changes.append((name, _display(a), _display(b)))
+    old_children = {c.id: c for c in old.children}
+    for position, child in enumerate(new.children, start=1):
+        before = old_children.pop(child.id, None) if child.id is not None else None
+        for attr in _CHILD_FIELDS:
+            a = getattr(before, attr) if before else None
+            b = getattr(child, attr)
+            if a != b and not (before is None and b in ("", None, [], "unknown")):
+                changes.append((f"children.{position}.{attr}", _display(a), _display(b)))
+    for gone in old_children.values():
+        changes.append(("children.removed", gone.name or str(gone.id), ""))
+    return changes
+
+
+def update_call(db: sqlite_utils.Database, call: Call, *, user_id: int) -> Call:
+    """Save an edit of a stored call. ``call.version`` must be the version that was read.
+
+    If someone changed the call meanwhile, ConflictError is raised and nothing is written. Every changed field
+    is written to call_changes (who, when, old, new).
+    """
+    if call.id is None:
+        raise NotFoundError("Cuộc gọi chưa được lưu / The call has not been saved yet")
+    call = _prepare(call)
+    now = utcnow()
+    with write(db) as conn:
+        current = get_call(db, call.id)
+        if current.version != call.version:
+            raise ConflictError(
+                "Cuộc gọi đã được người khác sửa trong lúc bạn sửa; chưa có gì bị ghi đè"
+                " / Someone else changed this call meanwhile; nothing was overwritten",
+                current_version=current.version,
+            )
+        changes = _diff(current, call)
+        if not changes:
+            return current
+        sets = [c for c in _CALL_COLUMNS if c not in ("uuid", "started_at", "operator_id")]
+        cur = conn.execute(
+            f"UPDATE calls SET {', '.join(f'{c} = ?' for c in sets)}, version = version + 1, updated_at = ?"
+            " WHERE id = ? AND version = ?",
+            [*(_column_value(call, c) for c in sets), to_ms(now), call.id, call.version],
+        )
+        if cur.rowcount != 1:  # cannot happen inside BEGIN IMMEDIATE; kept as a last guard
+            raise ConflictError("Xung đột phiên bản / Version conflict", current_version=current.version)
+        _replace_children(conn, call.id, current.children, call.children)
+        conn.execute("DELETE FROM call_categories WHERE call_id = ?", [call.id])
+        conn.executemany(
+            "INSERT OR IGNORE INTO call_categories(call_id, code) VALUES (?, ?)",
+            [(call.id, code) for code in call.categories],
+        )
+        conn.executemany(
+            "INSERT INTO call_changes(call_id, changed_at, user_id, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
+            [(call.id, to_ms(now), user_id, f, a, b) for f, a, b in changes],
+        )
+        audit.append(
+            db, user_id, "call.edit", "call", call.id, ",".join(sorted({f.split(".")[0] for f, _, _ in changes}))
+        )
+    return get_call(db, call.id)
+
+
+def _replace_children(conn, call_id: int, before: Sequence[Child], after: Sequence[Child]) -> None:
+    kept = {c.id for c in after if c.id is not None}
+    for child in before:
+        if child.id not in kept:
+            conn.execute("DELETE FROM call_children WHERE id = ?", [child.id])
+    for position, child in enumerate(after):
+        if child.id is None:
+            _insert_children(conn, call_id, [child], start=position)
+        else:
+            conn.execute(
+                "UPDATE call_children SET position=?, name=?, sex=?, age=?, age_band=?, province_code=?, ward_code=?,"
+                " address=?, special_circumstances=?, carer=? WHERE id = ? AND call_id = ?",
+                [position, *_child_values(child), child.id, call_id],
+            )
+
+
+def call_changes(db: sqlite_utils.Database, call_id: int) -> list[CallChange]:
+    """The edit history of a call, oldest first: who, when, field, old, new."""
+    rows = db.conn.execute(
+        "SELECT changed_at, user_id, field, old, new FROM call_changes WHERE call_id = ? ORDER BY changed_at, id",
+        [call_id],
+    )
+    return [CallChange(call_id, from_ms(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def export_rows(db: sqlite_utils.Database, start: datetime, end: datetime):
+    """Calls of [start, end) with the fields an export holds, oldest first, as dicts (streamed)."""
+    cur = db.conn.execute(
+        """
+        SELECT c.id, c.started_at, c.line, c.channel, u.username, c.outcome, c.duration_s, c.phone_raw, c.phone_e164,
+               c.caller_relation, c.caller_name, c.risk, c.case_need, c.flagged,
+               (SELECT group_concat(code, ' ') FROM call_categories WHERE call_id = c.id),
+               (SELECT count(*) FROM call_children WHERE call_id = c.id),
+               c.summary, c.action_taken
+        FROM calls c JOIN users u ON u.id = c.operator_id
+        WHERE c.started_at >= ? AND c.started_at < ? ORDER BY c.started_at, c.id
+        """,
+        [to_ms(start), to_ms(end)],
+    )
+    names = [
+        "id",
+        "started_at",
+        "line",
+        "channel",
+        "operator",
+        "outcome",
+        "duration_s",
+        "phone_raw",
+        "phone_e164",
+        "caller_relation",
+        "caller_name",
+        "risk",
+        "case_need",
+        "flagged",
+        "categories",
+        "children",
+        "summary",
+        "action_taken",
+    ]
+    for row in cur:
+        data = dict(zip(names, row, strict=True))
+        data["started_at"] = from_ms(data["started_at"])
+        data["flagged"] = bool(data["flagged"])
+        data["categories"] = data["categories"] or ""
+        yield data

@@ -1,0 +1,45 @@
+"""Integrity checks of a database file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from hotline.store.db import StoreError, translate_error
+
+
+def check_database(path: Path | str) -> list[str]:
+    """Problems found in the file (empty when it is a sound Hotline database). Opens it read-only."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"Không có tệp / No such file: {path}")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        raise translate_error(exc, path) from None
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        problems += [
+            f"foreign key: {table} row {rowid} → {parent}"
+            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
+        ]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "_sqlite_migrations" not in tables or "calls" not in tables:
+            problems.append("không phải cơ sở dữ liệu Hotline / not a Hotline database")
+        else:
+            problems += [f"fts: {row[0]}" for row in _fts_check(conn)]
+    except sqlite3.Error as exc:
+        raise translate_error(exc, path) from None
+    finally:
+        conn.close()
+    return problems
+
+
+def _fts_check(conn: sqlite3.Connection) -> list[tuple[str]]:
+    try:
+        conn.execute("INSERT INTO calls_fts(calls_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as exc:
+        if "readonly" in str(exc).lower():
+            return []  # the read-only check cannot run FTS5's own check; integrity_check covered the pages
+        return [(str(exc),)]
+    return []

@@ -1,0 +1,290 @@
+"""The schema (DESIGN §4) as numbered sqlite-utils migrations; the file is copied before any upgrade."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from hotline.core.timeutil import to_ms, utcnow
+
+log = logging.getLogger(__name__)
+
+migrations = Migrations("hotline")
+
+#: The two lines the centre answers; an administrator can add more.
+DEFAULT_LINES = (
+    ("111", "Tổng đài quốc gia bảo vệ trẻ em 111", 1),
+    ("18008077", "Đường dây nóng phòng, chống mua bán người 18008077", 2),
+)
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: sqlite_utils.Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL                 -- JSON
+        );
+        CREATE TABLE lines (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            sort INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            display_name TEXT NOT NULL,
+            roles TEXT NOT NULL,                -- comma-separated role codes
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            locked_until INTEGER,               -- UTC ms
+            must_change_password INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE categories (
+            code TEXT PRIMARY KEY,              -- stable: never changes once used
+            group_code TEXT NOT NULL,
+            label_vi TEXT NOT NULL,
+            label_en TEXT NOT NULL,
+            sort INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE TABLE calls (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            line TEXT NOT NULL REFERENCES lines(code),
+            channel TEXT NOT NULL,
+            started_at INTEGER NOT NULL,        -- UTC ms
+            ended_at INTEGER,
+            duration_s INTEGER NOT NULL DEFAULT 0 CHECK (duration_s >= 0),
+            operator_id INTEGER NOT NULL REFERENCES users(id),
+            outcome TEXT NOT NULL,
+            phone_raw TEXT NOT NULL DEFAULT '',
+            phone_e164 TEXT,
+            phone_kind TEXT NOT NULL DEFAULT 'withheld',
+            caller_relation TEXT NOT NULL DEFAULT 'unknown',
+            caller_name TEXT NOT NULL DEFAULT '',
+            caller_sex TEXT NOT NULL DEFAULT 'unknown',
+            caller_age_band TEXT NOT NULL DEFAULT 'unknown',
+            callback_consent INTEGER NOT NULL DEFAULT 0,
+            risk TEXT NOT NULL DEFAULT 'none',
+            summary TEXT NOT NULL DEFAULT '',
+            action_taken TEXT NOT NULL DEFAULT '',
+            referrals TEXT NOT NULL DEFAULT '[]',         -- JSON list of codes
+            case_need TEXT NOT NULL DEFAULT 'not_needed', -- the rules' decision
+            urgent INTEGER NOT NULL DEFAULT 0,
+            flagged INTEGER NOT NULL DEFAULT 0,           -- the effective flag: a case file is needed
+            flag_source TEXT,                             -- rule | manual
+            flag_reasons TEXT NOT NULL DEFAULT '[]',      -- JSON list of core.rules.Reason dicts
+            flag_override_reason TEXT NOT NULL DEFAULT '',
+            safety_due INTEGER,
+            plan_due INTEGER,
+            reviewed_by INTEGER REFERENCES users(id),
+            reviewed_at INTEGER,
+            review_note TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            search_text TEXT NOT NULL DEFAULT ''          -- folded text for FTS (core.search)
+        );
+        -- each index serves a screen's query (DESIGN §4, §8)
+        CREATE INDEX calls_started ON calls(started_at, line, outcome, flagged);
+        CREATE INDEX calls_substantive ON calls(started_at) WHERE outcome = 'substantive';
+        CREATE INDEX calls_phone ON calls(phone_e164, started_at) WHERE phone_e164 IS NOT NULL;
+        CREATE INDEX calls_flagged ON calls(started_at) WHERE flagged = 1;
+        CREATE INDEX calls_operator ON calls(operator_id, started_at);
+
+        CREATE TABLE call_children (
+            id INTEGER PRIMARY KEY,
+            call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            name TEXT NOT NULL DEFAULT '',
+            sex TEXT NOT NULL DEFAULT 'unknown',
+            age INTEGER,
+            age_band TEXT NOT NULL DEFAULT 'unknown',
+            province_code INTEGER,
+            ward_code INTEGER,
+            address TEXT NOT NULL DEFAULT '',
+            special_circumstances TEXT NOT NULL DEFAULT '[]',  -- JSON list of codes
+            carer TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX call_children_call ON call_children(call_id);
+
+        CREATE TABLE call_categories (
+            call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+            code TEXT NOT NULL REFERENCES categories(code),
+            PRIMARY KEY (call_id, code)
+        ) WITHOUT ROWID;
+        CREATE INDEX call_categories_code ON call_categories(code, call_id);
+
+        CREATE TABLE call_changes (
+            id INTEGER PRIMARY KEY,
+            call_id INTEGER NOT NULL REFERENCES calls(id),
+            changed_at INTEGER NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            field TEXT NOT NULL,
+            old TEXT NOT NULL,
+            new TEXT NOT NULL
+        );
+        CREATE INDEX call_changes_call ON call_changes(call_id, changed_at);
+
+        CREATE TABLE case_numbers (
+            year INTEGER PRIMARY KEY,
+            last INTEGER NOT NULL
+        );
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL UNIQUE,        -- AG-2026-00042
+            call_id INTEGER NOT NULL REFERENCES calls(id),
+            child_id INTEGER REFERENCES call_children(id),
+            opened_by INTEGER NOT NULL REFERENCES users(id),
+            opened_at INTEGER NOT NULL,
+            assigned_to INTEGER REFERENCES users(id),
+            status TEXT NOT NULL DEFAULT 'received',
+            risk TEXT NOT NULL DEFAULT 'none',
+            safety_due INTEGER,
+            plan_due INTEGER,
+            closed_at INTEGER,
+            closure_reason TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX cases_call ON cases(call_id);
+        CREATE INDEX cases_status ON cases(status, assigned_to);
+        CREATE TABLE case_calls (
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            call_id INTEGER NOT NULL REFERENCES calls(id),
+            linked_by INTEGER NOT NULL REFERENCES users(id),
+            linked_at INTEGER NOT NULL,
+            PRIMARY KEY (case_id, call_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX case_calls_call ON case_calls(call_id);
+        CREATE TABLE case_events (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            at INTEGER NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            kind TEXT NOT NULL,                 -- note | step | referral | status
+            step TEXT,
+            text TEXT NOT NULL DEFAULT '',
+            refers_to INTEGER REFERENCES case_events(id)
+        );
+        CREATE INDEX case_events_case ON case_events(case_id, at);
+
+        CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            draft_key TEXT NOT NULL,            -- the uuid of the call being typed
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            workstation TEXT NOT NULL,
+            state TEXT NOT NULL,                -- JSON of the form
+            started_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (user_id, workstation, draft_key)
+        );
+
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            user_id INTEGER,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL DEFAULT '',
+            entity_id TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT ''     -- short, never free-text personal data
+        );
+        CREATE INDEX audit_log_at ON audit_log(at);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+        -- full-text search over the folded text (accents and đ folded by core.text.fold before indexing)
+        CREATE VIRTUAL TABLE calls_fts USING fts5(
+            search_text, content='calls', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER calls_fts_insert AFTER INSERT ON calls BEGIN
+            INSERT INTO calls_fts(rowid, search_text) VALUES (new.id, new.search_text);
+        END;
+        CREATE TRIGGER calls_fts_delete AFTER DELETE ON calls BEGIN
+            INSERT INTO calls_fts(calls_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+        END;
+        CREATE TRIGGER calls_fts_update AFTER UPDATE OF search_text ON calls BEGIN
+            INSERT INTO calls_fts(calls_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+            INSERT INTO calls_fts(rowid, search_text) VALUES (new.id, new.search_text);
+        END;
+        """,
+    )
+    for code, name, sort in DEFAULT_LINES:
+        db.execute("INSERT INTO lines(code, name, active, sort) VALUES (?, ?, 1, ?)", [code, name, sort])
+    _seed_categories(db)
+
+
+def _run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Run statements one by one: executescript() would COMMIT the migration's transaction half-way."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError("incomplete SQL statement at the end of a migration script")
+
+
+def _seed_categories(db: sqlite_utils.Database) -> None:
+    from hotline.core.taxonomy import load_taxonomy
+
+    sort = 0
+    for group in load_taxonomy().groups:
+        for cat in group.categories:
+            sort += 1
+            db.execute(
+                "INSERT OR IGNORE INTO categories(code, group_code, label_vi, label_en, sort, active)"
+                " VALUES (?, ?, ?, ?, ?, 1)",
+                [cat.code, group.code, cat.label_vi, cat.label_en, sort],
+            )
+
+
+def is_hotline_database(db: sqlite_utils.Database) -> bool:
+    return db["_sqlite_migrations"].exists() and bool(migrations.applied(db))
+
+
+def migrate(db: sqlite_utils.Database, path: Path | str | None = None) -> list[str]:
+    """Apply pending migrations; an existing file is copied first. Returns the names applied."""
+    pending = [m.name for m in migrations.pending(db)]
+    if not pending:
+        return []
+    has_data = db["_sqlite_migrations"].exists()
+    if not has_data and db.table_names():
+        from hotline.store.db import StoreError
+
+        raise StoreError(
+            "Tệp này không phải cơ sở dữ liệu Hotline / This file is not a Hotline database"
+            + (f" ({path})" if path else "")
+        )
+    if has_data and path is not None and str(path) != ":memory:":
+        copy = _copy_before_upgrade(db, Path(path), pending[0])
+        log.info("database copied to %s before upgrade", copy.name)
+    migrations.apply(db)
+    return pending
+
+
+def _copy_before_upgrade(db: sqlite_utils.Database, path: Path, first_pending: str) -> Path:
+    stamp = utcnow().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-{first_pending}-{stamp}{path.suffix}")
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def now_ms() -> int:
+    return to_ms(utcnow())
