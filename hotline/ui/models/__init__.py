@@ -1,0 +1,1 @@
+"""Qt table models: they hold rows handed to them and never query the store."""
