@@ -161,7 +161,9 @@ def cmd_demo(args) -> int:
 
     db = _open(args)
     if db.conn.execute("SELECT 1 FROM calls LIMIT 1").fetchone():
-        raise CliError(f"cơ sở dữ liệu đã có cuộc gọi, hãy dùng tệp mới / the database already has calls: {args.db}")
+        raise CliError(
+            f"cơ sở dữ liệu đã có cuộc gọi, hãy dùng tệp mới / the database already has calls: {_db_path(args)}"
+        )
     began = time.perf_counter()
     count = build_demo(db, calls=args.calls, seed=args.seed, end_day=args.end)
     print(f"{count} cuộc gọi mẫu / demo calls in {time.perf_counter() - began:.1f} s → {_db_path(args)}")
@@ -197,6 +199,8 @@ def cmd_export(args) -> int:
     from hotline.reports.export import write_csv, write_xlsx
     from hotline.store import audit, calls, users
 
+    if args.last < args.first:
+        raise CliError("--to phải sau --from / --to must not be before --from")
     db = _open(args)
     result = users.sign_in(db, args.user, _read_password(args.password_stdin, confirm=False))
     if not result.ok:
@@ -240,9 +244,20 @@ COMMANDS = {
 }
 
 
+def _vietnamese_streams() -> None:
+    """Windows writes redirected output in its ANSI code page, which cannot hold Vietnamese: use UTF-8 there."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "ộđƯ".encode(stream.encoding or "ascii")
+        except (LookupError, UnicodeEncodeError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     from hotline.store.db import StoreError
 
+    _vietnamese_streams()
     args = build_parser().parse_args(argv)
     if args.db is None and os.environ.get("HOTLINE_DB"):
         args.db = Path(os.environ["HOTLINE_DB"])

@@ -35,7 +35,8 @@ def resources_dir() -> Path:
         return checkout
     from importlib.resources import files
 
-    return Path(str(files("hotline.resources")))
+    # files("hotline.resources") would be a MultiplexedPath (no __init__.py there), whose str() is not a path
+    return Path(str(files("hotline") / "resources"))
 
 
 def resource_path(*parts: str) -> Path:

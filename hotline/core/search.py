@@ -10,6 +10,8 @@ from hotline.core.phones import normalize_phone
 from hotline.core.places import ward_name
 from hotline.core.text import fold, search_tokens
 
+#: Words of a query beyond this are ignored: a pasted page would otherwise make FTS5 work for seconds.
+MAX_QUERY_TOKENS = 24
 #: Shortest phone fragment worth indexing: "345 678" must find "0912 345 678".
 MIN_PHONE_FRAGMENT = 3
 # digit groups typed with separators ("0912 345 678", "0912.345.678") are one number
@@ -54,7 +56,7 @@ def build_fts_query(text: str) -> str | None:
 
     Quoting every token means `"`, `*`, `-`, `NEAR(` and the like are only ever text, never syntax.
     """
-    tokens = list(dict.fromkeys(_query_tokens(text or "")))
+    tokens = list(dict.fromkeys(_query_tokens(text or "")))[:MAX_QUERY_TOKENS]
     if not tokens:
         return None
     return " ".join(f'"{t}"*' for t in tokens)

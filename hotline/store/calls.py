@@ -100,9 +100,18 @@ _SUMMARY_SELECT = """
 
 
 def _prepare(call: Call) -> Call:
-    """Derive what the store keeps consistent itself: the normalized phone and the folded search text."""
+    """Derive what the store keeps consistent itself: the normalized phone, and times cut to whole milliseconds.
+
+    The database keeps milliseconds; without the cut, the Call that save_call returns would differ from the
+    stored one by its microseconds, and editing it would record safety_due and plan_due as changed.
+    """
     info = normalize_phone(call.phone_raw)
-    return replace(call, phone_e164=info.e164, phone_kind=info.kind)
+    times = {name: _whole_ms(getattr(call, name)) for name in _TIME_FIELDS if name not in ("created_at", "updated_at")}
+    return replace(call, phone_e164=info.e164, phone_kind=info.kind, **times)
+
+
+def _whole_ms(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
 def _column_value(call: Call, column: str):

@@ -105,7 +105,7 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         raise translate_error(exc, path) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = _journal_mode_wal(conn)
         if mode.lower() != "wal" and str(path) != ":memory:":
             log.warning("journal_mode is %s, not WAL", mode)
         conn.execute("PRAGMA synchronous = FULL")
@@ -116,6 +116,20 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         conn.close()
         raise translate_error(exc, path) from None
     return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def _journal_mode_wal(conn: sqlite3.Connection) -> str:
+    """Switch a file to WAL. On a new file this needs the file to itself and SQLite does not wait for that
+    (no busy handler): a second copy of Hotline starting at the same moment would fail at once, so retry."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def open_database(path: Path | str) -> sqlite_utils.Database:

@@ -9,7 +9,7 @@ from hotline.store.db import StoreError, translate_error
 
 
 def check_database(path: Path | str) -> list[str]:
-    """Problems found in the file (empty when it is a sound Hotline database). Opens it read-only."""
+    """Problems found in the file (empty when it is a sound Hotline database). Changes nothing in it."""
     path = Path(path)
     if not path.is_file():
         raise StoreError(f"Không có tệp / No such file: {path}")
@@ -27,7 +27,7 @@ def check_database(path: Path | str) -> list[str]:
         if "_sqlite_migrations" not in tables or "calls" not in tables:
             problems.append("không phải cơ sở dữ liệu Hotline / not a Hotline database")
         else:
-            problems += [f"fts: {row[0]}" for row in _fts_check(conn)]
+            problems += _fts_check(path)
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from None
     finally:
@@ -35,11 +35,25 @@ def check_database(path: Path | str) -> list[str]:
     return problems
 
 
-def _fts_check(conn: sqlite3.Connection) -> list[tuple[str]]:
+def _fts_check(path: Path) -> list[str]:
+    """FTS5's own check of the search index against the calls table.
+
+    It is issued as an INSERT, so it needs a writable connection; it changes nothing (rolled back). SQLite before
+    3.44 does not look inside FTS5 tables in PRAGMA integrity_check.
+    """
     try:
+        conn = sqlite3.connect(str(path), timeout=10, isolation_level=None)
+    except sqlite3.Error:
+        return []  # a read-only file: the page-level check above is all that can run
+    try:
+        conn.execute("BEGIN")
         conn.execute("INSERT INTO calls_fts(calls_fts, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError as exc:
-        if "readonly" in str(exc).lower():
-            return []  # the read-only check cannot run FTS5's own check; integrity_check covered the pages
-        return [(str(exc),)]
+        if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
+            return []
+        return [f"fts: {exc}"]
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.close()
     return []

@@ -256,33 +256,52 @@ def is_hotline_database(db: sqlite_utils.Database) -> bool:
 
 
 def migrate(db: sqlite_utils.Database, path: Path | str | None = None) -> list[str]:
-    """Apply pending migrations; an existing file is copied first. Returns the names applied."""
-    pending = [m.name for m in migrations.pending(db)]
-    if not pending:
-        return []
-    has_data = db["_sqlite_migrations"].exists()
-    if not has_data and db.table_names():
-        from hotline.store.db import StoreError
+    """Apply pending migrations; an existing file is copied first. Returns the names applied.
 
-        raise StoreError(
-            "Tệp này không phải cơ sở dữ liệu Hotline / This file is not a Hotline database"
-            + (f" ({path})" if path else "")
-        )
-    if has_data and path is not None and str(path) != ":memory:":
-        copy = _copy_before_upgrade(db, Path(path), pending[0])
-        log.info("database copied to %s before upgrade", copy.name)
-    migrations.apply(db)
+    The whole upgrade runs in one write transaction (each migration's own transaction becomes a savepoint),
+    so two copies of Hotline starting at once on the same file upgrade it one after the other instead of
+    failing with "database is locked" or "table already exists"; a failed upgrade leaves the file as it was.
+    Migrations registered with transactional=False (VACUUM and the like) cannot run in it: there are none.
+    """
+    from hotline.store.db import StoreError, write
+
+    if not migrations.pending(db):  # the usual case: a read, no lock
+        return []
+    with write(db):
+        pending = [m.name for m in migrations.pending(db)]  # again: another copy may have just upgraded it
+        if not pending:
+            return []
+        # Ours only when Hotline's own migrations were applied: another sqlite-utils program's file also has
+        # a _sqlite_migrations table. That table alone (left by a first migration that failed) is nobody's data.
+        has_data = is_hotline_database(db)
+        others = [name for name in db.table_names() if name != migrations.migrations_table]
+        if not has_data and others:
+            raise StoreError(
+                "Tệp này không phải cơ sở dữ liệu Hotline / This file is not a Hotline database"
+                + (f" ({path})" if path else "")
+            )
+        if has_data and path is not None and str(path) != ":memory:":
+            copy = _copy_before_upgrade(Path(path), pending[0])
+            log.info("database copied to %s before upgrade", copy.name)
+        migrations.apply(db)
     return pending
 
 
-def _copy_before_upgrade(db: sqlite_utils.Database, path: Path, first_pending: str) -> Path:
+def _copy_before_upgrade(path: Path, first_pending: str) -> Path:
+    """Copy the file as last committed. Called while migrate() holds the write lock, so the copy is read
+    through a connection of its own: sqlite3's backup() from a connection inside a write transaction waits
+    for ever, while a WAL reader is never blocked by the writer."""
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-{first_pending}-{stamp}{path.suffix}")
-    dest = sqlite3.connect(str(target))
+    source = sqlite3.connect(str(path))
     try:
-        db.conn.backup(dest)
+        dest = sqlite3.connect(str(target))
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
     finally:
-        dest.close()
+        source.close()
     return target
 
 

@@ -31,7 +31,12 @@ def search_calls(
     start: datetime | None = None,
     end: datetime | None = None,
 ) -> list[CallSummary]:
-    """Calls whose names, summaries, places or phone digits match every word typed, newest first."""
+    """Calls whose names, summaries, places or phone digits match every word typed, most recently saved first.
+
+    Save order, not start time: FTS5 hands rowids back in order for free, while sorting every match by start
+    time costs 75–120 ms for a common name at a million calls (DESIGN §8: ≤ 50 ms). They differ only for
+    calls that overlapped.
+    """
     query = build_fts_query(text)
     if query is None:
         return []

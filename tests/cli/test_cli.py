@@ -1,0 +1,435 @@
+"""`python -m hotline …` as an administrator or a script uses it (DESIGN §7): real processes, temporary files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from hotline.demo import DEMO_PASSWORD
+
+STATS_KEYS = {
+    "calls_total",
+    "by_line",
+    "by_outcome",
+    "substantive",
+    "by_category_group",
+    "by_category",
+    "flagged",
+    "abuse_reports",
+    "abuse_reports_with_case",
+}
+BENCH_MEASURES = ("save_call", "caller_history", "day_log", "search_first_page", "stats_month", "stats_year")
+#: Vietnam has kept UTC+7 without daylight saving since 1975: local time computed independently of the program.
+VN_OFFSET = "+7 hours"
+#: A range inside the demo period, so both of its edges cut through calls.
+PART_FROM, PART_TO = "2026-10-10", "2026-10-20"
+#: The demo database shared by the tests below: 2000 calls ending on this (local) day.
+DEMO_CALLS = 2000
+DEMO_SEED = 5
+DEMO_END = "2026-10-31"
+
+
+@dataclass
+class Result:
+    """What a person sees: the exit status and the two streams."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def error_lines(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.strip()]
+
+
+def run_hotline(data_dir: Path, *args: str | Path, stdin: str | None = None, timeout: float = 120) -> Result:
+    """Run the command line with the data folder moved to ``data_dir`` (the real data folder is never touched)."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("HOTLINE_")}
+    env["HOTLINE_DATA_DIR"] = str(data_dir)
+    done = subprocess.run(
+        [sys.executable, "-m", "hotline", *map(str, args)],
+        input=stdin if stdin is not None else "",
+        capture_output=True,
+        encoding="utf-8",
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+def assert_ok(result: Result) -> Result:
+    assert result.returncode == 0, f"exit {result.returncode}\nstdout: {result.stdout}\nstderr: {result.stderr}"
+    assert "Traceback" not in result.stdout + result.stderr
+    return result
+
+
+def assert_one_line_error(result: Result) -> str:
+    """A failed command: non-zero exit, exactly one line on stderr, no traceback anywhere."""
+    assert result.returncode != 0, f"expected a failure\nstdout: {result.stdout}\nstderr: {result.stderr}"
+    assert "Traceback" not in result.stdout + result.stderr
+    assert len(result.error_lines) == 1, f"expected one error line, got:\n{result.stderr}"
+    return result.error_lines[0]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def hotline(data_dir: Path) -> Callable[..., Result]:
+    """``hotline('user', 'list', '--db', path, stdin=...)`` runs the command line against this test's data folder."""
+
+    def run(*args: str | Path, stdin: str | None = None) -> Result:
+        return run_hotline(data_dir, *args, stdin=stdin)
+
+    return run
+
+
+@dataclass
+class DemoDb:
+    path: Path
+    data_dir: Path
+
+    def run(self, *args: str | Path, stdin: str | None = None) -> Result:
+        """Run a command on this demo database (``--db`` after the command name)."""
+        return run_hotline(self.data_dir, *args, "--db", self.path, stdin=stdin)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> DemoDb:
+    """One demo database for this module (building it is the slowest step); tests must not change its calls."""
+    folder = tmp_path_factory.mktemp("demo")
+    demo = DemoDb(folder / "demo.sqlite3", folder / "data")
+    result = run_hotline(
+        demo.data_dir,
+        "--db", demo.path, "demo", "--calls", DEMO_CALLS, "--seed", DEMO_SEED, "--end", DEMO_END,
+    )  # fmt: skip
+    assert_ok(result)
+    return demo
+
+
+def sql_count(db_path, first: str, last: str, where: str = "1") -> int:
+    """Calls whose local (UTC+7) date lies in [first, last], counted straight from the file."""
+    with closing(sqlite3.connect(db_path)) as conn:
+        return conn.execute(
+            f"SELECT count(*) FROM calls WHERE date(started_at / 1000, 'unixepoch', '{VN_OFFSET}') BETWEEN ? AND ?"
+            f" AND {where}",
+            (first, last),
+        ).fetchone()[0]
+
+
+def sql_local_starts(db_path, first: str, last: str) -> dict[int, datetime]:
+    """Call id → local start time (naive, to the second), straight from the file."""
+    with closing(sqlite3.connect(db_path)) as conn:
+        rows = conn.execute(
+            "SELECT id, datetime(started_at / 1000, 'unixepoch', ?) FROM calls"
+            " WHERE date(started_at / 1000, 'unixepoch', ?) BETWEEN ? AND ?",
+            (VN_OFFSET, VN_OFFSET, first, last),
+        ).fetchall()
+    return {call_id: datetime.fromisoformat(text) for call_id, text in rows}
+
+
+def add_user(hotline, db, username: str, roles: str, password: str = "mat-khau-dai"):
+    return hotline("user", "add", username, "--roles", roles, "--name", "Người Thử", "--password-stdin", "--db", db,
+                   stdin=password + "\n")  # fmt: skip
+
+
+# --- init and users ------------------------------------------------------------------------------------------
+
+
+def test_init_creates_database(hotline, tmp_path):
+    """`init --db PATH` creates a Hotline database file there and says so."""
+    db = tmp_path / "new.sqlite3"
+    result = assert_ok(hotline("init", "--db", db))
+    assert db.is_file()
+    assert str(db) in result.stdout
+    with closing(sqlite3.connect(db)) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"calls", "users", "lines"} <= tables
+
+
+def test_init_without_db_uses_data_folder(hotline, data_dir):
+    """Without --db, `init` creates the default database inside the data folder (HOTLINE_DATA_DIR)."""
+    assert_ok(hotline("init"))
+    assert (data_dir / "hotline.sqlite3").is_file()
+
+
+def test_user_add_list_disable(hotline, tmp_path):
+    """A user added with the password on stdin is listed, then shown as disabled after `user disable`."""
+    db = tmp_path / "users.sqlite3"
+    assert_ok(hotline("init", "--db", db))
+    added = assert_ok(add_user(hotline, db, "lan", "counselor,shift_lead"))
+    assert "lan" in added.stdout
+
+    listing = assert_ok(hotline("user", "list", "--db", db)).stdout
+    row = next(line for line in listing.splitlines() if line.startswith("lan "))
+    assert "counselor" in row and "shift_lead" in row and "Người Thử" in row
+    assert "disabled" not in row
+
+    assert_ok(hotline("user", "disable", "lan", "--db", db))
+    listing = assert_ok(hotline("user", "list", "--db", db)).stdout
+    row = next(line for line in listing.splitlines() if line.startswith("lan "))
+    assert "disabled" in row
+
+
+@pytest.mark.parametrize(
+    ("username", "roles", "password", "hint"),
+    [
+        ("mai", "wizard", "mat-khau-dai", "wizard"),
+        ("taken", "operator", "mat-khau-dai", "taken"),
+        ("mai", "operator", "short", "8"),
+        ("mai", "", "mat-khau-dai", "role"),
+    ],
+    ids=["bad-role", "taken-username", "short-password", "no-role"],
+)
+def test_user_add_refusals(hotline, tmp_path, username, roles, password, hint):
+    """A bad role, a taken username or a too-short password: one clear line, non-zero exit, no traceback."""
+    db = tmp_path / "users.sqlite3"
+    assert_ok(add_user(hotline, db, "taken", "operator"))
+    line = assert_one_line_error(add_user(hotline, db, username, roles, password))
+    assert hint.lower() in line.lower()
+    listing = assert_ok(hotline("user", "list", "--db", db)).stdout
+    assert [line.split()[0] for line in listing.splitlines()] == ["taken"]
+
+
+def test_user_add_without_password_on_stdin(hotline, tmp_path):
+    """`user add` with nothing on stdin refuses in one line instead of waiting or failing with a traceback."""
+    line = assert_one_line_error(
+        hotline("user", "add", "lan", "--roles", "operator", "--password-stdin", "--db", tmp_path / "u.sqlite3")
+    )
+    assert "password" in line
+
+
+def test_user_disable_unknown(hotline, tmp_path):
+    """Disabling a user who does not exist is one line and a non-zero exit."""
+    db = tmp_path / "users.sqlite3"
+    assert_ok(hotline("init", "--db", db))
+    assert "nobody" in assert_one_line_error(hotline("user", "disable", "nobody", "--db", db))
+
+
+# --- demo and stats ------------------------------------------------------------------------------------------
+
+
+def test_demo_builds_the_calls(demo_db):
+    """`demo --calls N` stores exactly N calls, all inside the demo period, and the demo accounts."""
+    with closing(sqlite3.connect(demo_db.path)) as conn:
+        assert conn.execute("SELECT count(*) FROM calls").fetchone()[0] == DEMO_CALLS
+        usernames = {row[0] for row in conn.execute("SELECT username FROM users")}
+    assert {"truongca", "tongdai1"} <= usernames
+    assert sql_count(demo_db.path, "2026-10-01", "2026-10-31") == DEMO_CALLS
+
+
+def test_demo_refuses_database_with_calls(demo_db):
+    """`demo` on a database that already has calls refuses in one line naming the file."""
+    line = assert_one_line_error(demo_db.run("demo", "--calls", "5"))
+    assert str(demo_db.path) in line
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [("2026-10-01", "2026-10-31"), (PART_FROM, PART_TO), ("2026-10-15", "2026-10-15"), ("2026-11-01", "2026-11-30")],
+    ids=["month", "part", "one-day", "empty"],
+)
+def test_stats_json_matches_sql(demo_db, first, last):
+    """`stats --format json` has every indicator, and its totals match a count of local dates done with sqlite3."""
+    result = assert_ok(demo_db.run("stats", "--from", first, "--to", last, "--format", "json"))
+    stats = json.loads(result.stdout)
+    assert stats.keys() >= STATS_KEYS
+    assert stats["calls_total"] == sql_count(demo_db.path, first, last)
+    assert sum(stats["by_line"].values()) == stats["calls_total"]
+    assert sum(stats["by_outcome"].values()) == stats["calls_total"]
+    for line, count in stats["by_line"].items():
+        assert count == sql_count(demo_db.path, first, last, f"line = '{line}'")
+    assert stats["substantive"] == sql_count(demo_db.path, first, last, "outcome = 'substantive'")
+    assert stats["flagged"] == sql_count(demo_db.path, first, last, "flagged = 1")
+    assert stats["abuse_reports_with_case"] <= stats["abuse_reports"]
+
+
+def test_stats_vietnamese_dates(demo_db):
+    """Dates written the Vietnamese way (dd/MM/yyyy) give the same figures as ISO dates."""
+    iso = assert_ok(demo_db.run("stats", "--from", PART_FROM, "--to", PART_TO, "--format", "json"))
+    vn = assert_ok(demo_db.run("stats", "--from", "10/10/2026", "--to", "20/10/2026", "--format", "json"))
+    assert json.loads(vn.stdout) == json.loads(iso.stdout)
+
+
+def test_stats_table_prints(demo_db):
+    """`stats --format table` prints one line per figure with the total of calls."""
+    out = assert_ok(demo_db.run("stats", "--from", PART_FROM, "--to", PART_TO, "--format", "table")).stdout
+    total = sql_count(demo_db.path, PART_FROM, PART_TO)
+    assert any(line.split() == ["calls_total", str(total)] for line in out.splitlines())
+    for key in STATS_KEYS:
+        assert key in out
+
+
+def test_stats_from_after_to(demo_db):
+    """`--from` after `--to` is refused in one line."""
+    line = assert_one_line_error(demo_db.run("stats", "--from", "2026-10-31", "--to", "2026-10-01"))
+    assert "--to" in line
+
+
+@pytest.mark.parametrize("text", ["2026-13-01", "31/02/2026", "yesterday", ""])
+def test_stats_invalid_date(demo_db, text):
+    """A date that is no date is refused in one line that quotes it."""
+    line = assert_one_line_error(demo_db.run("stats", "--from", text, "--to", "2026-10-31"))
+    assert repr(text) in line
+
+
+# --- export --------------------------------------------------------------------------------------------------
+
+
+def export(demo_db, fmt, out, user, password, first=PART_FROM, last=PART_TO):
+    return demo_db.run(
+        "export", "--format", fmt, "--out", out, "--from", first, "--to", last, "--user", user, "--password-stdin",
+        stdin=password + "\n",
+    )  # fmt: skip
+
+
+def test_export_csv(demo_db, tmp_path):
+    """A shift lead's CSV export: UTF-8 with BOM, Vietnamese headers, one row per call of the range."""
+    out = tmp_path / "calls.csv"
+    assert_ok(export(demo_db, "csv", out, "truongca", DEMO_PASSWORD))
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header, body = rows[0], rows[1:]
+    assert {"Thời gian bắt đầu", "Đường dây", "Thời lượng (giây)", "Tóm tắt"} <= set(header)
+    assert body and len(body) == sql_count(demo_db.path, PART_FROM, PART_TO)
+    assert all(len(row) == len(header) for row in body)
+
+
+def test_export_xlsx(demo_db, tmp_path):
+    """A shift lead's XLSX export reads back with a header row, real local datetimes and whole-second durations."""
+    out = tmp_path / "calls.xlsx"
+    assert_ok(export(demo_db, "xlsx", out, "truongca", DEMO_PASSWORD))
+    book = openpyxl.load_workbook(out, read_only=True)
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    header, body = list(rows[0]), rows[1:]
+    assert {"Mã cuộc gọi", "Thời gian bắt đầu", "Thời lượng (giây)"} <= set(header)
+    id_col, start_col = header.index("Mã cuộc gọi"), header.index("Thời gian bắt đầu")
+    duration_col = header.index("Thời lượng (giây)")
+    expected = sql_local_starts(demo_db.path, PART_FROM, PART_TO)
+    assert body and len(body) == len(expected)
+    for row in body:
+        started = row[start_col]
+        assert isinstance(started, datetime)
+        assert abs(started - expected[row[id_col]]) <= timedelta(seconds=1)  # datetime() drops the ms
+        assert isinstance(row[duration_col], int) and row[duration_col] >= 0
+
+
+def test_export_refused_for_operator(demo_db, tmp_path):
+    """An operator may not export personal data: one line, non-zero exit, no file."""
+    out = tmp_path / "calls.csv"
+    line = assert_one_line_error(export(demo_db, "csv", out, "tongdai1", DEMO_PASSWORD))
+    assert "export" in line
+    assert not out.exists()
+
+
+def test_export_wrong_password(demo_db, tmp_path):
+    """A wrong password stops the export in one line, with no file written."""
+    out = tmp_path / "calls.csv"
+    assert_one_line_error(export(demo_db, "csv", out, "truongca", "not-the-password"))
+    assert not out.exists()
+
+
+def test_export_from_after_to(demo_db, tmp_path):
+    """An export whose `--from` is after `--to` is refused in one line."""
+    out = tmp_path / "calls.csv"
+    assert_one_line_error(export(demo_db, "csv", out, "truongca", DEMO_PASSWORD, first=PART_TO, last=PART_FROM))
+    assert not out.exists()
+
+
+# --- check, --db, output -------------------------------------------------------------------------------------
+
+
+def test_check_good_database(demo_db):
+    """`check` on a sound database prints ok and exits 0."""
+    assert assert_ok(demo_db.run("check")).stdout.startswith("ok")
+
+
+def test_check_damaged_database(demo_db, hotline, tmp_path):
+    """`check` on a copy with 4 KiB of random bytes written in the middle exits non-zero with one line."""
+    damaged = tmp_path / "damaged.sqlite3"
+    shutil.copyfile(demo_db.path, damaged)
+    size = damaged.stat().st_size
+    with open(damaged, "r+b") as handle:
+        handle.seek(size // 2)
+        handle.write(random.Random(1).randbytes(4096))
+    assert_one_line_error(hotline("check", "--db", damaged))
+
+
+def test_check_missing_file(hotline, tmp_path):
+    """`check` on a file that does not exist says so in one line and creates nothing."""
+    missing = tmp_path / "missing.sqlite3"
+    assert_one_line_error(hotline("check", "--db", missing))
+    assert not missing.exists()
+
+
+def test_db_before_or_after_command(hotline, tmp_path):
+    """`--db` works both before and after the command name."""
+    before, after = tmp_path / "before.sqlite3", tmp_path / "after.sqlite3"
+    assert_ok(hotline("--db", before, "init"))
+    assert_ok(hotline("init", "--db", after))
+    assert before.is_file() and after.is_file()
+    assert_ok(add_user(hotline, after, "lan", "operator"))
+    assert "lan" in assert_ok(hotline("--db", after, "user", "list")).stdout
+
+
+def test_db_in_folder_that_cannot_be_created(hotline, tmp_path):
+    """A `--db` under a plain file (a folder that cannot exist) gives one clear line naming it, no traceback."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    line = assert_one_line_error(hotline("init", "--db", blocker / "sub" / "hotline.sqlite3"))
+    assert "a-file" in line
+
+
+def test_output_is_utf8_where_the_stream_cannot_hold_vietnamese(hotline, tmp_path, monkeypatch):
+    """Output redirected in a code page without Vietnamese letters (Windows' cp1252) is written as UTF-8."""
+    db = tmp_path / "u.sqlite3"
+    assert_ok(hotline("init", "--db", db))
+    monkeypatch.setenv("PYTHONIOENCODING", "cp1252")
+    result = assert_ok(add_user(hotline, db, "lan", "operator"))
+    assert "đã thêm" in result.stdout
+    assert "Người Thử" in assert_ok(hotline("user", "list", "--db", db)).stdout
+
+
+def test_no_command_is_one_line(hotline):
+    """Running with no command prints one error line and exits non-zero."""
+    assert_one_line_error(hotline())
+
+
+# --- bench ---------------------------------------------------------------------------------------------------
+
+
+def test_bench_small(hotline, tmp_path):
+    """`bench` on a small temporary database prints every measure and writes them to JSON."""
+    db, out = tmp_path / "bench.sqlite3", tmp_path / "out.json"
+    result = assert_ok(hotline("bench", "--db", db, "--calls", "3000", "--repeat", "3", "--json", out))
+    table = result.stdout.splitlines()
+    for name in BENCH_MEASURES:
+        assert any(line.split()[:1] == [name] for line in table), f"{name} missing from:\n{result.stdout}"
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    assert payload["calls"] == 3000
+    figures = {figure["name"]: figure for figure in payload["figures"]}
+    assert set(figures) == set(BENCH_MEASURES)
+    for figure in figures.values():
+        assert figure["median_ms"] > 0 and figure["p95_ms"] >= figure["median_ms"]
+        assert figure["bare_median_ms"] is None or figure["bare_median_ms"] > 0
+        assert isinstance(figure["meets_target"], bool)
