@@ -273,5 +273,3 @@ def test_typed_words_match_the_folded_oracle(search_db, parts):
     db, saved = search_db
     query = "".join(word + sep for word, sep in parts)
     assert ids(search_calls(db, query, limit=EVERYTHING)) == expected_ids(saved, query)
-
-
