@@ -12,6 +12,10 @@ from hotline import paths
 class _PrivateFormatter(logging.Formatter):
     """Keeps where an error happened (the frames) and its type, never its message or local values."""
 
+    def format(self, record: logging.LogRecord) -> str:
+        record.exc_text = None  # another handler may have cached the full text, message included
+        return super().format(record)
+
     def formatException(self, ei) -> str:
         exc_type, _exc, tb = ei
         return "".join(traceback.format_tb(tb)) + (exc_type.__name__ if exc_type else "")

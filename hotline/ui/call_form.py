@@ -26,12 +26,13 @@ from hotline.core.taxonomy import Taxonomy
 from hotline.ui import labels
 from hotline.ui.category_picker import CategoryPicker
 from hotline.ui.child_editor import ChildEditor
+from hotline.ui.widgets import compact
 
 REPORT_GROUPS = ("abuse", "trafficking")
 
 
 def _combo(table: dict[str, str], name: str) -> QComboBox:
-    combo = QComboBox(objectName=name)
+    combo = compact(QComboBox(objectName=name), 8)
     for code in table:
         combo.addItem(labels.label(table, code), code)
     return combo
@@ -60,6 +61,7 @@ class CallForm(QWidget):
         self.phone_edit.setAccessibleName(self.tr("Caller's phone number"))
         self.phone_info_label = QLabel(objectName="phoneInfoLabel")
         self.phone_info_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.phone_info_label.setWordWrap(True)
 
         self.relation_combo = _combo(labels.RELATIONS, "callerRelationCombo")
         self.caller_name_edit = QLineEdit(objectName="callerNameEdit")
@@ -69,7 +71,7 @@ class CallForm(QWidget):
         self.consent_check = QCheckBox(self.tr("May be called &back"), objectName="callbackConsentCheck")
 
         self.children_box = QVBoxLayout()
-        self.add_child_button = QPushButton(self.tr("+ Add a &child"), objectName="addChildButton")
+        self.add_child_button = QPushButton(self.tr("+ Add a chil&d"), objectName="addChildButton")
         self.children_error = _error_label("childrenError")
         self.editors: list[ChildEditor] = []
 
@@ -137,7 +139,7 @@ class CallForm(QWidget):
 
         categories_box = QGroupBox(self.tr("Categories"))
         categories = QVBoxLayout(categories_box)
-        filter_label = QLabel(self.tr("&Find a category"))
+        filter_label = QLabel(self.tr("F&ind a category"))
         filter_label.setBuddy(self.categories.filter_edit)
         categories.addWidget(filter_label)
         categories.addWidget(self.categories)
@@ -145,19 +147,19 @@ class CallForm(QWidget):
 
         assessment_box = QGroupBox(self.tr("Assessment"))
         assessment = QFormLayout(assessment_box)
-        risk_label = QLabel(self.tr("&Risk"))
+        risk_label = QLabel(self.tr("Risk (Alt+R)"))
         risk_label.setBuddy(self.risk_combo)
         assessment.addRow(risk_label, self.risk_combo)
-        summary_label = QLabel(self.tr("&Summary"))
+        summary_label = QLabel(self.tr("Summary (Alt+S)"))
         summary_label.setBuddy(self.summary_edit)
         assessment.addRow(summary_label, self.summary_edit)
         assessment.addRow("", self.summary_error)
-        action_label = QLabel(self.tr("&Action taken"))
+        action_label = QLabel(self.tr("Action taken (Alt+A)"))
         action_label.setBuddy(self.action_edit)
         assessment.addRow(action_label, self.action_edit)
         referrals = QGridLayout()
         for index, check in enumerate(self.referral_checks.values()):
-            referrals.addWidget(check, index // 3, index % 3)
+            referrals.addWidget(check, index // 2, index % 2)
         assessment.addRow(self.tr("Referred to"), referrals)
 
         top = QHBoxLayout()
@@ -245,8 +247,10 @@ class CallForm(QWidget):
 
     def describe_phone(self, info: PhoneInfo) -> str:
         """One line beside the number: national format · kind · old number → new · province."""
+        if not info.raw.strip():
+            return ""
         if info.kind == "withheld":
-            return self.tr("Number withheld: no caller history")
+            return self.tr("Number withheld")
         if info.kind == "invalid":
             return self.tr("Not a usable number — kept as typed; saving is still possible")
         parts = [info.display, labels.label(labels.PHONE_KINDS, info.kind)]
@@ -306,9 +310,9 @@ class CallForm(QWidget):
             self.consent_check.setChecked(bool(state.get("callback_consent")))
             for editor in list(self.editors):
                 self._remove_child(editor)
-            for data in state.get("children") or [{}]:
-                fields = {k: v for k, v in data.items() if k in Child.__dataclass_fields__}
-                self.add_child(Child(**fields))
+            for data in state.get("children") or [None]:  # an empty form has one blank child, in An Giang
+                fields = {k: v for k, v in (data or {}).items() if k in Child.__dataclass_fields__}
+                self.add_child(Child(**fields) if data else None)
             self.categories.set_codes(state.get("categories", []))
             _select(self.risk_combo, state.get("risk"))
             self.summary_edit.setPlainText(state.get("summary", ""))

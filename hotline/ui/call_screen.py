@@ -145,6 +145,7 @@ class CallScreen(QWidget):
         self.form = CallForm(self.taxonomy, self.lang, self.settings.get("default_province"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
 
         history_layout = self.form.phone_box_layout
@@ -159,14 +160,14 @@ class CallScreen(QWidget):
         self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.history_view.horizontalHeader().setStretchLastSection(True)
         self.history_view.setMinimumHeight(110)
-        self.history_view.setMaximumHeight(170)
+        self.history_view.setMaximumHeight(150)
         history_layout.addWidget(self.history_label)
         history_layout.addWidget(self.history_view)
 
         self.banner = QLabel(objectName="caseFileBanner")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.flag_check = QCheckBox(self.tr("Case file &needed"), objectName="manualFlagCheck")
+        self.flag_check = QCheckBox(self.tr("Case file needed (Alt+N)"), objectName="manualFlagCheck")
         self.flag_check.setToolTip(
             self.tr("Flag this call for a case file. Clearing a flag the rules set needs a reason.")
         )
@@ -219,6 +220,22 @@ class CallScreen(QWidget):
             action(self.tr("Add a child"), ["Ctrl+T"], lambda: self.form.add_child(focus=True), "addChildAction"),
             action(self.tr("Find a category"), ["Ctrl+K"], self._focus_categories, "findCategoryAction"),
             action(self.tr("Go to the phone number"), ["Ctrl+L"], self._focus_phone, "focusPhoneAction"),
+            # the same keys in every language (a translated label's own Alt+letter would differ)
+            action(
+                self.tr("Go to the risk level"), ["Alt+R"], lambda: self.form.risk_combo.setFocus(), "focusRiskAction"
+            ),
+            action(
+                self.tr("Go to the summary"), ["Alt+S"], lambda: self.form.summary_edit.setFocus(), "focusSummaryAction"
+            ),
+            action(
+                self.tr("Go to the action taken"),
+                ["Alt+A"],
+                lambda: self.form.action_edit.setFocus(),
+                "focusActionAction",
+            ),
+            action(
+                self.tr("Go to the case-file flag"), ["Alt+N"], lambda: self.flag_check.setFocus(), "focusFlagAction"
+            ),
             action(self.tr("Discard this call…"), ["Ctrl+Shift+Delete"], self.discard, "discardAction"),
             action(self.tr("Calls kept as drafts…"), ["Ctrl+Shift+R"], self.offer_drafts, "draftsAction"),
         ]
@@ -232,8 +249,9 @@ class CallScreen(QWidget):
         return self._active and (self._editing is not None or not self.form.is_blank())
 
     def keep_as_draft(self) -> None:
+        """Write the call on screen as a draft now; raises StoreError when it could not be kept."""
         if self.has_unsaved():
-            self._write_draft()
+            self._write_draft(quiet=False)
 
     # --- starting a call -----------------------------------------------------------------------------------
 
@@ -360,7 +378,7 @@ class CallScreen(QWidget):
         if not info.usable:
             self.history_model.set_rows([])
             self.history_label.setText(
-                self.tr("Number withheld: there is no caller history.") if info.kind == "withheld"
+                self.tr("Number withheld: there is no caller history.") if info.kind == "withheld" and info.raw.strip()
                 else self.tr("Type the caller's number to see earlier calls.")
             )  # fmt: skip
             return
@@ -536,7 +554,8 @@ class CallScreen(QWidget):
             "editing": list(self._editing) if self._editing else None,
         }
 
-    def _write_draft(self) -> None:
+    def _write_draft(self, quiet: bool = True) -> None:
+        """Autosave. A failure is shown in the status bar (and raised when not ``quiet``); the form keeps all."""
         if not self._active or self._started_at is None:
             return
         try:
@@ -545,6 +564,8 @@ class CallScreen(QWidget):
         except StoreError as exc:
             log.warning("autosave failed: %s", type(exc).__name__)
             self.status_message.emit(self.tr("Autosave failed: %s") % exc, 0)
+            if not quiet:
+                raise
 
     def restore_draft(self, draft) -> None:
         state = draft.state

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from hotline.core import places
 from hotline.core.models import Child, age_band_for
 from hotline.ui import labels
-from hotline.ui.widgets import CheckList, PlaceCombo
+from hotline.ui.widgets import CheckList, PlaceCombo, compact
 
 NO_AGE = -1
 
@@ -56,6 +56,7 @@ class ChildEditor(QFrame):
             self.tr("none known"),
         )
         self.special.setObjectName("childSpecialList")
+        self.special.setToolTip(self.tr("Special circumstances of the child (Luật Trẻ em, Điều 10)"))
         self.carer_edit = QLineEdit(objectName="childCarerEdit")
         self.carer_edit.setPlaceholderText(self.tr("who looks after the child now"))
         self.remove_button = QPushButton(self.tr("Remove"), objectName="removeChildButton")
@@ -64,21 +65,21 @@ class ChildEditor(QFrame):
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 4, 6, 4)
         grid.addWidget(self.title, 0, 0)
-        grid.addWidget(self.name_edit, 0, 1, 1, 3)
-        grid.addWidget(self.sex_combo, 0, 4)
-        grid.addWidget(self.age_spin, 0, 5)
-        grid.addWidget(self.band_combo, 0, 6)
-        grid.addWidget(self.remove_button, 0, 7)
-        grid.addWidget(QLabel(self.tr("Place")), 1, 0)
-        grid.addWidget(self.province_combo, 1, 1)
-        grid.addWidget(self.ward_combo, 1, 2, 1, 2)
-        grid.addWidget(self.address_edit, 1, 4, 1, 4)
-        grid.addWidget(QLabel(self.tr("Special circumstances")), 2, 0)
-        grid.addWidget(self.special, 2, 1, 1, 3)
-        grid.addWidget(self.carer_edit, 2, 4, 1, 4)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 2)
-        grid.setColumnStretch(4, 2)
+        grid.addWidget(self.name_edit, 0, 1, 1, 2)
+        grid.addWidget(self.remove_button, 0, 3)
+        grid.addWidget(QLabel(self.tr("Sex, age")), 1, 0)
+        grid.addWidget(self.sex_combo, 1, 1)
+        grid.addWidget(self.age_spin, 1, 2)
+        grid.addWidget(self.band_combo, 1, 3)
+        grid.addWidget(QLabel(self.tr("Place")), 2, 0)
+        grid.addWidget(self.province_combo, 2, 1)
+        grid.addWidget(self.ward_combo, 2, 2, 1, 2)
+        grid.addWidget(self.address_edit, 3, 1, 1, 3)
+        grid.addWidget(QLabel(self.tr("Circumstances")), 4, 0)
+        grid.addWidget(self.special, 4, 1)
+        grid.addWidget(self.carer_edit, 4, 2, 1, 2)
+        for column in (1, 2, 3):
+            grid.setColumnStretch(column, 1)
         self.set_number(number)
         self._load_wards()
 
@@ -141,7 +142,7 @@ class ChildEditor(QFrame):
 
 
 def _code_combo(table: dict[str, str], name: str) -> QComboBox:
-    combo = QComboBox(objectName=name)
+    combo = compact(QComboBox(objectName=name), 8)
     for code in table:
         combo.addItem(labels.label(table, code), code)
     return combo

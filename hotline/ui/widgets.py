@@ -11,6 +11,13 @@ from hotline.core.text import fold
 FOLD_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
+def compact(combo: QComboBox, characters: int = 10) -> QComboBox:
+    """Size a combo box by a few characters, not by its longest item (place names would widen the form)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
+
+
 class _FoldCompleter(QCompleter):
     """Matches what is typed, folded, anywhere in the folded names: `long xuyen` finds "Phường Long Xuyên"."""
 
@@ -27,6 +34,7 @@ class PlaceCombo(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        compact(self)
         self._none_text = none_text
         self._model = QStandardItemModel(self)
         self.setModel(self._model)

@@ -305,3 +305,13 @@ def test_new_screen_starts_on_the_operators_last_line(qtbot, db, operator):
     screen = CallScreen(db, operator, Settings.load(db), WORKSTATION, lang="en")
     qtbot.addWidget(screen)
     assert screen.line_combo.currentData() == "18008077"
+
+
+def test_next_call_starts_with_a_blank_child_in_the_default_province(qtbot, screen):
+    """After a save, the next call's child place starts in An Giang again (the centre's default)."""
+    key(qtbot, screen, "F2")
+    screen.form.editors[0].province_combo.set_code(79)  # the operator picked another province
+    key(qtbot, screen, "F5")
+    [editor] = screen.form.editors
+    assert editor.province_combo.code() == 91
+    assert editor.ward_combo.count() > 100, "An Giang's communes are offered"

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from hotline.core.models import CallerHistoryItem
 from hotline.core.taxonomy import Taxonomy
@@ -15,7 +22,14 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class CallerHistoryModel(QAbstractTableModel):
     COL_WHEN, COL_LINE, COL_OUTCOME, COL_CATEGORIES, COL_FLAG, COL_CASE = range(6)
-    _HEADERS = ("When", "Line", "Outcome", "Categories", "Flag", "Case")
+    _HEADERS = (
+        QT_TRANSLATE_NOOP("CallerHistoryModel", "When"),
+        QT_TRANSLATE_NOOP("CallerHistoryModel", "Line"),
+        QT_TRANSLATE_NOOP("CallerHistoryModel", "Outcome"),
+        QT_TRANSLATE_NOOP("CallerHistoryModel", "Categories"),
+        QT_TRANSLATE_NOOP("CallerHistoryModel", "Flag"),
+        QT_TRANSLATE_NOOP("CallerHistoryModel", "Case"),
+    )
 
     def __init__(self, taxonomy: Taxonomy, lang: str, parent=None):
         super().__init__(parent)

@@ -1,0 +1,326 @@
+"""GUI start: arguments, database, translator, first administrator, then sign-in ↔ main window until quit.
+
+``main(argv)`` is the whole program (``python main.py``). Tests and the benchmark can call the parts:
+``parse_args`` (no Qt), ``start(options)`` (needs a QApplication: opens the database and runs the sessions,
+returns the exit status) and ``make_excepthook()``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import platform
+import random
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+import hotline
+from hotline import paths
+from hotline.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translator
+from hotline.settings import Settings
+from hotline.store import users
+from hotline.store.db import StoreError, open_database
+
+log = logging.getLogger(__name__)
+
+#: Calls in the throw-away demo database: enough for realistic caller histories, built in about a second.
+DEMO_CALLS = 4000
+DEMO_DB_NAME = "hotline-demo.sqlite3"
+DEMO_DIR_PREFIX = "hotline-demo-"
+
+
+@dataclass(frozen=True)
+class Options:
+    db: Path | None = None
+    demo: bool = False
+    lang: str = DEFAULT_LANGUAGE
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line and exit status 2, without argparse's usage block
+        self.exit(2, f"{self.prog}: lỗi / error: {message}\n")
+
+
+def parse_args(argv: list[str]) -> Options:
+    """The GUI's arguments; a wrong one prints one line on stderr and raises SystemExit(2)."""
+    parser = _ArgumentParser(prog="hotline", description="Hotline 111 / 18008077")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", type=Path, help=f"database file (default: {paths.default_db_path()})")
+    where.add_argument("--demo", action="store_true", help="a throw-away database with demo calls and accounts")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="interface language")
+    args = parser.parse_args(argv)
+    return Options(db=args.db, demo=args.demo, lang=args.lang)
+
+
+# --- the database ---
+
+
+@dataclass
+class Store:
+    """The open database of this run; a demo one lives in a temporary folder removed by ``close``."""
+
+    db: object
+    path: Path
+    demo: bool = False
+    temp_dir: Path | None = None
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        finally:
+            if self.temp_dir is not None:
+                shutil.rmtree(self.temp_dir, ignore_errors=True)
+
+
+def open_store(options: Options) -> Store:
+    """Open the database the options name (building a demo one first). Raises StoreError."""
+    if not options.demo:
+        path = options.db or paths.default_db_path()
+        return Store(open_database(path), path)
+    _remove_stale_demos()
+    folder = Path(tempfile.mkdtemp(prefix=DEMO_DIR_PREFIX))
+    try:
+        path = folder / DEMO_DB_NAME
+        build_demo_database(path)
+        return Store(open_database(path), path, demo=True, temp_dir=folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def _remove_stale_demos(max_age_hours: float = 24) -> None:
+    """Remove demo folders left by a demo that was killed (a running demo touches its files far more often)."""
+    for folder in Path(tempfile.gettempdir()).glob(DEMO_DIR_PREFIX + "*"):
+        try:
+            newest = max((p.stat().st_mtime for p in folder.iterdir()), default=folder.stat().st_mtime)
+        except OSError:
+            continue
+        if time.time() - newest > max_age_hours * 3600:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def build_demo_database(path: Path, *, calls: int = DEMO_CALLS, seed: int | None = None) -> None:
+    """Fill a new database with demo accounts and calls on a worker thread (its own connection), with a
+    small window saying so, so the start never looks frozen."""
+    from hotline.demo import build_demo
+    from hotline.ui.login import DemoSplash
+
+    seed = random.randrange(1 << 31) if seed is None else seed
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            db = open_database(path)
+            try:
+                build_demo(db, calls=calls, seed=seed)
+            finally:
+                db.close()
+        except BaseException as exc:  # handed to the GUI thread, which reports it
+            failures.append(exc)
+
+    splash = DemoSplash()
+    splash.show()
+    QCoreApplication.processEvents()
+    worker = threading.Thread(target=work, name="demo-builder", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
+        worker.join(0.02)
+    splash.close()
+    splash.deleteLater()
+    if failures:
+        raise failures[0]
+    log.info("demo database built (seed %s)", seed)
+
+
+def show_store_error(exc: StoreError) -> None:
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("App", "Hotline — database problem"),
+        QCoreApplication.translate("App", "Hotline cannot use its database.")
+        + f"\n\n{exc}\n\n"
+        + QCoreApplication.translate(
+            "App", "If another copy of Hotline is open, close it and try again. Otherwise, tell the administrator."
+        ),
+    )
+
+
+# --- the sessions ---
+
+
+def workstation_name() -> str:
+    """This PC's name: drafts are kept per user and workstation."""
+    return platform.node() or "workstation"
+
+
+def run_sessions(store: Store) -> int:
+    """First administrator (on a new database), then sign-in → main window, again after each sign-out."""
+    from hotline.ui.login import FirstAdminDialog, LoginDialog
+
+    demo_accounts, demo_password = (), ""
+    if store.demo:  # imported only for a demo: the sign-in window of a real start paints sooner
+        from hotline.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+        demo_accounts, demo_password = DEMO_ACCOUNTS, DEMO_PASSWORD
+    username = ""
+    if not store.demo and users.count_users(store.db) == 0:
+        first = FirstAdminDialog(store.db, db_path=store.path)
+        if first.exec() != QDialog.DialogCode.Accepted or first.user is None:
+            return 0
+        username = first.user.username
+    while True:
+        settings = Settings.load(store.db)  # an administrator may have changed them since the last session
+        login = LoginDialog(
+            store.db,
+            demo_accounts=demo_accounts,
+            demo_password=demo_password,
+            username=username,
+            centre_name=settings.get("centre_name"),
+        )
+        accepted = login.exec() == QDialog.DialogCode.Accepted
+        user = login.user
+        login.deleteLater()
+        if not accepted or user is None:
+            return 0
+        username = ""  # a shared PC: after a sign-out the next person types their own name
+        try:
+            signed_out = run_main_window(store, user, settings)
+        except StoreError as exc:  # e.g. the live-call screen could not read the lines
+            show_store_error(exc)
+            continue
+        if not signed_out:
+            return 0
+
+
+def run_main_window(store: Store, user, settings: Settings) -> bool:
+    """Show the main window until it closes; True when the user signed out."""
+    from hotline.ui.main_window import MainWindow
+
+    window = MainWindow(store.db, user, settings, workstation_name(), demo=store.demo, db_path=store.path)
+    ended: list[bool] = []
+    loop = QEventLoop()
+    window.closed.connect(lambda signed_out: (ended.append(signed_out), loop.quit()))
+    window.start_session()
+    loop.exec()
+    window.deleteLater()
+    return bool(ended and ended[0])
+
+
+def start(options: Options) -> int:
+    """Open the database and run the sessions; the exit status. A QApplication must exist."""
+    app = QApplication.instance()
+    # Dialogs come and go between sessions: Qt must not quit when the last one closes.
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        store = open_store(options)
+    except StoreError as exc:
+        log.error("database not opened: %s", type(exc).__name__)
+        show_store_error(exc)
+        return 1
+    try:
+        return run_sessions(store)
+    finally:
+        store.close()
+
+
+# --- unexpected errors ---
+
+
+def make_excepthook():
+    """A sys.excepthook: log the error (without its message), keep open calls as drafts, say so in a short box."""
+    showing = False
+
+    def hook(exc_type, exc, tb) -> None:
+        nonlocal showing
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        kept = _keep_open_drafts()
+        if showing or QApplication.instance() is None:
+            return  # one box at a time: an error repeated in a paint event must not flood the screen
+        showing = True
+        try:
+            text = QCoreApplication.translate(
+                "App",
+                "An unexpected error happened. Calls being typed are kept as drafts and will be offered back.",
+            )
+            if not kept:
+                text = QCoreApplication.translate("App", "An unexpected error happened.")
+            QMessageBox.critical(
+                None,
+                QCoreApplication.translate("App", "Hotline — unexpected error"),
+                text
+                + "\n\n"
+                + QCoreApplication.translate(
+                    "App", "If it happens again, please tell the administrator (details are in %1)."
+                ).replace("%1", str(paths.data_dir() / "logs" / "hotline.log")),
+            )
+        finally:
+            showing = False
+
+    return hook
+
+
+def _keep_open_drafts() -> bool:
+    """True when no typed call is at risk: every open live-call screen kept its call (or had none)."""
+    from hotline.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)] if app else []
+    return all([window.keep_draft_now() for window in windows])  # a list: every window is asked
+
+
+def _close_on_signals(app: QApplication) -> None:
+    """Ctrl+C in a terminal or a polite kill closes the windows the normal way: a typed call is kept as a
+    draft and a demo folder is removed."""
+
+    def close_all(_signum, _frame) -> None:
+        for widget in app.topLevelWidgets():
+            if widget.isVisible():
+                widget.close()
+
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), close_all)
+    # Python runs signal handlers only between its own instructions: wake it up now and then
+    waker = QTimer(app)
+    waker.timeout.connect(lambda: None)
+    waker.start(300)
+
+
+# --- the program ---
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python main.py [--db PATH | --demo] [--lang vi|en]``: the exit status."""
+    try:
+        options = parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exc:  # --help (0) or a wrong argument (2), already printed
+        return exc.code if isinstance(exc.code, int) else 2
+    from hotline.logs import configure_logging
+    from hotline.ui.style import apply_style
+
+    configure_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # our arguments are not Qt's
+    app.setApplicationName("Hotline")
+    app.setApplicationVersion(hotline.__version__)
+    install_translator(app, options.lang)
+    apply_style(app)
+    hook = make_excepthook()
+    sys.excepthook = hook
+    _close_on_signals(app)
+    try:
+        return start(options)
+    except Exception:
+        hook(*sys.exc_info())
+        return 1

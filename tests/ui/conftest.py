@@ -1,0 +1,65 @@
+"""Fixtures of the GUI tests: a fresh SQLite file per test, users, and the interface language."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from hotline.core.models import User
+from hotline.i18n import install_translator, remove_translators
+from hotline.settings import Settings
+from hotline.store import users
+from hotline.store.db import open_database
+
+PASSWORD = "dung-mat-khau"
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A new, migrated database file in this test's folder."""
+    database = open_database(tmp_path / "hotline.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def settings(db):
+    return Settings.load(db)
+
+
+@pytest.fixture
+def password() -> str:
+    """The password of every user made by ``make_user``."""
+    return PASSWORD
+
+
+@pytest.fixture
+def make_user(db):
+    """``make_user("an", ["operator"])`` adds a user whose password is PASSWORD."""
+
+    def make(username: str, roles, display_name: str = "") -> User:
+        return users.add_user(db, username, display_name or username, roles, PASSWORD)
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """GUI tests read the English source strings unless they ask for Vietnamese (``vietnamese`` fixture)."""
+    remove_translators(qapp)
+    install_translator(qapp, "en")
+    yield
+    remove_translators(qapp)
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    install_translator(qapp, "vi")
+    yield
+    install_translator(qapp, "en")
+
+
+@pytest.fixture(autouse=True)
+def _no_quit_on_last_window(qapp: QApplication):
+    # as in the program: dialogs come and go, Qt must not end the event loop between them
+    qapp.setQuitOnLastWindowClosed(False)
