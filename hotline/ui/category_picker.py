@@ -105,6 +105,8 @@ class CategoryPicker(QWidget):
                 child.setHidden(hide)
                 shown += not hide
             group.setHidden(shown == 0)
+        if not text.strip():
+            return  # an emptied box (after a tick) leaves the highlight on the category just ticked
         # the best match (not the first in tree order) is the one Enter ticks
         best = next((self._items[code] for code in ranked if code in self._items), None)
         if best is not None:

@@ -1,0 +1,100 @@
+"""Take the README's screenshots from the program itself (developer tool): `python tools/screenshots.py`.
+
+Builds a demo database in a temporary folder, opens the real windows offscreen at 1366×768 (a common office
+screen), types a realistic call as an operator would, and saves PNGs under docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT / "tests" / "ui"))
+
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+SUMMARY = {
+    "vi": "Hàng xóm nghe tiếng bé khóc nhiều đêm; bé kể bị cha dượng sờ soạng khi mẹ đi làm ca đêm. "
+    "Bé đang ở nhà bà ngoại.",
+    "en": "Hàng xóm nghe tiếng bé khóc nhiều đêm; bé kể bị cha dượng sờ soạng khi mẹ đi làm ca đêm.",
+}
+
+
+def type_text(widget, text: str) -> None:
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def main() -> int:
+    from hotline.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, build_demo
+    from hotline.i18n import install_translator, remove_translators
+    from hotline.settings import Settings
+    from hotline.store import users
+    from hotline.store.db import open_database
+    from hotline.ui.login import LoginDialog
+    from hotline.ui.main_window import MainWindow
+    from hotline.ui.style import apply_style
+
+    app = QApplication([])
+    apply_style(app)
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="hotline-shots-"))
+    os.environ["HOTLINE_DATA_DIR"] = str(folder)
+    db = open_database(folder / "demo.sqlite3")
+    build_demo(db, calls=6000, seed=7)
+    phone = db.conn.execute(
+        "SELECT phone_raw FROM calls WHERE phone_raw LIKE '0169%' GROUP BY phone_e164 ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    operator = users.find_user(db, "tongdai1")
+    settings = Settings.load(db)
+    for lang in ("vi", "en"):
+        remove_translators(app)
+        install_translator(app, lang)
+        login = LoginDialog(db, demo_accounts=DEMO_ACCOUNTS, demo_password=DEMO_PASSWORD)
+        login.show()
+        QTest.qWait(100)
+        login.grab().save(str(OUT / f"sign_in_demo_{lang}.png"))
+        login.close()
+
+        window = MainWindow(db, operator, settings, "pc-1", demo=True)
+        window.resize(1366, 768)
+        window.show()
+        screen = window.call_screen
+        screen.new_call()
+        form = screen.form
+        type_text(form.phone_edit, phone)
+        form.relation_combo.setCurrentIndex(form.relation_combo.findData("neighbour"))
+        type_text(form.categories.filter_edit, "xam hai tinh duc")
+        QTest.keyClick(form.categories.filter_edit, Qt.Key.Key_Return)
+        child = form.editors[0]
+        type_text(child.name_edit, "Bé Lan")
+        child.sex_combo.setCurrentIndex(child.sex_combo.findData("female"))
+        child.age_spin.setValue(9)
+        child.ward_combo.set_code(30307)  # Phường Long Xuyên
+        type_text(child.address_edit, "ấp Bình Hòa 3")
+        form.risk_combo.setCurrentIndex(form.risk_combo.findData("high"))
+        type_text(form.summary_edit, SUMMARY[lang])
+        form.referral_checks["police_113"].setChecked(True)
+        screen._started_at -= timedelta(minutes=3, seconds=42)  # as if the call had run for a while
+        screen._elapsed_offset_ms += 222_000
+        QTest.qWait(700)
+        window.grab().save(str(OUT / f"call_screen_{lang}.png"))
+        window.call_screen._reset()
+        window.close()
+    db.close()
+    print(f"screenshots written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
