@@ -95,8 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="last", type=_date, required=True)
     export.add_argument("--user", required=True, help="who exports (shift lead); the password is asked")
     export.add_argument("--password-stdin", action="store_true")
+    export.add_argument("--force", action="store_true", help="replace an existing file")
 
     sub.add_parser("check", help="check the database file's integrity")
+
+    setting = sub.add_parser("settings", help="centre-wide settings (holidays, shifts, idle minutes…)")
+    setting_sub = setting.add_subparsers(dest="settings_command", required=True, parser_class=_Parser)
+    setting_sub.add_parser("list", parents=[common], help="every setting with its value")
+    put = setting_sub.add_parser("set", parents=[common], help="change one setting")
+    put.add_argument("key")
+    put.add_argument("value", help="JSON, or for holidays a comma-separated list of dates")
 
     bench = sub.add_parser("bench", help="measure the program against DESIGN §8")
     bench.add_argument("--calls", type=_positive, default=1_000_000)
@@ -110,7 +118,10 @@ def _read_password(from_stdin: bool, confirm: bool) -> str:
     if from_stdin or not sys.stdin.isatty():
         line = sys.stdin.readline()
         if not line:
-            raise CliError("không có mật khẩu trên đầu vào chuẩn / no password on standard input")
+            raise CliError(
+                "không có mật khẩu: gõ ở cửa sổ lệnh hoặc dùng --password-stdin"
+                " / no password: type it at a terminal or pipe it with --password-stdin"
+            )
         return line.rstrip("\r\n")
     first = getpass.getpass("Mật khẩu / Password: ")
     if confirm and getpass.getpass("Nhập lại / Repeat: ") != first:
@@ -118,18 +129,32 @@ def _read_password(from_stdin: bool, confirm: bool) -> str:
     return first
 
 
+_SIGN_IN_FAILURES = {
+    "wrong_password": "sai tên đăng nhập hoặc mật khẩu / wrong username or password",
+    "unknown": "sai tên đăng nhập hoặc mật khẩu / wrong username or password",
+    "disabled": "tài khoản đã bị vô hiệu hóa / this account is disabled",
+    "locked": "tài khoản tạm khóa vì nhập sai nhiều lần, thử lại sau 5 phút"
+    " / the account is locked after repeated wrong passwords: try again in 5 minutes",
+}
+
+
 def _db_path(args) -> Path:
     return args.db or paths.default_db_path()
 
 
-def _open(args):
+def _open(args, *, create: bool = False):
+    """The database; only commands that make one (init, demo, user add) may create a missing file, so a
+    mistyped --db never yields an empty report."""
     from hotline.store.db import open_database
 
-    return open_database(_db_path(args))
+    path = _db_path(args)
+    if not create and not path.is_file():
+        raise CliError(f"không có cơ sở dữ liệu / no database at {path} (tạo bằng / create it with: init)")
+    return open_database(path)
 
 
 def cmd_init(args) -> int:
-    db = _open(args)
+    db = _open(args, create=True)
     from hotline.store.users import count_users
 
     print(f"cơ sở dữ liệu sẵn sàng / database ready: {_db_path(args)} ({count_users(db)} users)")
@@ -139,13 +164,16 @@ def cmd_init(args) -> int:
 def cmd_user(args) -> int:
     from hotline.store import users
 
-    db = _open(args)
+    db = _open(args, create=args.user_command == "add")
     if args.user_command == "add":
         password = _read_password(args.password_stdin, confirm=True)
         user = users.add_user(db, args.username, args.name, args.roles.split(","), password)
         print(f"đã thêm / added: {user.username} ({', '.join(sorted(user.roles))})")
     elif args.user_command == "list":
-        for user in users.list_users(db):
+        listed = users.list_users(db)
+        if not listed:
+            print("chưa có người dùng nào / no users yet")
+        for user in listed:
             state = "" if user.active else "  [đã khóa / disabled]"
             print(f"{user.username:<20} {','.join(sorted(user.roles)):<30} {user.display_name}{state}")
     else:
@@ -159,7 +187,7 @@ def cmd_demo(args) -> int:
 
     from hotline.demo import build_demo
 
-    db = _open(args)
+    db = _open(args, create=True)
     if db.conn.execute("SELECT 1 FROM calls LIMIT 1").fetchone():
         raise CliError(
             f"cơ sở dữ liệu đã có cuộc gọi, hãy dùng tệp mới / the database already has calls: {_db_path(args)}"
@@ -175,8 +203,17 @@ def cmd_stats(args) -> int:
     from hotline.store.stats import period_stats
 
     if args.last < args.first:
-        raise CliError("--to phải sau --from / --to must not be before --from")
+        raise CliError("--to không được trước --from / --to must not be before --from")
     db = _open(args)
+    if args.line:
+        from hotline.store.lines import list_lines
+
+        known = {line.code for line in list_lines(db)}
+        unknown = [code for code in args.line if code not in known]
+        if unknown:
+            raise CliError(
+                f"không có đường dây / no such line: {', '.join(unknown)} (có / known: {', '.join(sorted(known))})"
+            )
     start, end = local_range_bounds(args.first, args.last)
     stats = period_stats(db, start, end, args.line).as_dict()
     stats = {"from": args.first.isoformat(), "to": args.last.isoformat(), **stats}
@@ -200,21 +237,65 @@ def cmd_export(args) -> int:
     from hotline.store import audit, calls, users
 
     if args.last < args.first:
-        raise CliError("--to phải sau --from / --to must not be before --from")
+        raise CliError("--to không được trước --from / --to must not be before --from")
     db = _open(args)
     result = users.sign_in(db, args.user, _read_password(args.password_stdin, confirm=False))
     if not result.ok:
-        raise CliError(f"đăng nhập không thành công / sign-in failed ({result.reason})")
+        raise CliError(_SIGN_IN_FAILURES.get(result.reason, _SIGN_IN_FAILURES["wrong_password"]))
     if not can(result.user, EXPORT_PERSONAL):
         raise CliError("người dùng này không được xuất dữ liệu cá nhân / this user may not export personal data")
     if not args.out.parent.is_dir():
         raise CliError(f"không có thư mục / no such folder: {args.out.parent}")
+    if args.out.exists() and not args.force:
+        raise CliError(f"tệp đã có, dùng --force để ghi đè / the file exists, use --force to replace it: {args.out}")
     start, end = local_range_bounds(args.first, args.last)
     writer = write_csv if args.format == "csv" else write_xlsx
     count = writer(calls.export_rows(db, start, end), args.out)
+    _owner_only(args.out)
     audit.append(db, result.user.id, "export", "calls", "", f"{args.format} {args.first}..{args.last} {count} rows")
     print(f"{count} cuộc gọi → {args.out}  (chứa dữ liệu cá nhân / holds personal data: keep it safe)")
     return 0
+
+
+def cmd_settings(args) -> int:
+    from hotline import settings
+
+    db = _open(args)
+    if args.settings_command == "list":
+        current = settings.Settings.load(db)
+        for key, setting in settings.REGISTRY.items():
+            value = json.dumps(current.get(key), ensure_ascii=False)
+            print(f"{key:<18}{value}    ({setting.description})")
+        return 0
+    if args.key not in settings.REGISTRY:
+        raise CliError(f"không có thiết lập / no setting {args.key!r}: {', '.join(settings.REGISTRY)}")
+    value = _setting_value(args.key, args.value, settings.REGISTRY[args.key].type)
+    settings.save(db, args.key, value)
+    print(f"{args.key} = {json.dumps(value, ensure_ascii=False)}")
+    return 0
+
+
+def _setting_value(key: str, text: str, kind: type):
+    """A setting typed on the command line: JSON, or for holidays a comma-separated list of dates."""
+    if key == "holidays" and not text.lstrip().startswith("["):
+        days = [part.strip() for part in text.split(",") if part.strip()]
+        try:
+            return sorted({_date(day).isoformat() for day in days})
+        except argparse.ArgumentTypeError as exc:
+            raise CliError(str(exc)) from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        value = text
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise CliError(f"{key} cần kiểu / needs a {kind.__name__}: {text!r}")
+    return value
+
+
+def _owner_only(path: Path) -> None:
+    """An export holds personal data: on Linux and macOS only its owner may read it."""
+    if os.name == "posix":
+        path.chmod(0o600)
 
 
 def cmd_check(args) -> int:
@@ -241,6 +322,7 @@ COMMANDS = {
     "export": cmd_export,
     "check": cmd_check,
     "bench": cmd_bench,
+    "settings": cmd_settings,
 }
 
 

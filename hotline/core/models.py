@@ -160,8 +160,12 @@ class CallerHistoryItem:
 
 @dataclass(frozen=True)
 class CallerHistory:
+    """Earlier calls from one number: counts over all of them, and the newest few."""
+
     total: int
     items: tuple[CallerHistoryItem, ...]
+    with_content: int = 0
+    flagged: int = 0
 
 
 @dataclass(frozen=True)

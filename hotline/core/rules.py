@@ -45,7 +45,7 @@ _REASON_TEXTS = {
     RULE_IMMEDIATE: ("Trẻ đang gặp nguy hiểm tức thời", "Child in immediate danger"),
     RULE_HIGH_RISK: ("Nguy cơ cao", "High risk"),
     RULE_SPECIAL: ("Trẻ có hoàn cảnh đặc biệt cần hỗ trợ", "Child in special circumstances needing support"),
-    RULE_MANUAL: ("Tư vấn viên đánh dấu thủ công", "Flagged by hand by the operator"),
+    RULE_MANUAL: ("Tổng đài viên đánh dấu thủ công", "Flagged by hand by the operator"),
 }
 
 _HEADLINES = {
@@ -53,8 +53,8 @@ _HEADLINES = {
     NEED_SUGGESTED: ("NÊN LẬP HỒ SƠ", "CASE FILE SUGGESTED"),
     NEED_NONE: ("Không cần lập hồ sơ", "No case file needed"),
 }
-_SAFETY_TEXT = ("an toàn trước {when}", "safety by {when}")
-_PLAN_TEXT = ("kế hoạch trước {when}", "plan by {when}")
+_SAFETY_TEXT = ("đánh giá an toàn trước {when}", "safety assessment by {when}")
+_PLAN_TEXT = ("kế hoạch hỗ trợ: hạn hết ngày {when}", "support plan by the end of {when}")
 
 
 def _pick(texts: tuple[str, str], lang: str) -> str:

@@ -14,7 +14,7 @@ COLUMNS = (
     ("started_at", "Thời gian bắt đầu"),
     ("line", "Đường dây"),
     ("channel", "Kênh"),
-    ("operator", "Tư vấn viên"),
+    ("operator", "Tổng đài viên"),
     ("outcome", "Kết quả"),
     ("duration_s", "Thời lượng (giây)"),
     ("phone_raw", "Số điện thoại (như đã nhập)"),

@@ -182,6 +182,7 @@ def save_call(db: sqlite_utils.Database, call: Call, *, draft: tuple[int, str, s
         if draft:
             conn.execute("DELETE FROM drafts WHERE user_id=? AND workstation=? AND draft_key=?", list(draft))
         audit.append(db, call.operator_id, "call.save", "call", call_id, call.outcome)
+        _audit_override(db, call.operator_id, call_id, call)
     return replace(call, id=call_id, children=children, version=1, created_at=now, updated_at=now)
 
 
@@ -200,6 +201,12 @@ def _row_to_call(row: sqlite_utils.db.Row | dict, children: list[Child], categor
             value = bool(value)
         kwargs[name] = value
     return Call(**kwargs, children=children, categories=categories)
+
+
+def _audit_override(db: sqlite_utils.Database, user_id: int, call_id: int, call: Call) -> None:
+    """A rule's flag cleared by a person is audited (DESIGN §5, §6); the reason itself stays in the call."""
+    if call.case_need == "required" and not call.flagged:
+        audit.append(db, user_id, "call.flag_override", "call", call_id)
 
 
 def get_call(db: sqlite_utils.Database, call_id: int) -> Call:
@@ -292,9 +299,11 @@ def caller_history(
         keys.append("+84" + info.legacy_from.removeprefix("0"))
     marks = ",".join("?" * len(keys))
     exclude = exclude_call_id if exclude_call_id is not None else -1
-    total = db.conn.execute(
-        f"SELECT count(*) FROM calls WHERE phone_e164 IN ({marks}) AND id != ?", [*keys, exclude]
-    ).fetchone()[0]
+    total, with_content, flagged = db.conn.execute(
+        f"SELECT count(*), coalesce(sum(outcome = 'substantive'), 0), coalesce(sum(flagged), 0) FROM calls"
+        f" WHERE phone_e164 IN ({marks}) AND id != ?",
+        [*keys, exclude],
+    ).fetchone()
     rows = db.conn.execute(
         f"""
         SELECT c.id, c.started_at, c.line, c.outcome, c.flagged,
@@ -319,7 +328,7 @@ def caller_history(
         )
         for r in rows
     )
-    return CallerHistory(total=total, items=items)
+    return CallerHistory(total=total, items=items, with_content=with_content, flagged=flagged)
 
 
 def _display(value) -> str:
@@ -398,6 +407,8 @@ def update_call(db: sqlite_utils.Database, call: Call, *, user_id: int) -> Call:
         audit.append(
             db, user_id, "call.edit", "call", call.id, ",".join(sorted({f.split(".")[0] for f, _, _ in changes}))
         )
+        if current.flagged or current.case_need != "required":  # newly cleared by this edit
+            _audit_override(db, user_id, call.id, call)
     return get_call(db, call.id)
 
 

@@ -206,6 +206,12 @@ class CallForm(QWidget):
 
     # --- children ------------------------------------------------------------------------------------------
 
+    def next_child(self) -> ChildEditor:
+        """Ctrl+T: go to the first blank child row, or add one when every row holds a child."""
+        editor = next((e for e in self.editors if e.is_empty()), None) or self.add_child()
+        editor.name_edit.setFocus()
+        return editor
+
     def add_child(self, child: Child | None = None, focus: bool = False) -> ChildEditor:
         editor = ChildEditor(len(self.editors) + 1, self._default_province)
         if child is not None:
@@ -242,7 +248,8 @@ class CallForm(QWidget):
         info = normalize_phone(text)
         self.phone_info_label.setText(self.describe_phone(info))
         bad = info.kind == "invalid"
-        self.phone_info_label.setStyleSheet("color: #b00020;" if bad else "color: #1b5e20;" if info.usable else "")
+        # amber, not red: while the number is being typed it is "invalid" at almost every keystroke
+        self.phone_info_label.setStyleSheet("color: #8a6d00;" if bad else "color: #1b5e20;" if info.usable else "")
         self.phone_changed.emit(info)
 
     def describe_phone(self, info: PhoneInfo) -> str:
@@ -252,7 +259,7 @@ class CallForm(QWidget):
         if info.kind == "withheld":
             return self.tr("Number withheld")
         if info.kind == "invalid":
-            return self.tr("Not a usable number — kept as typed; saving is still possible")
+            return self.tr("not a complete number yet — it is kept as typed")
         parts = [info.display, labels.label(labels.PHONE_KINDS, info.kind)]
         if info.legacy_from:
             old = info.legacy_from
@@ -336,25 +343,27 @@ class CallForm(QWidget):
         for label in (self.categories_error, self.summary_error, self.children_error):
             label.hide()
 
-    def check_required(self) -> list[QWidget]:
-        """Show a message next to every missing required item; returns the fields to fix, first first."""
+    def check_required(self) -> list[tuple[QWidget, str]]:
+        """Show a message next to every missing required item; returns (field to fix, message), first first."""
         self.hide_errors()
-        missing: list[QWidget] = []
+        missing: list[tuple[QWidget, str]] = []
         codes = self.categories.codes()
         reports = [c for c in codes if category_group(c) in REPORT_GROUPS and c != "trafficking.recruitment_info"]
         if reports and not self.children():
-            self.children_error.setText(self.tr("An abuse or trafficking report needs at least one child: "
-                                                "a name or alias, an age or a place."))  # fmt: skip
-            self.children_error.show()
-            missing.append(self.editors[0].name_edit if self.editors else self.add_child_button)
+            text = self.tr("An abuse or trafficking report needs at least one child: a name or alias, a sex, "
+                           "an age or a commune.")  # fmt: skip
+            self.children_error.setText(text)
+            missing.append((self.editors[0].name_edit if self.editors else self.add_child_button, text))
         if not codes:
-            self.categories_error.setText(self.tr("Choose at least one category."))
-            self.categories_error.show()
-            missing.append(self.categories.filter_edit)
+            text = self.tr("Choose at least one category.")
+            self.categories_error.setText(text)
+            missing.append((self.categories.filter_edit, text))
         if not self.summary_edit.toPlainText().strip():
-            self.summary_error.setText(self.tr("Write a short summary of the call."))
-            self.summary_error.show()
-            missing.append(self.summary_edit)
+            text = self.tr("Write a short summary of the call.")
+            self.summary_error.setText(text)
+            missing.append((self.summary_edit, text))
+        for label in (self.children_error, self.categories_error, self.summary_error):
+            label.setVisible(any(label.text() == text for _, text in missing))
         return missing
 
 

@@ -8,11 +8,10 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -25,11 +24,7 @@ from PySide6.QtWidgets import (
 from hotline.core.models import ONE_KEY_OUTCOMES, SUBSTANTIVE, Call, User
 from hotline.core.phones import PhoneInfo
 from hotline.core.rules import (
-    CaseFileDecision,
     FlagOverrideError,
-    effective_flag,
-    evaluate_case_file_need,
-    flag_reasons,
 )
 from hotline.core.taxonomy import load_taxonomy
 from hotline.core.timeutil import format_local, utcnow
@@ -40,6 +35,8 @@ from hotline.store.db import StoreError
 from hotline.store.lines import last_line_of, list_lines
 from hotline.ui import labels
 from hotline.ui.call_form import CallForm
+from hotline.ui.case_file_bar import CaseFileBar
+from hotline.ui.draft_dialogs import DISCARD, OPEN, ask_about_draft
 from hotline.ui.models.caller_history_model import CallerHistoryModel
 
 log = logging.getLogger(__name__)
@@ -77,10 +74,6 @@ class CallScreen(QWidget):
         self._elapsed = QElapsedTimer()
         self._elapsed_offset_ms = 0  # for a call restored from a draft or reopened after an undo
         self._editing: tuple[int, int] | None = None  # (call id, version) when the form holds a stored call
-        self._manual_flag = False
-        self._cleared_flag = False
-        self._override_reason = ""
-        self._decision: CaseFileDecision | None = None
         self._last_quick: int | None = None  # id of the last one-key call, while it can be undone
         self._loading = False
 
@@ -143,10 +136,12 @@ class CallScreen(QWidget):
         top.addWidget(self.undo_button)
 
         self.form = CallForm(self.taxonomy, self.lang, self.settings.get("default_province"))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.form)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(self.form)
+        # whatever gets the keyboard focus is scrolled into view: an operator must see what they type
+        QApplication.instance().focusChanged.connect(self._show_focused)
 
         history_layout = self.form.phone_box_layout
         self.history_label = QLabel(objectName="callerHistoryLabel")
@@ -167,28 +162,23 @@ class CallScreen(QWidget):
         history_layout.addWidget(self.history_label)
         history_layout.addWidget(self.history_view)
 
-        self.banner = QLabel(objectName="caseFileBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.flag_check = QCheckBox(self.tr("Case file needed (Alt+N)"), objectName="manualFlagCheck")
-        self.flag_check.setToolTip(
-            self.tr("Flag this call for a case file. Clearing a flag the rules set needs a reason.")
-        )
+        self.case_file = CaseFileBar(self.taxonomy, self.lang, self._holidays)
+        self.banner, self.flag_check = self.case_file.banner, self.case_file.check
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), objectName="saveButton")
         self.save_button.setDefault(False)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.banner, 1)
-        bottom.addWidget(self.flag_check)
+        bottom.addWidget(self.case_file, 1)
         bottom.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(bottom)
 
         self.new_call_button.clicked.connect(self.new_call)
         self.save_button.clicked.connect(self.save)
-        self.flag_check.clicked.connect(self._on_flag_clicked)
+        self.case_file.changed.connect(self._on_form_changed)
+        self.case_file.message.connect(self.status_message)
         self.form.changed.connect(self._on_form_changed)
         self.form.phone_changed.connect(lambda _info: self._history_timer.start())
         self.line_combo.currentIndexChanged.connect(self._on_form_changed)
@@ -216,11 +206,10 @@ class CallScreen(QWidget):
                 lambda _=False, o=outcome: self.save_quick(o), f"outcomeAction_{outcome}",
             ))  # fmt: skip
         self.undo_action = action(self.tr("Undo the last one-key outcome"), ["F12"], self.undo_quick, "undoAction")
-        self.undo_action.setEnabled(False)
         self._actions += [
             self.undo_action,
             action(self.tr("Save the call"), ["Ctrl+S", "Ctrl+Return", "Ctrl+Enter"], self.save, "saveAction"),
-            action(self.tr("Add a child"), ["Ctrl+T"], lambda: self.form.add_child(focus=True), "addChildAction"),
+            action(self.tr("Add a child"), ["Ctrl+T"], self.form.next_child, "addChildAction"),
             action(self.tr("Find a category"), ["Ctrl+K"], self._focus_categories, "findCategoryAction"),
             action(self.tr("Go to the phone number"), ["Ctrl+L"], self._focus_phone, "focusPhoneAction"),
             # the same keys in every language (a translated label's own Alt+letter would differ)
@@ -276,9 +265,8 @@ class CallScreen(QWidget):
                 self.tr("The call on screen is not saved. Keep it as a draft and start a new call?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
             )  # fmt: skip
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != QMessageBox.StandardButton.Yes or not self._keep_or_warn():
                 return
-            self._write_draft()
             self.status_message.emit(self.tr("The previous call is kept as a draft (Ctrl+Shift+R)."), 8000)
         self._reset()
         self._start()
@@ -291,8 +279,7 @@ class CallScreen(QWidget):
         self._loading = False
         self._active = False
         self._editing = None
-        self._manual_flag = self._cleared_flag = False
-        self._override_reason = ""
+        self.case_file.reset()
         self._autosave_timer.stop()
         self._evaluate()
         self._tick()
@@ -322,57 +309,9 @@ class CallScreen(QWidget):
 
     def _evaluate(self) -> None:
         form = self.form
-        self._decision = evaluate_case_file_need(
-            outcome=SUBSTANTIVE, categories=form.categories.codes(), risk=form.risk_combo.currentData(),
-            children=form.children(), started_at=self._started_at or utcnow(), holidays=self._holidays,
-        )  # fmt: skip
-        self._sync_flag_check()
-        self._show_banner()
-
-    def _required(self) -> bool:
-        return self._decision is not None and self._decision.need == "required"
-
-    def _sync_flag_check(self) -> None:
-        checked = (not self._cleared_flag) if self._required() else self._manual_flag
-        self.flag_check.blockSignals(True)
-        self.flag_check.setChecked(checked)
-        self.flag_check.blockSignals(False)
-
-    def _on_flag_clicked(self, checked: bool) -> None:
-        if not self._required():
-            self._manual_flag = checked
-        elif checked:
-            self._cleared_flag, self._override_reason = False, ""
-        else:
-            reason, ok = QInputDialog.getMultiLineText(
-                self, self.tr("Clear the case-file flag"),
-                self.tr("The rules require a case file for this call. Why does it not need one?\n"
-                        "(The reason is kept and the shift lead reviews it.)"),
-            )  # fmt: skip
-            if ok and reason.strip():
-                self._cleared_flag, self._override_reason = True, reason.strip()
-            else:
-                self.status_message.emit(self.tr("The flag stays: clearing it needs a reason."), 6000)
-        self._sync_flag_check()
-        self._show_banner()
-        self._on_form_changed()
-
-    def _show_banner(self) -> None:
-        decision = self._decision
-        need = decision.need if decision else "not_needed"
-        text = decision.summary(self.lang, self.taxonomy) if decision else ""
-        if need == "required" and self._cleared_flag:
-            text += " — " + self.tr("flag cleared by the operator: %s") % self._override_reason
-        elif need != "required" and self._manual_flag:
-            text += " — " + self.tr("flagged by hand for a case file")
-        icon = {"required": "⚠", "suggested": "ℹ"}.get(need, "✓")
-        self.banner.setText(f"{icon} {text}")
-        colours = {"required": ("#fde2e1", "#b00020"), "suggested": ("#fff4ce", "#8a6d00")}
-        background, border = colours.get(need, ("#eef3ee", "#9e9e9e"))
-        self.banner.setStyleSheet(
-            f"background: {background}; border: 2px solid {border}; padding: 6px; font-weight: bold;"
+        self.case_file.evaluate(
+            form.categories.codes(), form.risk_combo.currentData(), form.children(), self._started_at or utcnow()
         )
-        self.banner.setProperty("need", need)
 
     # --- caller history ------------------------------------------------------------------------------------
 
@@ -395,7 +334,10 @@ class CallScreen(QWidget):
         if history.total == 0:
             self.history_label.setText(self.tr("%s: first call from this number.") % info.display)
         else:
-            self.history_label.setText(self.tr("%s: %d earlier calls") % (info.display, history.total))
+            self.history_label.setText(
+                self.tr("%s: %d earlier calls — %d with content, %d flagged for a case file")
+                % (info.display, history.total, history.with_content, history.flagged)
+            )
 
     # --- saving --------------------------------------------------------------------------------------------
 
@@ -418,14 +360,7 @@ class CallScreen(QWidget):
             call.children, call.categories = form.children(), state["categories"]
             call.risk, call.summary = state["risk"], state["summary"].strip()
             call.action_taken, call.referrals = state["action_taken"].strip(), state["referrals"]
-            decision = self._decision
-            flag = effective_flag(decision, self._manual_flag and not self._required(),
-                                  self._cleared_flag and self._required(), self._override_reason)  # fmt: skip
-            call.case_need, call.urgent = decision.need, decision.urgent
-            call.flagged, call.flag_source = flag.flagged, flag.source
-            call.flag_reasons = [reason.to_dict() for reason in flag_reasons(decision, flag)]
-            call.flag_override_reason = self._override_reason if self._cleared_flag else ""
-            call.safety_due, call.plan_due = decision.safety_due, decision.plan_due
+            self.case_file.apply_to(call)
         return call
 
     def _store(self, call: Call) -> Call | None:
@@ -450,8 +385,9 @@ class CallScreen(QWidget):
         """Save the call with content (Ctrl+S): required items are named and focused, nothing is cleared."""
         missing = self.form.check_required()
         if missing:
-            missing[0].setFocus()
-            self.status_message.emit(self.tr("Not saved yet: %d required item(s) missing.") % len(missing), 6000)
+            missing[0][0].setFocus()
+            # the status bar names what is missing too: the messages in the form may be out of view
+            self.status_message.emit(self.tr("Not saved yet — %s") % " ".join(text for _, text in missing), 15000)
             return
         try:
             call = self._build_call(SUBSTANTIVE)
@@ -479,7 +415,6 @@ class CallScreen(QWidget):
             return
         self._after_save(saved)
         self._last_quick = saved.id
-        self.undo_action.setEnabled(True)
         self.undo_button.show()
         self._undo_timer.start()
 
@@ -499,10 +434,17 @@ class CallScreen(QWidget):
     def undo_quick(self) -> None:
         """Reopen the last one-key call as a full call, its clock still running from the original start."""
         if self._last_quick is None:
+            self.status_message.emit(
+                self.tr("Nothing to undo: a one-key outcome can be taken back for %d seconds.") % UNDO_SECONDS, 6000
+            )
             return
-        if self.has_unsaved():
-            self._write_draft()
-        call = call_store.get_call(self.db, self._last_quick)
+        if self.has_unsaved() and not self._keep_or_warn():
+            return
+        try:
+            call = call_store.get_call(self.db, self._last_quick)
+        except StoreError as exc:
+            self.status_message.emit(str(exc), 8000)
+            return
         self._undo_expired()
         self._reset()
         self._loading = True
@@ -521,7 +463,6 @@ class CallScreen(QWidget):
     def _undo_expired(self) -> None:
         self._last_quick = None
         self._undo_timer.stop()
-        self.undo_action.setEnabled(False)
         self.undo_button.hide()
 
     def discard(self) -> None:
@@ -551,9 +492,7 @@ class CallScreen(QWidget):
             "form": self.form.state(),
             "line": self.line_combo.currentData(),
             "channel": self.channel_combo.currentData(),
-            "manual_flag": self._manual_flag,
-            "cleared_flag": self._cleared_flag,
-            "override_reason": self._override_reason,
+            **self.case_file.state(),
             "editing": list(self._editing) if self._editing else None,
         }
 
@@ -579,9 +518,7 @@ class CallScreen(QWidget):
         self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(state.get("channel"))))
         self._loading = False
         self._start(draft.started_at, draft.key)
-        self._manual_flag = bool(state.get("manual_flag"))
-        self._cleared_flag = bool(state.get("cleared_flag"))
-        self._override_reason = state.get("override_reason") or ""
+        self.case_file.set_state(state)
         editing = state.get("editing")
         self._editing = (int(editing[0]), int(editing[1])) if editing else None
         self._evaluate()
@@ -600,32 +537,35 @@ class CallScreen(QWidget):
                 self.status_message.emit(self.tr("No call is kept as a draft."), 5000)
             return
         for draft in drafts:
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Question)
-            box.setWindowTitle(self.tr("Unsaved call found"))
-            summary = draft.state.get("form", {}).get("summary", "")[:120]
-            box.setText(self.tr("A call started at %s was not saved. Open it again to finish it?")
-                        % format_local(draft.started_at))  # fmt: skip
-            box.setInformativeText(summary)
-            restore = box.addButton(self.tr("Open it"), QMessageBox.ButtonRole.AcceptRole)
-            discard = box.addButton(self.tr("Discard it…"), QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(restore)
-            box.exec()
-            if box.clickedButton() is restore:
-                if self.has_unsaved():
-                    self._write_draft()
+            answer = ask_about_draft(self, draft)
+            if answer == OPEN:
+                if self.has_unsaved() and not self._keep_or_warn():
+                    return
                 self.restore_draft(draft)
                 self.status_message.emit(self.tr("The unsaved call is back on screen."), 8000)
                 return
-            if box.clickedButton() is discard:
-                sure = QMessageBox.question(
-                    self, self.tr("Discard the unsaved call?"),
-                    self.tr("The call started at %s will be lost. Discard it?") % format_local(draft.started_at),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-                )  # fmt: skip
-                if sure == QMessageBox.StandardButton.Yes:
+            if answer == DISCARD:
+                try:
                     draft_store.delete_draft(self.db, self.user.id, self.workstation, draft.key)
+                except StoreError as exc:
+                    self.status_message.emit(str(exc), 8000)
+
+    def _keep_or_warn(self) -> bool:
+        """Keep the call on screen as a draft before the screen is used for another; False (and a warning,
+        with the call still on screen) when it could not be kept."""
+        try:
+            self._write_draft(quiet=False)
+        except StoreError as exc:
+            QMessageBox.warning(
+                self, self.tr("Call not kept"),
+                self.tr("The call on screen could not be kept as a draft, so it stays on screen: %s") % exc,
+            )  # fmt: skip
+            return False
+        return True
+
+    def _show_focused(self, _old, new) -> None:
+        if new is not None and self.form.isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new, 20, 20)
 
     # --- focus helpers -------------------------------------------------------------------------------------
 

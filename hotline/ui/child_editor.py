@@ -33,6 +33,7 @@ class ChildEditor(QFrame):
         self.setObjectName(f"childEditor{number}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.child_id: int | None = None  # set when editing a stored call's child
+        self._default_province = default_province
         self.title = QLabel()
         self.name_edit = QLineEdit(objectName="childNameEdit")
         self.name_edit.setPlaceholderText(self.tr("name or alias"))
@@ -135,9 +136,15 @@ class ChildEditor(QFrame):
         self.carer_edit.setText(child.carer)
 
     def is_empty(self) -> bool:
+        """Nothing changed from a blank row: any typed or chosen value makes the child worth keeping."""
         child = self.child()
-        return not (
-            child.name or child.age is not None or child.address or child.ward_code or child.special_circumstances
+        return (
+            not (child.name or child.address or child.carer or child.special_circumstances)
+            and child.sex == "unknown"
+            and child.age is None
+            and child.age_band == "unknown"
+            and child.province_code in (None, self._default_province)
+            and child.ward_code is None
         )
 
 

@@ -52,7 +52,7 @@ def shortcut_text(action: QAction) -> str:
 class ComingSoonPage(QWidget):
     """Shown to a user whose roles have no screen in this version yet: says plainly which screens will come."""
 
-    def __init__(self, user: User, parent: QWidget | None = None):
+    def __init__(self, user: User, db_path: Path | str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("comingSoonPage")
         coming = [
@@ -87,7 +87,9 @@ class ComingSoonPage(QWidget):
         if permissions.can(user, permissions.ADMIN_USERS):
             cli = QLabel(
                 self.tr("Until then, users are added from the command line:")
-                + "<br><code>python -m hotline user add --help</code>",
+                + "<br><code>"
+                + html.escape(f'python -m hotline --db "{db_path or paths.default_db_path()}" user add ')
+                + "tongdai1 --roles operator --name &quot;Nguyễn Văn A&quot;</code>",
                 self,
             )
             cli.setTextFormat(Qt.TextFormat.RichText)
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
             self.call_screen.status_message.connect(self.statusBar().showMessage)
             self.setCentralWidget(self.call_screen)
         else:
-            self.setCentralWidget(ComingSoonPage(user, self))
+            self.setCentralWidget(ComingSoonPage(user, db_path, self))
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()

@@ -107,6 +107,7 @@ class CheckList(QToolButton):
             action.toggled.connect(self._on_toggled)
             self._actions[code] = action
         self.setMenu(menu)
+        self.setMinimumWidth(140)
         self._refresh()
 
     def codes(self) -> list[str]:

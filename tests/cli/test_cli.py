@@ -433,3 +433,63 @@ def test_bench_small(hotline, tmp_path):
         assert figure["median_ms"] > 0 and figure["p95_ms"] >= figure["median_ms"]
         assert figure["bare_median_ms"] is None or figure["bare_median_ms"] > 0
         assert isinstance(figure["meets_target"], bool)
+
+
+def test_read_commands_refuse_a_missing_database(hotline, tmp_path):
+    """stats, export, check and user list on a mistyped --db say so; no empty database is made there."""
+    missing = tmp_path / "typo.sqlite3"
+    for args in (
+        ("stats", "--from", "2026-10-01", "--to", "2026-10-31"),
+        ("user", "list"),
+        ("export", "--format", "csv", "--out", tmp_path / "x.csv", "--from", "2026-10-01", "--to", "2026-10-31",
+         "--user", "truongca", "--password-stdin"),
+    ):  # fmt: skip
+        line = assert_one_line_error(hotline(*args, "--db", missing, stdin="x\n"))
+        assert "typo.sqlite3" in line
+    assert not missing.exists()
+
+
+def test_stats_refuses_an_unknown_line(demo_db):
+    """A line that does not exist is an error, not a report of zeros."""
+    line = assert_one_line_error(demo_db.run("stats", "--from", "2026-10-01", "--to", "2026-10-31", "--line", "112"))
+    assert "112" in line
+
+
+def test_export_does_not_replace_a_file_without_force(demo_db, tmp_path):
+    """An existing file is kept unless --force is given; the export is readable by its owner only."""
+    import os
+    import stat
+
+    out = tmp_path / "calls.csv"
+    out.write_text("keep me")
+    args = ("export", "--format", "csv", "--out", out, "--from", "2026-10-01", "--to", "2026-10-02", "--user",
+            "truongca", "--password-stdin")  # fmt: skip
+    assert_one_line_error(demo_db.run(*args, stdin=DEMO_PASSWORD + "\n"))
+    assert out.read_text() == "keep me"
+    assert_ok(demo_db.run(*args, "--force", stdin=DEMO_PASSWORD + "\n"))
+    assert out.read_text(encoding="utf-8-sig").startswith("Mã cuộc gọi")
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_wrong_password_is_said_in_words(demo_db, tmp_path):
+    """A failed sign-in reads as words, not an internal code."""
+    line = assert_one_line_error(demo_db.run(
+        "export", "--format", "csv", "--out", tmp_path / "x.csv", "--from", "2026-10-01", "--to", "2026-10-02",
+        "--user", "truongca", "--password-stdin", stdin="sai-mat-khau\n",
+    ))  # fmt: skip
+    assert "wrong username or password" in line and "wrong_password" not in line
+
+
+def test_settings_set_holidays_and_list(hotline, tmp_path):
+    """An administrator sets the public holidays (dd/MM/yyyy or ISO) and sees them listed; junk is refused."""
+    db = tmp_path / "s.sqlite3"
+    assert_ok(hotline("init", "--db", db))
+    assert_ok(hotline("settings", "set", "holidays", "17/02/2026, 2026-02-16", "--db", db))
+    listed = assert_ok(hotline("settings", "list", "--db", db)).stdout
+    assert '["2026-02-16", "2026-02-17"]' in listed
+    assert_one_line_error(hotline("settings", "set", "holidays", "31/02/2026", "--db", db))
+    assert_one_line_error(hotline("settings", "set", "idle_minutes", "ten", "--db", db))
+    assert_one_line_error(hotline("settings", "set", "no_such_key", "1", "--db", db))
+    assert_ok(hotline("settings", "set", "idle_minutes", "15", "--db", db))
+    assert '"idle_minutes"' not in listed and "idle_minutes      10" in listed

@@ -128,7 +128,7 @@ def test_bad_input_raises(kwargs, message):
         (R("immediate_danger"), "Trẻ đang gặp nguy hiểm tức thời", "Child in immediate danger"),
         (R("special_circumstances"), "Trẻ có hoàn cảnh đặc biệt cần hỗ trợ",
          "Child in special circumstances needing support"),
-        (R("manual"), "Tư vấn viên đánh dấu thủ công", "Flagged by hand by the operator"),
+        (R("manual"), "Tổng đài viên đánh dấu thủ công", "Flagged by hand by the operator"),
         (R("abuse_category", "abuse.retired"), "Báo cáo xâm hại: abuse.retired", "Abuse reported: abuse.retired"),
     ],
 )  # fmt: skip
@@ -167,14 +167,15 @@ def test_unknown_rule_rejected():
     ("categories", "risk", "children", "lang", "expected"),
     [
         (["abuse.sexual"], "high", [], "vi",
-         "CẦN LẬP HỒ SƠ — Báo cáo xâm hại: Xâm hại tình dục; Nguy cơ cao; an toàn trước 09:40 29/11; "
-         "kế hoạch trước 05/12"),
+         "CẦN LẬP HỒ SƠ — Báo cáo xâm hại: Xâm hại tình dục; Nguy cơ cao; đánh giá an toàn trước 09:40 29/11; "
+         "kế hoạch hỗ trợ: hạn hết ngày 05/12"),
         (["abuse.sexual"], "high", [], "en",
-         "CASE FILE REQUIRED — Abuse reported: sexual abuse; High risk; safety by 09:40 29/11; plan by 05/12"),
+         "CASE FILE REQUIRED — Abuse reported: sexual abuse; High risk; safety assessment by 09:40 29/11; "
+         "support plan by the end of 05/12"),
         (["trafficking.recruitment_info"], "none", [], "vi",
-         "NÊN LẬP HỒ SƠ — Nghi vấn tuyển dụng / mua bán người: chỉ có thông tin; kế hoạch trước 05/12"),
+         "NÊN LẬP HỒ SƠ — Nghi vấn tuyển dụng / mua bán người: chỉ có thông tin; kế hoạch hỗ trợ: hạn hết ngày 05/12"),
         ([], "none", [SPECIAL], "en",
-         "CASE FILE SUGGESTED — Child in special circumstances needing support; plan by 05/12"),
+         "CASE FILE SUGGESTED — Child in special circumstances needing support; support plan by the end of 05/12"),
         (["counselling.legal"], "low", [], "vi", "Không cần lập hồ sơ"),
         (["counselling.legal"], "low", [], "en", "No case file needed"),
     ],

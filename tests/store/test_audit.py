@@ -76,3 +76,21 @@ def test_settings_round_trip_and_audit(db, lead_id):
     assert values["shifts"] == [["07:00", "19:00"], ["19:00", "07:00"]]
     assert values["centre_name"] == "Trung tâm thử 2"
     assert [e.entity_id for e in audit.entries(db, action="settings.")] == ["centre_name", "centre_name", "shifts"]
+
+
+def test_clearing_a_rule_flag_is_audited_without_the_reason(db, operator_id, lead_id, make_call):
+    """A call saved with a rule's flag cleared leaves a call.flag_override entry; the reason text is not in it."""
+    from hotline.store.calls import get_call, update_call
+
+    reason = "Trẻ đã được công an xã đưa về nhà bà ngoại."
+    cleared = save_call(db, make_call(case_need="required", flagged=False, flag_override_reason=reason))
+    flagged = save_call(db, make_call(minutes=1, case_need="required", flagged=True, flag_source="rule"))
+    entries = audit.entries(db, action="call.flag_override")
+    assert [(e.user_id, e.entity_id) for e in entries] == [(operator_id, str(cleared.id))]
+    assert all(reason not in e.detail for e in audit.entries(db))
+
+    edit = get_call(db, flagged.id)
+    edit.flagged, edit.flag_source, edit.flag_override_reason = False, None, "Đã xác minh: gọi nhầm."
+    update_call(db, edit, user_id=lead_id)
+    entries = audit.entries(db, action="call.flag_override")
+    assert [(e.user_id, e.entity_id) for e in entries] == [(lead_id, str(flagged.id)), (operator_id, str(cleared.id))]

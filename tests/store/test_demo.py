@@ -188,3 +188,22 @@ def test_one_key_calls_carry_no_case(demo):
             assert (c["flagged"], c["case_need"]) == (0, "not_needed")
     flagged = {c["id"] for c in calls if c["flagged"]}
     assert cases and all(k["call_id"] in flagged for k in cases)
+
+
+def test_bulk_rows_follow_the_stores_column_order():
+    """The demo loader writes its rows in exactly the column order of an ordinary save."""
+    from datetime import UTC, datetime
+
+    from hotline.core.models import Call
+    from hotline.store.bulk import _call_row
+    from hotline.store.calls import _CALL_COLUMNS, _column_value
+
+    call = Call(
+        line="111", started_at=datetime(2026, 11, 1, 12, tzinfo=UTC), operator_id=3, phone_raw="0912345678",
+        phone_e164="+84912345678", phone_kind="mobile", summary="tóm tắt", risk="high", case_need="required",
+        flagged=True, flag_source="rule", referrals=["police_113"], flag_reasons=[{"rule": "high_risk"}],
+    )  # fmt: skip
+    row = _call_row(7, call, "search text", 123)
+    expected = [_column_value(call, column) for column in _CALL_COLUMNS if column != "search_text"]
+    assert row[0] == 7 and row[-3:] == ("search text", 123, 123)
+    assert list(row[1:-3]) == expected

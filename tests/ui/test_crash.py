@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 from keyboard import answer_next_dialog
-from PySide6.QtWidgets import QMainWindow
 
 from hotline.settings import Settings
 from hotline.store import drafts as draft_store
 from hotline.store import users
 from hotline.store.db import open_database
-from hotline.ui.call_screen import CallScreen
+from hotline.ui.main_window import MainWindow
 
 HERE = Path(__file__).parent
 
@@ -50,15 +49,14 @@ def test_killed_while_typing_the_next_start_offers_the_call_back(qtbot, tmp_path
     [draft] = draft_store.load_drafts(db, user.id, "pc-1")
     assert draft.state["form"]["summary"] == summary
 
-    window = QMainWindow()
-    screen = CallScreen(db, user, Settings.load(db), "pc-1", lang="vi")
-    window.setCentralWidget(screen)
+    # the next start: sign-in leads to the main window, which offers the call back once it is painted
+    window = MainWindow(db, user, Settings.load(db), "pc-1")
     qtbot.addWidget(window)
-    window.show()
     answer_next_dialog("Open it")
-    screen.offer_drafts()
+    window.start_session()
+    screen = window.call_screen
+    qtbot.waitUntil(lambda: screen.form.summary_edit.toPlainText() == summary)
     form = screen.form
-    assert form.summary_edit.toPlainText() == summary
     assert form.phone_edit.text() == "0912 345 678"
     assert form.categories.codes() == ["abuse.violence"]
     assert [child.name for child in form.children()] == ["Bé Hoa"]

@@ -75,6 +75,8 @@ class CallerHistoryModel(QAbstractTableModel):
             if column == self.COL_FLAG:
                 return QCoreApplication.translate("CallerHistoryModel", "flagged") if item.flagged else ""
             if column == self.COL_CASE:
+                if not item.case_numbers and item.flagged:
+                    return QCoreApplication.translate("CallerHistoryModel", "none yet")
                 return " ".join(item.case_numbers)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_CATEGORIES:
             return "\n".join(self._taxonomy.label(code, self._lang) for code in item.categories)

@@ -1,0 +1,171 @@
+"""The live case-file banner and its flag: whether the call needs a case file, why, by when, and who decided."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hotline.core.models import NEED_REQUIRED, SUBSTANTIVE, Call, Child
+from hotline.core.rules import CaseFileDecision, effective_flag, evaluate_case_file_need, flag_reasons
+from hotline.core.taxonomy import Taxonomy
+
+_COLOURS = {
+    "required": ("#fde2e1", "#b00020"),
+    "suggested": ("#fff4ce", "#8a6d00"),
+    "overridden": ("#fff4ce", "#b00020"),  # the rules said required, a person said no: amber, red edge
+}
+_ICONS = {"required": "⚠", "suggested": "ℹ"}
+
+
+class CaseFileBar(QWidget):
+    """Banner + "case file needed" tick. The rules decide; the operator may flag by hand, or clear a rule's
+    flag with a written reason (asked for at once; an empty reason is refused)."""
+
+    changed = Signal()
+    message = Signal(str, int)
+
+    def __init__(self, taxonomy: Taxonomy, lang: str, holidays: Iterable[date], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._taxonomy, self._lang, self._holidays = taxonomy, lang, list(holidays)
+        self.decision: CaseFileDecision | None = None
+        self.manual = False  # the operator flagged a call the rules do not require
+        self.cleared = False  # the operator cleared a flag the rules set…
+        self.reason = ""  # …for this reason
+        self.banner = QLabel(objectName="caseFileBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.check = QCheckBox(self.tr("Case file needed (Alt+N)"), objectName="manualFlagCheck")
+        self.check.setToolTip(self.tr("Flag this call for a case file. Clearing a flag the rules set needs a reason."))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner, 1)
+        layout.addWidget(self.check)
+        self.check.clicked.connect(self._on_clicked)
+
+    # --- state ---------------------------------------------------------------------------------------------
+
+    def required(self) -> bool:
+        return self.decision is not None and self.decision.need == NEED_REQUIRED
+
+    def reset(self) -> None:
+        self.manual = self.cleared = False
+        self.reason = ""
+
+    def state(self) -> dict:
+        return {"manual_flag": self.manual, "cleared_flag": self.cleared, "override_reason": self.reason}
+
+    def set_state(self, state: dict) -> None:
+        self.manual = bool(state.get("manual_flag"))
+        self.cleared = bool(state.get("cleared_flag"))
+        self.reason = state.get("override_reason") or ""
+
+    def evaluate(self, categories: list[str], risk: str, children: list[Child], started_at: datetime) -> None:
+        """Run the rules on what is on screen now and show the result."""
+        self.decision = evaluate_case_file_need(
+            outcome=SUBSTANTIVE, categories=categories, risk=risk, children=children, started_at=started_at,
+            holidays=self._holidays,
+        )  # fmt: skip
+        self._show()
+
+    def apply_to(self, call: Call) -> None:
+        """Write the decision and the operator's choice into a call with content."""
+        decision = self.decision
+        required = self.required()
+        flag = effective_flag(decision, self.manual and not required, self.cleared and required, self.reason)
+        call.case_need, call.urgent = decision.need, decision.urgent
+        call.flagged, call.flag_source = flag.flagged, flag.source
+        call.flag_reasons = [reason.to_dict() for reason in flag_reasons(decision, flag)]
+        call.flag_override_reason = self.reason if self.cleared and required else ""
+        call.safety_due, call.plan_due = decision.safety_due, decision.plan_due
+
+    # --- the tick ------------------------------------------------------------------------------------------
+
+    def _on_clicked(self, checked: bool) -> None:
+        if not self.required():
+            self.manual = checked
+        elif checked:
+            self.cleared, self.reason = False, ""
+        else:
+            dialog = OverrideReasonDialog(self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.cleared, self.reason = True, dialog.reason()
+            else:
+                self.message.emit(self.tr("The flag stays: clearing it needs a reason."), 6000)
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        required = self.required()
+        self.check.blockSignals(True)
+        self.check.setChecked(not self.cleared if required else self.manual)
+        self.check.blockSignals(False)
+        need = self.decision.need if self.decision else "not_needed"
+        text = self.decision.summary(self._lang, self._taxonomy) if self.decision else ""
+        if required and self.cleared:
+            text += " — " + self.tr("flag cleared by the operator: %s") % self.reason
+        elif not required and self.manual:
+            text += " — " + self.tr("flagged by hand for a case file")
+        self.banner.setText(f"{_ICONS.get(need, '✓')} {text}")
+        background, border = _COLOURS.get("overridden" if required and self.cleared else need, ("#eef3ee", "#9e9e9e"))
+        self.banner.setStyleSheet(
+            f"background: {background}; border: 2px solid {border}; padding: 6px; font-weight: bold;"
+        )
+        self.banner.setProperty("need", need)
+
+
+class OverrideReasonDialog(QDialog):
+    """Asks why a call the rules flag needs no case file. OK stays disabled until a reason is written;
+    Ctrl+Enter confirms, Tab moves to the buttons, Esc cancels."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("overrideReasonDialog")
+        self.setWindowTitle(self.tr("Clear the case-file flag"))
+        question = QLabel(self.tr("The rules require a case file for this call. Why does it not need one?"))
+        question.setWordWrap(True)
+        self.edit = QPlainTextEdit(objectName="overrideReasonEdit")
+        self.edit.setTabChangesFocus(True)
+        self.edit.setPlaceholderText(self.tr("A reason is required. The shift lead reviews it."))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Clear the flag (Ctrl+Enter)"))
+        ok.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.buttons)
+        self.edit.textChanged.connect(lambda: ok.setEnabled(bool(self.reason())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.edit.installEventFilter(self)  # Ctrl+Enter in the text confirms (a plain Enter is a new line)
+        self.resize(480, 220)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._confirm()
+            return True
+        return super().eventFilter(watched, event)
+
+    def reason(self) -> str:
+        return self.edit.toPlainText().strip()
+
+    def _confirm(self) -> None:
+        if self.reason():
+            self.accept()
