@@ -91,9 +91,33 @@ def main() -> int:
         window.grab().save(str(OUT / f"call_screen_{lang}.png"))
         window.call_screen._reset()
         window.close()
+        _case_screens(db, settings, lang)
     db.close()
     print(f"screenshots written to {OUT}")
     return 0
+
+
+def _case_screens(db, settings, lang: str) -> None:
+    """The counselor's follow-up queue, and a case file with its steps and notes."""
+    from hotline.store import cases as case_store
+    from hotline.store import users
+    from hotline.ui.main_window import MainWindow
+
+    counselor = users.find_user(db, "canbo1")
+    window = MainWindow(db, counselor, settings, "pc-2", demo=True)
+    window.resize(1366, 768)
+    window.show()
+    space = window.workspace
+    space.nav.setCurrentRow(space.keys.index("queue"))
+    QTest.qWait(200)
+    window.grab().save(str(OUT / f"followup_queue_{lang}.png"))
+    mine = case_store.list_cases(db, "mine", user_id=counselor.id)
+    view = space.open_case(mine[0].id)
+    view.resize(1100, 740)
+    QTest.qWait(200)
+    view.grab().save(str(OUT / f"case_view_{lang}.png"))
+    view.close()
+    window.close()
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ FLAG_OVERRIDE = "call.flag_override"  # change the case-file flag of any saved c
 QUEUE_VIEW = "case.queue_view"  # follow-up queue of flagged calls
 CASE_VIEW = "case.view"
 CASE_EDIT = "case.edit"  # open, update, close, reopen a case; case notes
+CASE_ASSIGN_ANY = "case.assign_any"  # give a flagged call or a case to any counselor (issue 5: the shift lead)
 # --- reports and exports ---
 STATS_VIEW = "stats.view"  # indicators and breakdowns (no personal data)
 EXPORT_PERSONAL = "export.personal"  # CSV/XLSX/PDF with names, any call or case
@@ -51,6 +52,7 @@ MATRIX: Mapping[str, frozenset[str]] = MappingProxyType(
         QUEUE_VIEW: frozenset({SHIFT_LEAD, COUNSELOR}),
         CASE_VIEW: frozenset({SHIFT_LEAD, COUNSELOR}),
         CASE_EDIT: frozenset({COUNSELOR}),
+        CASE_ASSIGN_ANY: frozenset({SHIFT_LEAD}),
         STATS_VIEW: frozenset({SHIFT_LEAD, COUNSELOR, ADMIN}),
         EXPORT_PERSONAL: frozenset({SHIFT_LEAD}),
         # a shift lead holds EXPORT_PERSONAL, which covers any case; "own cases" is the counselor's cell

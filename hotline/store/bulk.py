@@ -9,6 +9,7 @@ from datetime import datetime
 
 import sqlite_utils
 
+from hotline.core.cases import case_year, format_case_number
 from hotline.core.models import Call
 from hotline.core.timeutil import to_ms
 from hotline.store.calls import _CALL_COLUMNS
@@ -145,18 +146,20 @@ def insert_calls(db: sqlite_utils.Database, items: Iterable[tuple[Call, str]]) -
 
 
 def open_cases(db: sqlite_utils.Database, specs: Sequence[CaseSpec], prefix: str = "AG") -> int:
-    """Open case files in bulk, numbered PREFIX-YYYY-NNNNN in order of opening, continuing each year's count."""
-    from hotline.core.timeutil import local
+    """Open case files in bulk, numbered PREFIX-YYYY-NNNNN in order of opening, continuing each year's count.
 
+    The numbers come from the same `case_numbers` counter and format as store.cases.open_cases. Each case gets
+    the events an ordinary opening and closing would leave: 'received' (and its current step) and 'close'.
+    """
     with write(db) as conn:
         last = dict(conn.execute("SELECT year, last FROM case_numbers"))
-        rows = []
-        for spec in sorted(specs, key=lambda s: s.opened_at):
-            year = local(spec.opened_at).year
+        rows, specs_in_order = [], sorted(specs, key=lambda s: s.opened_at)
+        for spec in specs_in_order:
+            year = case_year(spec.opened_at)
             last[year] = last.get(year, 0) + 1
             rows.append(
                 (
-                    f"{prefix}-{year}-{last[year]:05d}",
+                    format_case_number(prefix, year, last[year]),
                     spec.call_id,
                     spec.child_id,
                     spec.opened_by,
@@ -170,11 +173,21 @@ def open_cases(db: sqlite_utils.Database, specs: Sequence[CaseSpec], prefix: str
                     spec.closure_reason,
                 )
             )
+        first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0]
         conn.executemany(
-            "INSERT INTO cases(number, call_id, child_id, opened_by, opened_at, assigned_to, status, risk,"
-            " safety_due, plan_due, closed_at, closure_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows,
+            "INSERT INTO cases(id, number, call_id, child_id, opened_by, opened_at, assigned_to, status, risk,"
+            " safety_due, plan_due, closed_at, closure_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(first_id + n, *row) for n, row in enumerate(rows)],
         )
+        events = []
+        for case_id, spec in enumerate(specs_in_order, start=first_id):
+            opened = to_ms(spec.opened_at)
+            events.append((case_id, opened, spec.opened_by, "step", "received", ""))
+            if spec.status not in ("received", "closed"):
+                events.append((case_id, opened, spec.opened_by, "step", spec.status, ""))
+            if spec.closed_at is not None:
+                events.append((case_id, to_ms(spec.closed_at), spec.opened_by, "close", None, spec.closure_reason))
+        conn.executemany("INSERT INTO case_events(case_id, at, user_id, kind, step, text) VALUES (?,?,?,?,?,?)", events)
         conn.executemany(
             "INSERT INTO case_numbers(year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = excluded.last",
             list(last.items()),

@@ -225,6 +225,25 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
     _seed_categories(db)
 
 
+@migrations(name="0002_case_files")
+def m0002_case_files(db: sqlite_utils.Database) -> None:
+    """Issue 5: who follows a flagged call up, the case's Mẫu 01 details, and what an event points at."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE calls ADD COLUMN followup_by INTEGER REFERENCES users(id);
+        ALTER TABLE cases ADD COLUMN details TEXT NOT NULL DEFAULT '{}';   -- JSON: family info for Mẫu 01
+        -- kinds: note | correction | step | referral | referral_outcome | link | close | reopen | assign
+        ALTER TABLE case_events ADD COLUMN service TEXT;                   -- referral service code
+        ALTER TABLE case_events ADD COLUMN call_id INTEGER REFERENCES calls(id);     -- the call a 'link' added
+        ALTER TABLE case_events ADD COLUMN assigned_to INTEGER REFERENCES users(id); -- the counselor of 'assign'
+        -- "my cases" and the open-case counts read only the cases not closed
+        CREATE INDEX cases_open ON cases(assigned_to, number) WHERE status != 'closed';
+        CREATE INDEX cases_child ON cases(child_id) WHERE child_id IS NOT NULL;
+        """,
+    )
+
+
 def _run_script(db: sqlite_utils.Database, script: str) -> None:
     """Run statements one by one: executescript() would COMMIT the migration's transaction half-way."""
     statement = ""

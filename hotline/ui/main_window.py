@@ -29,6 +29,7 @@ from hotline.core.models import User
 from hotline.i18n import roles_label
 from hotline.store.db import StoreError
 from hotline.ui.call_screen import CallScreen
+from hotline.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,6 @@ class ComingSoonPage(QWidget):
         self.setObjectName("comingSoonPage")
         coming = [
             (permissions.CALL_VIEW_ALL, self.tr("Daily call log, search and review of calls")),
-            (permissions.QUEUE_VIEW, self.tr("Follow-up queue and case files")),
             (permissions.STATS_VIEW, self.tr("Statistics and reports")),
             (permissions.ADMIN_USERS, self.tr("Users and roles")),
             (permissions.ADMIN_SETTINGS, self.tr("Lines, settings and the list of categories")),
@@ -169,13 +169,13 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Hotline — {user.display_name}")
 
-        self.call_screen: CallScreen | None = None
-        if permissions.can(user, permissions.CALL_LOG):
-            self.call_screen = CallScreen(db, user, settings, workstation, self)
-            self.call_screen.status_message.connect(self.statusBar().showMessage)
-            self.setCentralWidget(self.call_screen)
-        else:
+        self.workspace = Workspace(db, user, settings, workstation, self)
+        self.call_screen: CallScreen | None = self.workspace.call_screen
+        if self.workspace.is_empty():
             self.setCentralWidget(ComingSoonPage(user, db_path, self))
+        else:
+            self.workspace.status_message.connect(self.statusBar().showMessage)
+            self.setCentralWidget(self.workspace)
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
@@ -205,6 +205,10 @@ class MainWindow(QMainWindow):
             call_menu.setToolTipsVisible(True)
             call_menu.addActions(self.call_screen.actions())
             self.menus.append(call_menu)
+        if len(self.workspace.screen_actions()) > 1:
+            view_menu = bar.addMenu(self.tr("&View"))
+            view_menu.addActions(self.workspace.screen_actions())
+            self.menus.append(view_menu)
         self.shortcuts_action = self._action(
             self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts, "shortcutsAction"
         )

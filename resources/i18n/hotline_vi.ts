@@ -428,6 +428,283 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         </message>
     </context>
     <context>
+        <name>CaseListScreen</name>
+        <message>
+            <source>My cases</source>
+            <translation>Hồ sơ của tôi</translation>
+        </message>
+        <message>
+            <source>Overdue cases</source>
+            <translation>Hồ sơ quá hạn</translation>
+        </message>
+        <message>
+            <source>All open cases</source>
+            <translation>Tất cả hồ sơ đang mở</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Số hồ sơ</translation>
+        </message>
+        <message>
+            <source>Child</source>
+            <translation>Trẻ</translation>
+        </message>
+        <message>
+            <source>Step done</source>
+            <translation>Bước đã xong</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>Bước tiếp theo</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Hạn</translation>
+        </message>
+        <message>
+            <source>Counselor</source>
+            <translation>Cán bộ phụ trách</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Ngày mở</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasePanels</name>
+        <message>
+            <source>Not saved</source>
+            <translation>Chưa lưu</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <source>Step</source>
+            <translation>Bước</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Hạn</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Đã xong</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>Chuyển gửi</translation>
+        </message>
+        <message>
+            <source>Linked calls</source>
+            <translation>Cuộc gọi liên quan</translation>
+        </message>
+        <message>
+            <source>Family and child (Mẫu 01)</source>
+            <translation>Gia đình và trẻ (Mẫu 01)</translation>
+        </message>
+        <message>
+            <source>Mẫu số 01 (PDF)…</source>
+            <translation>Mẫu số 01 (PDF)…</translation>
+        </message>
+        <message>
+            <source>Close the window</source>
+            <translation>Đóng cửa sổ</translation>
+        </message>
+        <message>
+            <source>Case file</source>
+            <translation>Hồ sơ</translation>
+        </message>
+        <message>
+            <source>Case file %s</source>
+            <translation>Hồ sơ %s</translation>
+        </message>
+        <message>
+            <source>Mark done: %s</source>
+            <translation>Đánh dấu đã xong: %s</translation>
+        </message>
+        <message>
+            <source>Reopen the case…</source>
+            <translation>Mở lại hồ sơ…</translation>
+        </message>
+        <message>
+            <source>Close the case…</source>
+            <translation>Đóng hồ sơ…</translation>
+        </message>
+        <message>
+            <source>%s — status: %s</source>
+            <translation>%s — tình trạng: %s</translation>
+        </message>
+        <message>
+            <source>Child: %s · %s · %s</source>
+            <translation>Trẻ: %s · %s · %s</translation>
+        </message>
+        <message>
+            <source>Counselor: %s · opened %s · risk: %s</source>
+            <translation>Cán bộ phụ trách: %s · mở ngày %s · nguy cơ: %s</translation>
+        </message>
+        <message>
+            <source>Closed %s: %s</source>
+            <translation>Đã đóng %s: %s</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Chưa lưu</translation>
+        </message>
+        <message>
+            <source>Step done: %s</source>
+            <translation>Đã xong bước: %s</translation>
+        </message>
+        <message>
+            <source>Close the case</source>
+            <translation>Đóng hồ sơ</translation>
+        </message>
+        <message>
+            <source>Reopen the case</source>
+            <translation>Mở lại hồ sơ</translation>
+        </message>
+        <message>
+            <source>Why is the case closed?</source>
+            <translation>Vì sao đóng hồ sơ?</translation>
+        </message>
+        <message>
+            <source>Why is the case reopened?</source>
+            <translation>Vì sao mở lại hồ sơ?</translation>
+        </message>
+        <message>
+            <source>A reason is needed.</source>
+            <translation>Cần ghi lý do.</translation>
+        </message>
+        <message>
+            <source>The case is closed.</source>
+            <translation>Đã đóng hồ sơ.</translation>
+        </message>
+        <message>
+            <source>The case is open again.</source>
+            <translation>Hồ sơ đã được mở lại.</translation>
+        </message>
+        <message>
+            <source>Save Mẫu số 01</source>
+            <translation>Lưu Mẫu số 01</translation>
+        </message>
+        <message>
+            <source>Mẫu số 01</source>
+            <translation>Mẫu số 01</translation>
+        </message>
+        <message>
+            <source>The file could not be written: %s</source>
+            <translation>Không ghi được tệp: %s</translation>
+        </message>
+        <message>
+            <source>Mẫu số 01 saved: %s</source>
+            <translation>Đã lưu Mẫu số 01: %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseWords</name>
+        <message>
+            <source>Received</source>
+            <translation>Tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Initial assessment</source>
+            <translation>Đánh giá ban đầu</translation>
+        </message>
+        <message>
+            <source>Needs identified</source>
+            <translation>Xác định nhu cầu</translation>
+        </message>
+        <message>
+            <source>Support plan</source>
+            <translation>Kế hoạch hỗ trợ</translation>
+        </message>
+        <message>
+            <source>Implementing the plan</source>
+            <translation>Thực hiện kế hoạch</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Rà soát, đánh giá</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Đóng hồ sơ</translation>
+        </message>
+        <message>
+            <source>Police</source>
+            <translation>Công an</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Y tế</translation>
+        </message>
+        <message>
+            <source>Commune committee</source>
+            <translation>UBND xã/phường</translation>
+        </message>
+        <message>
+            <source>School</source>
+            <translation>Nhà trường</translation>
+        </message>
+        <message>
+            <source>Legal aid</source>
+            <translation>Trợ giúp pháp lý</translation>
+        </message>
+        <message>
+            <source>Shelter</source>
+            <translation>Nơi tạm lánh</translation>
+        </message>
+        <message>
+            <source>Other service</source>
+            <translation>Dịch vụ khác</translation>
+        </message>
+        <message>
+            <source>Child's date of birth</source>
+            <extracomment>The fields of the case file that Mẫu số 01 needs and the call does not hold.</extracomment>
+            <translation>Ngày sinh của trẻ</translation>
+        </message>
+        <message>
+            <source>Child's condition now</source>
+            <translation>Tình trạng hiện tại của trẻ</translation>
+        </message>
+        <message>
+            <source>Likely outcome without help</source>
+            <translation>Hậu quả nếu không được hỗ trợ</translation>
+        </message>
+        <message>
+            <source>Father: name</source>
+            <translation>Cha: họ tên</translation>
+        </message>
+        <message>
+            <source>Father: age</source>
+            <translation>Cha: tuổi</translation>
+        </message>
+        <message>
+            <source>Father: occupation</source>
+            <translation>Cha: nghề nghiệp</translation>
+        </message>
+        <message>
+            <source>Mother: name</source>
+            <translation>Mẹ: họ tên</translation>
+        </message>
+        <message>
+            <source>Mother: age</source>
+            <translation>Mẹ: tuổi</translation>
+        </message>
+        <message>
+            <source>Mother: occupation</source>
+            <translation>Mẹ: nghề nghiệp</translation>
+        </message>
+        <message>
+            <source>Family situation</source>
+            <translation>Hoàn cảnh gia đình</translation>
+        </message>
+    </context>
+    <context>
         <name>CategoryPicker</name>
         <message>
             <source>Type to filter, accents not needed (e.g. xam hai)…</source>
@@ -518,15 +795,34 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         </message>
     </context>
     <context>
+        <name>ChildrenDialog</name>
+        <message>
+            <source>Open case files</source>
+            <translation>Mở hồ sơ</translation>
+        </message>
+        <message>
+            <source>Each child gets their own case file. Open a file for:</source>
+            <translation>Mỗi trẻ có hồ sơ riêng. Mở hồ sơ cho:</translation>
+        </message>
+        <message>
+            <source>the child of this call (no child was recorded)</source>
+            <translation>trẻ của cuộc gọi này (chưa ghi thông tin trẻ)</translation>
+        </message>
+        <message>
+            <source>Child %d: %s</source>
+            <translation>Trẻ %d: %s</translation>
+        </message>
+        <message>
+            <source>Open the files</source>
+            <translation>Mở hồ sơ</translation>
+        </message>
+    </context>
+    <context>
         <name>ComingSoonPage</name>
         <message>
             <source>Daily call log, search and review of calls</source>
             <extracomment>Window size and position, per PC: the one thing kept in QSettings (centre-wide settings live in the database).</extracomment>
             <translation>Nhật ký cuộc gọi trong ngày, tìm kiếm và duyệt cuộc gọi</translation>
-        </message>
-        <message>
-            <source>Follow-up queue and case files</source>
-            <translation>Danh sách chờ theo dõi và hồ sơ quản lý trường hợp</translation>
         </message>
         <message>
             <source>Statistics and reports</source>
@@ -562,10 +858,45 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         </message>
     </context>
     <context>
+        <name>Deadlines</name>
+        <message>
+            <source>%d d %d h</source>
+            <extracomment>Background colours of a deadline cell; the text also says it (printouts, colour blindness).</extracomment>
+            <translation>%d ngày %d giờ</translation>
+        </message>
+        <message>
+            <source>%d h %02d min</source>
+            <translation>%d giờ %02d phút</translation>
+        </message>
+        <message>
+            <source>%d min</source>
+            <translation>%d phút</translation>
+        </message>
+        <message>
+            <source>OVERDUE by %s</source>
+            <translation>QUÁ HẠN %s</translation>
+        </message>
+        <message>
+            <source>%s left</source>
+            <translation>còn %s</translation>
+        </message>
+    </context>
+    <context>
         <name>DemoSplash</name>
         <message>
             <source>Preparing demo data…</source>
             <translation>Đang chuẩn bị dữ liệu mẫu…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsPanel</name>
+        <message>
+            <source>Save the details</source>
+            <translation>Lưu thông tin</translation>
+        </message>
+        <message>
+            <source>Details saved.</source>
+            <translation>Đã lưu thông tin.</translation>
         </message>
     </context>
     <context>
@@ -696,6 +1027,117 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         <message>
             <source>The two passwords are not the same: type it again.</source>
             <translation>Hai mật khẩu không giống nhau: hãy nhập lại.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowupScreen</name>
+        <message>
+            <source>Deadline</source>
+            <translation>Hạn</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>Loại hạn</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>Cuộc gọi</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>Nguy cơ</translation>
+        </message>
+        <message>
+            <source>Why flagged</source>
+            <translation>Lý do cần hồ sơ</translation>
+        </message>
+        <message>
+            <source>Children</source>
+            <translation>Trẻ</translation>
+        </message>
+        <message>
+            <source>Taken by</source>
+            <translation>Người nhận xử lý</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Tóm tắt</translation>
+        </message>
+        <message>
+            <source>safety (12 h)</source>
+            <translation>an toàn (12 giờ)</translation>
+        </message>
+        <message>
+            <source>support plan</source>
+            <translation>kế hoạch hỗ trợ</translation>
+        </message>
+        <message>
+            <source>Flagged calls waiting for a case file</source>
+            <translation>Cuộc gọi cần lập hồ sơ đang chờ</translation>
+        </message>
+        <message>
+            <source>Take it (Ctrl+M)</source>
+            <translation>Nhận xử lý (Ctrl+M)</translation>
+        </message>
+        <message>
+            <source>Follow this call up yourself</source>
+            <translation>Tự mình theo dõi cuộc gọi này</translation>
+        </message>
+        <message>
+            <source>Give to</source>
+            <translation>Giao cho</translation>
+        </message>
+        <message>
+            <source>Open case files… (Ctrl+O)</source>
+            <translation>Mở hồ sơ… (Ctrl+O)</translation>
+        </message>
+        <message>
+            <source>Take the selected call</source>
+            <translation>Nhận xử lý cuộc gọi đã chọn</translation>
+        </message>
+        <message>
+            <source>Open case files for the selected call</source>
+            <translation>Mở hồ sơ cho cuộc gọi đã chọn</translation>
+        </message>
+        <message>
+            <source>Refresh the queue</source>
+            <translation>Làm mới hàng chờ</translation>
+        </message>
+        <message>
+            <source>Follow-up queue: %d flagged calls without a case file</source>
+            <translation>Hàng chờ theo dõi: %d cuộc gọi cần lập hồ sơ chưa có hồ sơ</translation>
+        </message>
+        <message>
+            <source>No call is waiting for a case file.</source>
+            <translation>Không có cuộc gọi nào đang chờ lập hồ sơ.</translation>
+        </message>
+        <message>
+            <source>Call of %s on line %s</source>
+            <translation>Cuộc gọi lúc %s trên đường dây %s</translation>
+        </message>
+        <message>
+            <source>Why flagged: %s</source>
+            <translation>Lý do: %s</translation>
+        </message>
+        <message>
+            <source>Safety assessment due: %s</source>
+            <translation>Hạn đánh giá an toàn: %s</translation>
+        </message>
+        <message>
+            <source>Support plan due: %s</source>
+            <translation>Hạn kế hoạch hỗ trợ: %s</translation>
+        </message>
+        <message>
+            <source>Child %d: %s, %s, %s</source>
+            <translation>Trẻ %d: %s, %s, %s</translation>
+        </message>
+        <message>
+            <source>The call is followed up by %s.</source>
+            <translation>Cuộc gọi do %s theo dõi.</translation>
+        </message>
+        <message>
+            <source>Case files opened: %s</source>
+            <translation>Đã mở hồ sơ: %s</translation>
         </message>
     </context>
     <context>
@@ -958,6 +1400,33 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         </message>
     </context>
     <context>
+        <name>LinksPanel</name>
+        <message>
+            <source>name or number (empty: calls from the same number)</source>
+            <translation>tên hoặc số điện thoại (để trống: các cuộc gọi cùng số)</translation>
+        </message>
+        <message>
+            <source>Find calls</source>
+            <translation>Tìm cuộc gọi</translation>
+        </message>
+        <message>
+            <source>Link the selected call</source>
+            <translation>Liên kết cuộc gọi đã chọn</translation>
+        </message>
+        <message>
+            <source>Calls linked to this case</source>
+            <translation>Các cuộc gọi đã liên kết với hồ sơ</translation>
+        </message>
+        <message>
+            <source>Select a call to link.</source>
+            <translation>Chọn một cuộc gọi để liên kết.</translation>
+        </message>
+        <message>
+            <source>Call linked to the case.</source>
+            <translation>Đã liên kết cuộc gọi với hồ sơ.</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>Error message</source>
@@ -1060,6 +1529,10 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
             <translation>&amp;Cuộc gọi</translation>
         </message>
         <message>
+            <source>&amp;View</source>
+            <translation>&amp;Màn hình</translation>
+        </message>
+        <message>
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
@@ -1114,6 +1587,37 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         <message>
             <source>About Hotline</source>
             <translation>Giới thiệu Hotline</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesPanel</name>
+        <message>
+            <source>A new note: what was done, seen or agreed</source>
+            <translation>Ghi chú mới: đã làm gì, thấy gì, thống nhất gì</translation>
+        </message>
+        <message>
+            <source>Add the note</source>
+            <translation>Thêm ghi chú</translation>
+        </message>
+        <message>
+            <source>Add as a correction of the selected note</source>
+            <translation>Thêm như một đính chính cho ghi chú đã chọn</translation>
+        </message>
+        <message>
+            <source>correction of note no. %d</source>
+            <translation>đính chính ghi chú số %d</translation>
+        </message>
+        <message>
+            <source>Write the note first.</source>
+            <translation>Hãy viết ghi chú trước.</translation>
+        </message>
+        <message>
+            <source>Note added.</source>
+            <translation>Đã thêm ghi chú.</translation>
+        </message>
+        <message>
+            <source>Select the note to correct.</source>
+            <translation>Chọn ghi chú cần đính chính.</translation>
         </message>
     </context>
     <context>
@@ -1281,6 +1785,41 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         </message>
     </context>
     <context>
+        <name>ReferralsPanel</name>
+        <message>
+            <source>to whom, what was asked</source>
+            <translation>gửi đến ai, đề nghị gì</translation>
+        </message>
+        <message>
+            <source>Add the referral</source>
+            <translation>Thêm chuyển gửi</translation>
+        </message>
+        <message>
+            <source>outcome of the selected referral</source>
+            <translation>kết quả của chuyển gửi đã chọn</translation>
+        </message>
+        <message>
+            <source>Record the outcome</source>
+            <translation>Ghi kết quả</translation>
+        </message>
+        <message>
+            <source>outcome not known yet</source>
+            <translation>chưa có kết quả</translation>
+        </message>
+        <message>
+            <source>Referral added.</source>
+            <translation>Đã thêm chuyển gửi.</translation>
+        </message>
+        <message>
+            <source>Select a referral and write its outcome.</source>
+            <translation>Chọn một chuyển gửi và ghi kết quả.</translation>
+        </message>
+        <message>
+            <source>Outcome recorded.</source>
+            <translation>Đã ghi kết quả.</translation>
+        </message>
+    </context>
+    <context>
         <name>Roles</name>
         <message>
             <source>Operator</source>
@@ -1316,6 +1855,34 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         <message>
             <source>Alt + an underlined letter opens a menu or moves to a field. Tab moves on.</source>
             <translation>Alt + chữ cái được gạch chân: mở trình đơn hoặc chuyển đến ô tương ứng. Tab: sang ô kế tiếp.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <source>Live call</source>
+            <translation>Cuộc gọi</translation>
+        </message>
+        <message>
+            <source>Follow-up queue</source>
+            <translation>Hàng chờ theo dõi</translation>
+        </message>
+        <message>
+            <source>My cases</source>
+            <translation>Hồ sơ của tôi</translation>
+        </message>
+        <message>
+            <source>Overdue cases</source>
+            <translation>Hồ sơ quá hạn</translation>
+        </message>
+        <message>
+            <source>All open cases</source>
+            <translation>Hồ sơ đang mở</translation>
+        </message>
+        <message>
+            <source>Screens</source>
+            <extracomment>How often the counts in the navigation are read again (another PC may have opened a case).</extracomment>
+            <translation>Màn hình</translation>
         </message>
     </context>
 </TS>

@@ -10,6 +10,7 @@ from hotline.core.timeutil import VN_TZ
 TET_2027 = [date(2027, 2, 5) + timedelta(days=i) for i in range(7)]  # 05/02/2027 – 11/02/2027
 LABOUR_DAY_2026 = [date(2026, 4, 30), date(2026, 5, 1)]
 NEW_YEAR_2027 = [date(2027, 1, 1)]
+TET_2026 = [date(2026, 2, 14) + timedelta(days=i) for i in range(9)]  # Sat 14/02/2026 – Sun 22/02/2026
 
 
 def vn(y, mo, d, h=10, mi=0):
@@ -49,6 +50,20 @@ def end_of_vn_day(y, mo, d):
         pytest.param(vn(2026, 12, 30), (), end_of_vn_day(2027, 1, 6), id="year-end"),
         pytest.param(vn(2026, 12, 30), NEW_YEAR_2027, end_of_vn_day(2027, 1, 7), id="year-end-new-year-holiday"),
         pytest.param(vn(2026, 3, 2), [date(2026, 3, 7)], end_of_vn_day(2026, 3, 9), id="holiday-on-saturday-no-effect"),
+        # across midnight: 23:30 counts from the next day, 00:30 is already that next day
+        pytest.param(vn(2026, 3, 3, 0, 30), (), end_of_vn_day(2026, 3, 10), id="tuesday-0030-counts-from-wednesday"),
+        pytest.param(vn(2026, 3, 6, 23, 30), (), end_of_vn_day(2026, 3, 13), id="friday-2330-next-friday"),
+        pytest.param(vn(2026, 3, 7, 0, 30), (), end_of_vn_day(2026, 3, 13), id="saturday-0030-same-friday"),
+        pytest.param(vn(2026, 3, 31, 23, 30), (), end_of_vn_day(2026, 4, 7), id="march-end-2330"),
+        pytest.param(vn(2026, 4, 1, 0, 30), (), end_of_vn_day(2026, 4, 8), id="april-first-0030"),
+        pytest.param(vn(2026, 4, 30, 10), (), end_of_vn_day(2026, 5, 7), id="april-end-without-holidays"),
+        pytest.param(vn(2026, 4, 30, 10), LABOUR_DAY_2026, end_of_vn_day(2026, 5, 8), id="during-30-4-and-1-5"),
+        # the day before Tết 2026 (Sat 14/02 – Sun 22/02): the plan clock stands still through the holiday run
+        pytest.param(vn(2026, 2, 13, 20), TET_2026, end_of_vn_day(2026, 2, 27), id="friday-evening-before-tet-2026"),
+        pytest.param(vn(2026, 2, 13, 20), (), end_of_vn_day(2026, 2, 20), id="before-tet-2026-if-not-listed"),
+        pytest.param(vn(2026, 2, 14, 9), TET_2026, end_of_vn_day(2026, 2, 27), id="saturday-first-day-of-tet-2026"),
+        pytest.param(vn(2026, 2, 22, 23, 30), TET_2026, end_of_vn_day(2026, 2, 27), id="last-evening-of-tet-2026"),
+        pytest.param(vn(2026, 2, 23, 0, 30), TET_2026, end_of_vn_day(2026, 3, 2), id="monday-after-tet-0030"),
     ],
 )
 def test_plan_due(start, holidays, due):
@@ -68,6 +83,17 @@ def test_plan_due(start, holidays, due):
             datetime(2027, 1, 1, 13, 0, tzinfo=UTC),
             id="other-offset-across-year",
         ),
+        # the 12-hour clock read in Asia/Ho_Chi_Minh (UTC+7): expected values written in UTC by hand
+        pytest.param(vn(2026, 3, 2, 12, 0), datetime(2026, 3, 2, 17, 0, tzinfo=UTC), id="vn-noon-to-midnight"),
+        pytest.param(vn(2026, 3, 2, 13, 0), datetime(2026, 3, 2, 18, 0, tzinfo=UTC), id="vn-1300-to-0100-next-day"),
+        pytest.param(vn(2026, 3, 2, 23, 30), datetime(2026, 3, 3, 4, 30, tzinfo=UTC), id="vn-2330-to-1130"),
+        pytest.param(vn(2026, 3, 3, 0, 30), datetime(2026, 3, 3, 5, 30, tzinfo=UTC), id="vn-0030-to-1230"),
+        pytest.param(vn(2026, 3, 6, 20, 0), datetime(2026, 3, 7, 1, 0, tzinfo=UTC), id="friday-evening-to-saturday"),
+        pytest.param(vn(2026, 4, 30, 20, 0), datetime(2026, 5, 1, 1, 0, tzinfo=UTC), id="month-end-vn"),
+        pytest.param(vn(2026, 12, 31, 23, 30), datetime(2027, 1, 1, 4, 30, tzinfo=UTC), id="year-end-vn"),
+        pytest.param(
+            datetime(2026, 12, 31, 16, 30, tzinfo=UTC), datetime(2027, 1, 1, 4, 30, tzinfo=UTC), id="same-moment-in-utc"
+        ),
     ],
 )
 def test_safety_due(start, due):
@@ -75,6 +101,19 @@ def test_safety_due(start, due):
     result = safety_due(start)
     assert result == due
     assert result.utcoffset() == timedelta(0)
+
+
+@pytest.mark.parametrize(
+    ("start", "local_due"),
+    [
+        (vn(2026, 3, 2, 13, 0), vn(2026, 3, 3, 1, 0)),
+        (vn(2026, 2, 28, 21, 15), vn(2026, 3, 1, 9, 15)),
+        (vn(2026, 12, 31, 23, 30), vn(2027, 1, 1, 11, 30)),
+    ],
+)
+def test_safety_due_on_the_vietnamese_clock(start, local_due):
+    """Shown in Vietnamese time, the safety time is the call's wall-clock time plus 12 hours, across midnight."""
+    assert safety_due(start).astimezone(VN_TZ) == local_due
 
 
 def test_safety_due_example_from_design():

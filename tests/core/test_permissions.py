@@ -19,6 +19,7 @@ EXPECTED = {
     "case.queue_view": "LC",
     "case.view": "LC",
     "case.edit": "C",
+    "case.assign_any": "L",
     "stats.view": "LCA",
     "export.personal": "L",
     "export.own_cases": "C",

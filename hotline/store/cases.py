@@ -1,0 +1,510 @@
+"""Case files: the follow-up queue, opening (numbered per year), steps, notes, referrals, links, lists and counts.
+
+Every change runs in one BEGIN IMMEDIATE transaction (store.db.write) and is audited, and so is every view of
+a case; audit details hold codes and ids only, never a name or a note.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+
+import sqlite_utils
+
+from hotline.core import cases as rules
+from hotline.core.cases import Case, CaseEvent, CaseRuleError, CaseSummary, QueueItem
+from hotline.core.models import CallSummary, Child
+from hotline.core.timeutil import from_ms, to_ms, utcnow
+from hotline.store import audit
+from hotline.store.calls import _SUMMARY_SELECT, _summary, caller_history
+from hotline.store.db import ConflictError, NotFoundError, StoreError, write
+from hotline.store.search import search_calls
+
+_CASE_SELECT = (
+    "SELECT id, number, call_id, child_id, opened_by, opened_at, assigned_to, status, risk, safety_due, plan_due,"
+    " closed_at, closure_reason, version, details FROM cases"
+)
+_CHILD_SELECT = (
+    "SELECT id, name, sex, age, age_band, province_code, ward_code, address, special_circumstances, carer, call_id"
+    " FROM call_children"
+)
+_EVENT_SELECT = (
+    "SELECT id, case_id, at, user_id, kind, step, text, refers_to, service, call_id, assigned_to FROM case_events"
+)
+_OPEN = "k.status != 'closed'"
+_CHUNK = 500  # ids per IN (…) list
+
+
+def _next_due_sql() -> str:
+    """The SQL of core.cases.next_due, built from the core's steps so that lists, filters and counts agree."""
+    branches: dict[tuple[str, ...], list[str]] = {}
+    for status in rules.STEPS:
+        columns = tuple(rules.DUE_STEPS[s] for s in rules.steps_ahead(status) if s in rules.DUE_STEPS)
+        if columns:
+            branches.setdefault(columns, []).append(status)
+    parts = []
+    for columns, statuses in branches.items():
+        if len(columns) == 1:
+            value = f"k.{columns[0]}"
+        else:  # the earliest one that is set (SQLite's min() of a NULL is NULL)
+            a, b = (f"k.{c}" for c in columns)
+            value = f"CASE WHEN {a} IS NULL THEN {b} WHEN {b} IS NULL THEN {a} ELSE min({a}, {b}) END"
+        parts.append(f"WHEN k.status IN ({', '.join(repr(s) for s in statuses)}) THEN {value}")
+    return f"(CASE {' '.join(parts)} ELSE NULL END)"
+
+
+_NEXT_DUE = _next_due_sql()
+_SUMMARY_SQL = (
+    f"SELECT k.id, k.number, coalesce(ch.name, ''), k.call_id, k.opened_at, k.assigned_to, k.status, k.risk,"
+    f" {_NEXT_DUE}, k.closed_at FROM cases k LEFT JOIN call_children ch ON ch.id = k.child_id"
+)
+_LIST_WHERE = {
+    "mine": f"{_OPEN} AND k.assigned_to = :user",
+    "overdue": f"{_OPEN} AND {_NEXT_DUE} < :now",
+    "open": _OPEN,
+}
+# A flagged call waits while it has fewer case files (opened from it, or it linked to one) than children.
+# INDEXED BY: without statistics SQLite prefers scanning the covering calls_started index over every call
+# (21 ms at 300,000 calls) to the partial index of flagged calls (11 ms).
+_QUEUE_FROM = """
+    FROM (SELECT c.*,
+                 (SELECT count(*) FROM cases k WHERE k.call_id = c.id)
+                 + (SELECT count(*) FROM case_calls cc WHERE cc.call_id = c.id) AS opened,
+                 (SELECT count(*) FROM call_children ch WHERE ch.call_id = c.id) AS kids
+          FROM calls c INDEXED BY calls_flagged WHERE c.flagged = 1) q
+    WHERE q.opened < max(1, q.kids)
+"""
+
+
+def _rule(check, *args) -> None:
+    """Run a core check; its refusal reaches the caller as a StoreError with the same message."""
+    try:
+        check(*args)
+    except CaseRuleError as exc:
+        raise StoreError(str(exc)) from None
+
+
+def _text(text: str, what: str) -> str:
+    try:
+        return rules.check_text(text, what)
+    except CaseRuleError as exc:
+        raise StoreError(str(exc)) from None
+
+
+def _child(row) -> Child:
+    return Child(
+        id=row[0], name=row[1], sex=row[2], age=row[3], age_band=row[4], province_code=row[5], ward_code=row[6],
+        address=row[7], special_circumstances=json.loads(row[8]), carer=row[9],
+    )  # fmt: skip
+
+
+def _load_case(conn, case_id: int) -> Case:
+    row = conn.execute(_CASE_SELECT + " WHERE id = ?", [case_id]).fetchone()
+    if row is None:
+        raise NotFoundError(f"Không tìm thấy hồ sơ số {case_id} / Case {case_id} not found")
+    child = None
+    if row[3] is not None:
+        child_row = conn.execute(_CHILD_SELECT + " WHERE id = ?", [row[3]]).fetchone()
+        child = _child(child_row) if child_row else None
+    return Case(
+        id=row[0], number=row[1], call_id=row[2], child_id=row[3], child=child, opened_by=row[4],
+        opened_at=from_ms(row[5]), assigned_to=row[6], status=row[7], risk=row[8], safety_due=from_ms(row[9]),
+        plan_due=from_ms(row[10]), closed_at=from_ms(row[11]), closure_reason=row[12], version=row[13],
+        details=json.loads(row[14] or "{}"),
+    )  # fmt: skip
+
+
+def _event_of(row) -> CaseEvent:
+    return CaseEvent(row[0], row[1], from_ms(row[2]), row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10])
+
+
+def _load_event(conn, event_id: int) -> CaseEvent:
+    row = conn.execute(_EVENT_SELECT + " WHERE id = ?", [event_id]).fetchone()
+    if row is None:
+        raise NotFoundError(f"Không tìm thấy mục {event_id} của hồ sơ / Case entry {event_id} not found")
+    return _event_of(row)
+
+
+def _add_event(conn, case_id: int, user_id: int, kind: str, *, at: datetime | None = None, **columns) -> int:
+    values = {"step": None, "text": "", "refers_to": None, "service": None, "call_id": None, "assigned_to": None}
+    values.update(columns)
+    cur = conn.execute(
+        "INSERT INTO case_events(case_id, at, user_id, kind, step, text, refers_to, service, call_id, assigned_to)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [case_id, to_ms(at or utcnow()), user_id, kind, *values.values()],
+    )
+    return cur.lastrowid
+
+
+def _check_version(case: Case, version: int | None) -> None:
+    if version is not None and version != case.version:
+        raise ConflictError(
+            "Hồ sơ đã được người khác sửa trong lúc bạn sửa; chưa có gì bị ghi đè"
+            " / Someone else changed this case meanwhile; nothing was overwritten",
+            current_version=case.version,
+        )
+
+
+def _check_counselor(conn, user_id: int) -> None:
+    row = conn.execute("SELECT roles, active FROM users WHERE id = ?", [user_id]).fetchone()
+    if row is None or not row[1] or "counselor" not in row[0].split(","):
+        raise StoreError(
+            f"Người dùng {user_id} không phải cán bộ quản lý trường hợp đang hoạt động"
+            f" / User {user_id} is not an active counselor"
+        )
+
+
+def _bump(conn, case_id: int, sets: str, params: list) -> None:
+    conn.execute(f"UPDATE cases SET {sets}, version = version + 1 WHERE id = ?", [*params, case_id])
+
+
+# --- the follow-up queue ---------------------------------------------------------------------------------
+
+
+def followup_queue(db: sqlite_utils.Database, *, now: datetime | None = None) -> list[QueueItem]:
+    """Flagged calls with fewer case files than children (a call without children needs one), most urgent
+    first: earliest due (safety, else plan), urgent before not, then the oldest call.
+
+    ``now`` is accepted for symmetry with the lists: which calls wait does not depend on the time.
+    """
+    rows = db.conn.execute(
+        "SELECT q.id, q.started_at, q.line, q.urgent, q.risk, q.safety_due, q.plan_due, q.flag_reasons, q.summary,"
+        " q.followup_by, q.opened" + _QUEUE_FROM + " ORDER BY coalesce(q.safety_due, q.plan_due) IS NULL,"
+        " coalesce(q.safety_due, q.plan_due), q.urgent DESC, q.started_at, q.id"
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    children: dict[int, list[Child]] = {}
+    with_file: dict[int, list[int | None]] = {}
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for r in db.conn.execute(_CHILD_SELECT + f" WHERE call_id IN ({marks}) ORDER BY position, id", chunk):
+            children.setdefault(r[10], []).append(_child(r))
+        for call_id, child_id in db.conn.execute(
+            f"SELECT call_id, child_id FROM cases WHERE call_id IN ({marks}) AND status != 'closed' ORDER BY id", chunk
+        ):
+            with_file.setdefault(call_id, []).append(child_id)
+    return [_queue_item(r, children.get(r[0], ()), with_file.get(r[0], ())) for r in rows]
+
+
+def _queue_item(row, children: Iterable[Child], with_file: Iterable[int | None]) -> QueueItem:
+    return QueueItem(
+        call_id=row[0], started_at=from_ms(row[1]), line=row[2], urgent=bool(row[3]), risk=row[4],
+        safety_due=from_ms(row[5]), plan_due=from_ms(row[6]), reasons=tuple(json.loads(row[7])), summary=row[8],
+        children=tuple(children), followup_by=row[9], cases_opened=row[10], children_with_file=tuple(with_file),
+    )  # fmt: skip
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def assign_call(db: sqlite_utils.Database, call_id: int, counselor_id: int | None, *, by_user_id: int) -> None:
+    """Set who follows a flagged call up (None: nobody yet). The call's version is left alone: this is not an
+    edit of what the operator logged, and must not make a shift lead's open edit conflict."""
+    with write(db) as conn:
+        if conn.execute("SELECT 1 FROM calls WHERE id = ?", [call_id]).fetchone() is None:
+            raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+        if counselor_id is not None:
+            _check_counselor(conn, counselor_id)
+        conn.execute("UPDATE calls SET followup_by = ? WHERE id = ?", [counselor_id, call_id])
+        audit.append(db, by_user_id, "call.assign", "call", call_id, f"to={counselor_id or ''}")
+
+
+# --- opening and reading ---------------------------------------------------------------------------------
+
+
+def open_cases(
+    db: sqlite_utils.Database,
+    call_id: int,
+    child_ids: list[int | None],
+    *,
+    by_user_id: int,
+    assigned_to: int | None = None,
+    now: datetime | None = None,
+    prefix: str = "AG",
+) -> list[Case]:
+    """Open one case file per child of a flagged call, numbered PREFIX-YYYY-NNNNN.
+
+    The number continues the year's counter in `case_numbers` inside the same BEGIN IMMEDIATE transaction as
+    the case itself, so two copies of Hotline never share or skip a number (a failed opening rolls the counter
+    back with it). ``None`` stands for the one file of a call without children. Without ``assigned_to`` the
+    files go to the counselor who took the call up, if any.
+    """
+    now = now or utcnow()
+    year = rules.case_year(now)
+    if not child_ids:
+        raise StoreError("Chọn ít nhất một trẻ để lập hồ sơ / Choose at least one child to open a case file for")
+    if len(set(child_ids)) != len(child_ids):
+        raise StoreError("Mỗi trẻ chỉ có một hồ sơ / A child was chosen twice: each child gets one case file")
+    with write(db) as conn:
+        call = conn.execute(
+            "SELECT flagged, risk, safety_due, plan_due, followup_by FROM calls WHERE id = ?", [call_id]
+        ).fetchone()
+        if call is None:
+            raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+        if not call[0]:
+            raise StoreError(
+                "Cuộc gọi này không được đánh dấu cần lập hồ sơ / This call is not flagged for a case file"
+            )
+        kids = {r[0] for r in conn.execute("SELECT id FROM call_children WHERE call_id = ?", [call_id])}
+        for child_id in child_ids:
+            if (child_id is None and kids) or (child_id is not None and child_id not in kids):
+                raise StoreError(
+                    "Trẻ được chọn không thuộc cuộc gọi này / The child chosen is not one of this call's children"
+                )
+            existing = conn.execute(
+                f"SELECT number FROM cases k WHERE k.call_id = ? AND k.child_id IS ? AND {_OPEN}", [call_id, child_id]
+            ).fetchone()
+            if existing:
+                raise StoreError(
+                    f"Trẻ này đã có hồ sơ đang mở từ cuộc gọi này ({existing[0]})"
+                    f" / This child already has an open case file from this call ({existing[0]})"
+                )
+        assignee = assigned_to if assigned_to is not None else call[4]
+        if assignee is not None:
+            _check_counselor(conn, assignee)
+        opened = []
+        for child_id in child_ids:
+            sequence = conn.execute(
+                "INSERT INTO case_numbers(year, last) VALUES (?, 1)"
+                " ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last",
+                [year],
+            ).fetchone()[0]
+            number = rules.format_case_number(prefix, year, sequence)
+            cur = conn.execute(
+                "INSERT INTO cases(number, call_id, child_id, opened_by, opened_at, assigned_to, status, risk,"
+                " safety_due, plan_due, version, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '{}')",
+                [number, call_id, child_id, by_user_id, to_ms(now), assignee, rules.STEPS[0], *call[1:4]],
+            )
+            _add_event(conn, cur.lastrowid, by_user_id, "step", at=now, step=rules.STEPS[0])
+            audit.append(db, by_user_id, "case.open", "case", cur.lastrowid, f"{number} call={call_id}")
+            opened.append(cur.lastrowid)
+        return [_load_case(conn, case_id) for case_id in opened]
+
+
+def get_case(db: sqlite_utils.Database, case_id: int, *, viewer_id: int) -> Case:
+    """One case with its child; the view is audited. NotFoundError when there is none."""
+    case = _load_case(db.conn, case_id)
+    audit.append(db, viewer_id, "case.view", "case", case_id)
+    return case
+
+
+def case_events(db: sqlite_utils.Database, case_id: int) -> list[CaseEvent]:
+    """The case's history, oldest first."""
+    return [_event_of(r) for r in db.conn.execute(_EVENT_SELECT + " WHERE case_id = ? ORDER BY at, id", [case_id])]
+
+
+# --- changes ---------------------------------------------------------------------------------------------
+
+
+def complete_step(
+    db: sqlite_utils.Database, case_id: int, step: str, *, by_user_id: int, note: str = "", version: int | None = None
+) -> Case:
+    """Mark ``step`` done (any step after the current one; steps never go back). ConflictError on a stale version."""
+    with write(db) as conn:
+        case = _load_case(conn, case_id)
+        _check_version(case, version)
+        _rule(rules.check_step_forward, case.status, step)
+        _bump(conn, case_id, "status = ?", [step])
+        _add_event(conn, case_id, by_user_id, "step", step=step, text=(note or "").strip())
+        audit.append(db, by_user_id, "case.step", "case", case_id, step)
+        return _load_case(conn, case_id)
+
+
+def add_note(
+    db: sqlite_utils.Database, case_id: int, text: str, *, by_user_id: int, corrects: int | None = None
+) -> CaseEvent:
+    """Append a timestamped note; a correction is a new 'correction' event pointing at the entry it corrects."""
+    text = _text(text, "note")
+    with write(db) as conn:
+        _load_case(conn, case_id)
+        if corrects is not None and _load_event(conn, corrects).case_id != case_id:
+            raise StoreError("Mục được sửa không thuộc hồ sơ này / The entry corrected belongs to another case")
+        kind = "note" if corrects is None else "correction"
+        event_id = _add_event(conn, case_id, by_user_id, kind, text=text, refers_to=corrects)
+        audit.append(db, by_user_id, f"case.{kind}", "case", case_id, f"event={event_id}")
+        return _load_event(conn, event_id)
+
+
+def add_referral(db: sqlite_utils.Database, case_id: int, service: str, text: str, *, by_user_id: int) -> CaseEvent:
+    """Record a referral to a service (core.cases.REFERRAL_SERVICES), with what was asked of it."""
+    _rule(rules.check_service, service)
+    with write(db) as conn:
+        _load_case(conn, case_id)
+        event_id = _add_event(conn, case_id, by_user_id, "referral", text=(text or "").strip(), service=service)
+        audit.append(db, by_user_id, "case.referral", "case", case_id, service)
+        return _load_event(conn, event_id)
+
+
+def add_referral_outcome(db: sqlite_utils.Database, referral_event_id: int, text: str, *, by_user_id: int) -> CaseEvent:
+    """Record what came of a referral (a referral may get several outcomes over time)."""
+    text = _text(text, "outcome")
+    with write(db) as conn:
+        referral = _load_event(conn, referral_event_id)
+        if referral.kind != "referral":
+            raise StoreError("Mục này không phải một lần chuyển gửi / This entry is not a referral")
+        event_id = _add_event(
+            conn, referral.case_id, by_user_id, "referral_outcome", text=text, refers_to=referral.id,
+            service=referral.service,
+        )  # fmt: skip
+        audit.append(db, by_user_id, "case.referral_outcome", "case", referral.case_id, referral.service or "")
+        return _load_event(conn, event_id)
+
+
+def link_call(db: sqlite_utils.Database, case_id: int, call_id: int, *, by_user_id: int) -> None:
+    """Link a further call to the case; linking the same call again does nothing."""
+    with write(db) as conn:
+        case = _load_case(conn, case_id)
+        if conn.execute("SELECT 1 FROM calls WHERE id = ?", [call_id]).fetchone() is None:
+            raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+        if call_id == case.call_id:
+            raise StoreError("Hồ sơ được mở từ chính cuộc gọi này / The case was opened from this very call")
+        if conn.execute("SELECT 1 FROM case_calls WHERE case_id = ? AND call_id = ?", [case_id, call_id]).fetchone():
+            return
+        conn.execute(
+            "INSERT INTO case_calls(case_id, call_id, linked_by, linked_at) VALUES (?, ?, ?, ?)",
+            [case_id, call_id, by_user_id, to_ms(utcnow())],
+        )
+        _add_event(conn, case_id, by_user_id, "link", call_id=call_id)
+        audit.append(db, by_user_id, "case.link", "case", case_id, f"call={call_id}")
+
+
+def linked_calls(db: sqlite_utils.Database, case_id: int) -> list[CallSummary]:
+    """The calls linked to the case (not the one it was opened from), newest first."""
+    rows = db.conn.execute(
+        _SUMMARY_SELECT + " JOIN case_calls cc ON cc.call_id = c.id WHERE cc.case_id = ?"
+        " ORDER BY c.started_at DESC, c.id DESC",
+        [case_id],
+    )
+    return [_summary(r) for r in rows]
+
+
+def calls_to_link(db: sqlite_utils.Database, case_id: int, *, text: str = "", limit: int = 20) -> list[CallSummary]:
+    """Calls that may belong to the case, newest first: the other calls from its call's number (also under the
+    old 11-digit form) and, when ``text`` is given, the calls it finds. The case's own and linked calls are left out.
+    """
+    case = _load_case(db.conn, case_id)
+    linked = {r[0] for r in db.conn.execute("SELECT call_id FROM case_calls WHERE case_id = ?", [case_id])}
+    skip = linked | {case.call_id}
+    phone = db.conn.execute("SELECT phone_raw FROM calls WHERE id = ?", [case.call_id]).fetchone()[0]
+    history = caller_history(db, phone, limit=limit + len(skip), exclude_call_id=case.call_id)
+    found: dict[int, CallSummary] = {}
+    by_phone = [item.call_id for item in history.items if item.call_id not in skip]
+    for chunk in _chunks(by_phone):
+        rows = db.conn.execute(_SUMMARY_SELECT + f" WHERE c.id IN ({','.join('?' * len(chunk))})", chunk)
+        found.update((s.id, s) for s in map(_summary, rows))
+    if text.strip():
+        found.update((s.id, s) for s in search_calls(db, text, limit=limit + len(skip)) if s.id not in skip)
+    return sorted(found.values(), key=lambda s: (s.started_at, s.id), reverse=True)[:limit]
+
+
+def close_case(
+    db: sqlite_utils.Database, case_id: int, reason: str, *, by_user_id: int, version: int | None = None
+) -> Case:
+    """Close the case with a reason (required); the 'close' event keeps the step it had reached."""
+    reason = _text(reason, "reason")
+    with write(db) as conn:
+        case = _load_case(conn, case_id)
+        _check_version(case, version)
+        if case.status == rules.CLOSED:
+            raise StoreError("Hồ sơ đã đóng / The case is already closed")
+        now = utcnow()
+        _bump(conn, case_id, "status = ?, closed_at = ?, closure_reason = ?", [rules.CLOSED, to_ms(now), reason])
+        _add_event(conn, case_id, by_user_id, "close", at=now, step=case.status, text=reason)
+        audit.append(db, by_user_id, "case.close", "case", case_id, case.status)
+        return _load_case(conn, case_id)
+
+
+def reopen_case(db: sqlite_utils.Database, case_id: int, reason: str, *, by_user_id: int) -> Case:
+    """Reopen a closed case at the step it had reached before closing; the reason is required."""
+    reason = _text(reason, "reason")
+    with write(db) as conn:
+        case = _load_case(conn, case_id)
+        if case.status != rules.CLOSED:
+            raise StoreError("Hồ sơ đang mở, không cần mở lại / The case is open: there is nothing to reopen")
+        events = [_event_of(r) for r in conn.execute(_EVENT_SELECT + " WHERE case_id = ? ORDER BY at, id", [case_id])]
+        status = rules.status_before_close(events)
+        _bump(conn, case_id, "status = ?, closed_at = NULL, closure_reason = ''", [status])
+        _add_event(conn, case_id, by_user_id, "reopen", step=status, text=reason)
+        audit.append(db, by_user_id, "case.reopen", "case", case_id, status)
+        return _load_case(conn, case_id)
+
+
+def update_details(db: sqlite_utils.Database, case_id: int, details: dict, *, by_user_id: int, version: int) -> Case:
+    """Replace the case's Mẫu 01 details; ConflictError when ``version`` is not the current one."""
+    if not isinstance(details, dict) or not all(isinstance(key, str) for key in details):
+        raise StoreError("Thông tin hồ sơ không hợp lệ / The case details must map names to values")
+    try:
+        stored = json.dumps(details, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError):
+        raise StoreError("Thông tin hồ sơ không hợp lệ / The case details must be plain text and numbers") from None
+    with write(db) as conn:
+        case = _load_case(conn, case_id)
+        _check_version(case, version)
+        changed = sorted(k for k in case.details.keys() | details.keys() if case.details.get(k) != details.get(k))
+        if not changed:
+            return case
+        _bump(conn, case_id, "details = ?", [stored])
+        audit.append(db, by_user_id, "case.details", "case", case_id, ",".join(changed))
+        return _load_case(conn, case_id)
+
+
+def assign_case(db: sqlite_utils.Database, case_id: int, counselor_id: int, *, by_user_id: int) -> Case:
+    """Give the case to a counselor (an active user with the counselor role)."""
+    with write(db) as conn:
+        case = _load_case(conn, case_id)
+        _check_counselor(conn, counselor_id)
+        if case.assigned_to == counselor_id:
+            return case
+        _bump(conn, case_id, "assigned_to = ?", [counselor_id])
+        _add_event(conn, case_id, by_user_id, "assign", assigned_to=counselor_id)
+        audit.append(db, by_user_id, "case.assign", "case", case_id, f"to={counselor_id}")
+        return _load_case(conn, case_id)
+
+
+# --- lists and counts ------------------------------------------------------------------------------------
+
+
+def _case_summary(row) -> CaseSummary:
+    return CaseSummary(
+        id=row[0], number=row[1], child_name=row[2], call_id=row[3], opened_at=from_ms(row[4]), assigned_to=row[5],
+        status=row[6], risk=row[7], next_step=rules.next_step(row[6]), next_due=from_ms(row[8]),
+        closed_at=from_ms(row[9]),
+    )  # fmt: skip
+
+
+def _list_where(which: str) -> str:
+    try:
+        return _LIST_WHERE[which]
+    except KeyError:
+        raise ValueError(f"unknown case list: {which!r} (mine, overdue, open)") from None
+
+
+def list_cases(
+    db: sqlite_utils.Database, which: str, *, user_id: int, now: datetime | None = None
+) -> list[CaseSummary]:
+    """'mine' (open, assigned to ``user_id``), 'overdue' (open, next due time passed) or 'open' (not closed),
+    by next due time (none last), then number."""
+    params = {"user": user_id, "now": to_ms(now or utcnow())}
+    rows = db.conn.execute(
+        _SUMMARY_SQL + f" WHERE {_list_where(which)} ORDER BY {_NEXT_DUE} IS NULL, {_NEXT_DUE}, k.number", params
+    )
+    return [_case_summary(r) for r in rows]
+
+
+def case_counts(db: sqlite_utils.Database, *, user_id: int, now: datetime | None = None) -> dict[str, int]:
+    """The counts beside the navigation: queue, mine, overdue, open (COUNT queries, no lists built)."""
+    params = {"user": user_id, "now": to_ms(now or utcnow())}
+    counts = {"queue": db.conn.execute("SELECT count(*)" + _QUEUE_FROM).fetchone()[0]}
+    for which in ("mine", "overdue", "open"):
+        sql = f"SELECT count(*) FROM cases k WHERE {_list_where(which)}"
+        counts[which] = db.conn.execute(sql, params).fetchone()[0]
+    return counts
+
+
+def cases_of_call(db: sqlite_utils.Database, call_id: int) -> list[CaseSummary]:
+    """The case files opened from a call, by number."""
+    rows = db.conn.execute(_SUMMARY_SQL + " WHERE k.call_id = ? ORDER BY k.number", [call_id])
+    return [_case_summary(r) for r in rows]

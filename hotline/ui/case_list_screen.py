@@ -1,0 +1,89 @@
+"""Lists of case files: mine, overdue, all open — each with its next step and deadline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from hotline.core.cases import CaseSummary, urgency
+from hotline.core.models import User
+from hotline.core.timeutil import format_local, utcnow
+from hotline.store import cases as case_store
+from hotline.store import users as user_store
+from hotline.store.db import StoreError
+from hotline.ui.case_words import step_label
+from hotline.ui.models.rows_model import SORT_ROLE, Column, RowsModel
+from hotline.ui.timefmt import URGENCY_COLOURS, countdown
+
+FAR = 1e18
+
+TITLES = {
+    "mine": QT_TRANSLATE_NOOP("CaseListScreen", "My cases"),
+    "overdue": QT_TRANSLATE_NOOP("CaseListScreen", "Overdue cases"),
+    "open": QT_TRANSLATE_NOOP("CaseListScreen", "All open cases"),
+}
+
+
+class CaseListScreen(QWidget):
+    """One of the case lists; Enter or a double-click opens the case."""
+
+    open_case = Signal(int)
+    status_message = Signal(str, int)
+
+    def __init__(self, db, user: User, which: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"caseList_{which}")
+        self.db, self.user, self.which = db, user, which
+        names = {u.id: u.display_name for u in user_store.list_users(db)}
+
+        def due_colour(case: CaseSummary):
+            return URGENCY_COLOURS.get(urgency(case.next_due, utcnow()))
+
+        self.model = RowsModel("CaseListScreen", [
+            Column(QT_TRANSLATE_NOOP("CaseListScreen", "Case"), lambda c: c.number),
+            Column(QT_TRANSLATE_NOOP("CaseListScreen", "Child"), lambda c: c.child_name),
+            Column(QT_TRANSLATE_NOOP("CaseListScreen", "Step done"), lambda c: step_label(c.status)),
+            Column(QT_TRANSLATE_NOOP("CaseListScreen", "Next step"), lambda c: step_label(c.next_step or "")),
+            Column(QT_TRANSLATE_NOOP("CaseListScreen", "Deadline"), lambda c: countdown(c.next_due, utcnow()),
+                   lambda c: c.next_due.timestamp() if c.next_due else FAR, due_colour),
+            Column(QT_TRANSLATE_NOOP("CaseListScreen", "Counselor"), lambda c: names.get(c.assigned_to, "")),
+            Column(QT_TRANSLATE_NOOP("CaseListScreen", "Opened"), lambda c: format_local(c.opened_at),
+                   lambda c: c.opened_at.timestamp()),
+        ], self)  # fmt: skip
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.title = QLabel(objectName="caseListTitle")
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.view = QTableView(objectName="caseListView")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        self.view.activated.connect(self._open)  # Enter and double-click
+        self._clock = QTimer(self, interval=30_000, timeout=self.model.refresh)
+        self._clock.start()
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            rows = case_store.list_cases(self.db, self.which, user_id=self.user.id)
+        except StoreError as exc:
+            self.status_message.emit(str(exc), 8000)
+            return
+        self.model.set_rows(rows)
+        self.view.sortByColumn(-1, self.view.horizontalHeader().sortIndicatorOrder())  # the store's order
+        self.title.setText(f"{self.tr(TITLES[self.which])}: {len(rows)}")
+        if rows:
+            self.view.selectRow(0)
+
+    def _open(self, index) -> None:
+        self.open_case.emit(self.model.row(self.proxy.mapToSource(index).row()).id)

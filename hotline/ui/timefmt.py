@@ -1,0 +1,30 @@
+"""Deadlines as people read them: "3 h 12 min left", "overdue by 2 h", with a colour that is never the only sign."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+#: Background colours of a deadline cell; the text also says it (printouts, colour blindness).
+URGENCY_COLOURS = {"overdue": "#f8c9c5", "due_soon": "#ffe7a8"}
+
+
+def countdown(due: datetime | None, now: datetime) -> str:
+    """Time left until ``due`` (or how late it is), in days, hours and minutes."""
+    if due is None:
+        return ""
+    seconds = int((due - now).total_seconds())
+    late = seconds < 0
+    minutes = abs(seconds) // 60
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        span = QCoreApplication.translate("Deadlines", "%d d %d h") % (days, hours)
+    elif hours:
+        span = QCoreApplication.translate("Deadlines", "%d h %02d min") % (hours, minutes)
+    else:
+        span = QCoreApplication.translate("Deadlines", "%d min") % minutes
+    if late:
+        return QCoreApplication.translate("Deadlines", "OVERDUE by %s") % span
+    return QCoreApplication.translate("Deadlines", "%s left") % span

@@ -1,0 +1,134 @@
+"""The screens of a session side by side: a navigation list with live counts, and the screen shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from hotline.core import permissions
+from hotline.core.models import User
+from hotline.store import cases as case_store
+from hotline.store.db import StoreError
+from hotline.ui.call_screen import CallScreen, app_lang
+from hotline.ui.case_list_screen import CaseListScreen
+from hotline.ui.case_view import CaseView
+from hotline.ui.followup_screen import FollowupScreen
+
+_NAMES = {
+    "call": QT_TRANSLATE_NOOP("Workspace", "Live call"),
+    "queue": QT_TRANSLATE_NOOP("Workspace", "Follow-up queue"),
+    "mine": QT_TRANSLATE_NOOP("Workspace", "My cases"),
+    "overdue": QT_TRANSLATE_NOOP("Workspace", "Overdue cases"),
+    "open": QT_TRANSLATE_NOOP("Workspace", "All open cases"),
+}
+#: How often the counts in the navigation are read again (another PC may have opened a case).
+COUNTS_MS = 30_000
+
+
+class Workspace(QWidget):
+    """Holds every screen the user's roles allow; Ctrl+1…Ctrl+5 switch between them."""
+
+    status_message = Signal(str, int)
+
+    def __init__(self, db, user: User, settings, workstation: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("workspace")
+        self.db, self.user, self.settings = db, user, settings
+        self.lang = app_lang()
+        self.nav = QListWidget(objectName="navigationList")
+        self.nav.setFixedWidth(210)
+        self.nav.setAccessibleName(self.tr("Screens"))
+        self.stack = QStackedWidget()
+        self.keys: list[str] = []
+        self.call_screen: CallScreen | None = None
+        self.followup: FollowupScreen | None = None
+        self.lists: dict[str, CaseListScreen] = {}
+        if permissions.can(user, permissions.CALL_LOG):
+            self.call_screen = CallScreen(db, user, settings, workstation, self)
+            self.call_screen.status_message.connect(self.status_message)
+            self.call_screen.call_saved.connect(lambda _id: self.refresh_counts())
+            self._add("call", self.call_screen)
+        if permissions.can(user, permissions.QUEUE_VIEW):
+            self.followup = FollowupScreen(db, user, self.lang, self)
+            self.followup.status_message.connect(self.status_message)
+            self.followup.open_case.connect(self.open_case)
+            self.followup.cases_changed.connect(self.refresh_all)
+            self._add("queue", self.followup)
+            which = (["mine"] if permissions.can(user, permissions.CASE_EDIT) else []) + ["overdue", "open"]
+            for key in which:
+                screen = CaseListScreen(db, user, key, self)
+                screen.open_case.connect(self.open_case)
+                screen.status_message.connect(self.status_message)
+                self.lists[key] = screen
+                self._add(key, screen)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if len(self.keys) > 1:  # an operator has one screen: no navigation to take room from the form
+            layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.nav.currentRowChanged.connect(self._show)
+        self._switch_actions: list[QAction] = []
+        for number, key in enumerate(self.keys[:9], start=1):
+            action = QAction(self.tr(_NAMES[key]), self, objectName=f"showScreen_{key}")
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
+            self._switch_actions.append(action)
+        self.nav.setCurrentRow(0)
+        self._counts_timer = QTimer(self, interval=COUNTS_MS, timeout=self.refresh_counts)
+        if self.followup is not None:
+            self._counts_timer.start()
+        self.refresh_counts()
+
+    def _add(self, key: str, screen: QWidget) -> None:
+        self.keys.append(key)
+        self.stack.addWidget(screen)
+        item = QListWidgetItem(self.tr(_NAMES[key]))
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+
+    def screen_actions(self) -> list[QAction]:
+        return list(self._switch_actions)
+
+    def is_empty(self) -> bool:
+        return not self.keys
+
+    def _show(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        # the call screen's one-key outcomes (F5…F10) must never fire from another screen
+        if self.call_screen is not None:
+            for action in self.call_screen.actions():
+                action.setEnabled(self.stack.currentWidget() is self.call_screen)
+        widget = self.stack.currentWidget()
+        if hasattr(widget, "reload"):
+            widget.reload()
+
+    def refresh_counts(self) -> None:
+        if self.followup is None:
+            return
+        try:
+            counts = case_store.case_counts(self.db, user_id=self.user.id)
+        except StoreError as exc:
+            self.status_message.emit(str(exc), 8000)
+            return
+        for row, key in enumerate(self.keys):
+            name = QCoreApplication.translate("Workspace", _NAMES[key])
+            self.nav.item(row).setText(f"{name} ({counts[key]})" if key in counts else name)
+
+    def refresh_all(self) -> None:
+        for screen in (self.followup, *self.lists.values()):
+            if screen is not None and screen.isVisible():
+                screen.reload()
+        self.refresh_counts()
+
+    def open_case(self, case_id: int) -> CaseView:
+        """Show a case file in its own window (the lists and counts follow its changes)."""
+        view = CaseView(self.db, self.user, case_id, self.settings, self.lang, self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.status_message.connect(self.status_message)
+        view.case_changed.connect(lambda _id: self.refresh_all())
+        view.finished.connect(lambda _result: self.refresh_all())
+        view.show()
+        return view

@@ -1,0 +1,150 @@
+"""pytest-qt flows of issue 5: a counselor takes a flagged call, opens files for two siblings and works the case."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from keyboard import answer_next_dialog, type_text
+
+from hotline.core.models import Call, Child
+from hotline.core.rules import evaluate_case_file_need
+from hotline.core.timeutil import utcnow
+from hotline.settings import Settings
+from hotline.store import audit
+from hotline.store import calls as call_store
+from hotline.store import cases as case_store
+from hotline.ui.case_view import CaseView
+from hotline.ui.workspace import Workspace
+
+
+def flagged_call(db, operator_id: int, *, minutes_ago: int = 30, phone: str = "0912 345 678") -> Call:
+    """A sexual-abuse report about two siblings, flagged by the rules, as the live-call screen saves it."""
+    started = utcnow() - timedelta(minutes=minutes_ago)
+    children = [Child(name="Bé Lan", sex="female", age=9), Child(name="Bé Tùng", sex="male", age=6)]
+    decision = evaluate_case_file_need(
+        outcome="substantive", categories=["abuse.sexual"], risk="high", children=children, started_at=started
+    )
+    call = Call(
+        line="111", started_at=started, operator_id=operator_id, phone_raw=phone, categories=["abuse.sexual"],
+        risk="high", summary="Hai chị em bị cha dượng xâm hại.", children=children, case_need=decision.need,
+        urgent=decision.urgent, flagged=True, flag_source="rule", safety_due=decision.safety_due,
+        plan_due=decision.plan_due, flag_reasons=[r.to_dict() for r in decision.reasons],
+    )  # fmt: skip
+    return call_store.save_call(db, call)
+
+
+@pytest.fixture
+def people(make_user):
+    return {
+        "operator": make_user("tongdai1", ["operator"], "Nguyễn Văn An"),
+        "counselor": make_user("canbo1", ["counselor"], "Huỳnh Thị Lan"),
+        "lead": make_user("truongca", ["shift_lead"], "Trần Thị Mai"),
+    }
+
+
+@pytest.fixture
+def workspace(qtbot, db, people):
+    def open_(user) -> Workspace:
+        space = Workspace(db, user, Settings.load(db), "pc-test")
+        qtbot.addWidget(space)
+        space.resize(1300, 800)
+        space.show()
+        return space
+
+    return open_
+
+
+def nav_texts(space: Workspace) -> list[str]:
+    return [space.nav.item(row).text() for row in range(space.nav.count())]
+
+
+def test_counselor_takes_a_call_opens_two_files_works_and_closes_them(qtbot, db, people, workspace):
+    """Queue → take → two files for two siblings → steps, notes, a linked later call, close, reopen."""
+    counselor = people["counselor"]
+    call = flagged_call(db, people["operator"].id)
+    later = call_store.save_call(db, Call(line="111", started_at=utcnow(), operator_id=people["operator"].id,
+                                          outcome="silent", phone_raw="0912345678"))  # fmt: skip
+    space = workspace(counselor)
+    assert "Follow-up queue (1)" in nav_texts(space)
+    queue = space.followup
+    space.nav.setCurrentRow(space.keys.index("queue"))
+    assert queue.model.rowCount() == 1 and queue.selected().call_id == call.id
+
+    queue.take_button.click()
+    assert queue.selected().followup_by == counselor.id
+
+    answer_next_dialog("Open the files")
+    with qtbot.waitSignal(queue.open_case) as opened:
+        queue.open_button.click()
+    files = case_store.cases_of_call(db, call.id)
+    assert sorted(f.child_name for f in files) == ["Bé Lan", "Bé Tùng"]
+    assert len({f.number for f in files}) == 2 and all(f.number.startswith("AG-") for f in files)
+    qtbot.waitUntil(lambda: "Follow-up queue (0)" in nav_texts(space))
+    assert "My cases (2)" in nav_texts(space)
+    assert queue.model.rowCount() == 0
+
+    view = space.findChild(CaseView)
+    assert view is not None and view.case_id == opened.args[0]
+    view.next_button.click()  # received → initial assessment
+    view.next_button.click()  # → needs identified
+    assert case_store.get_case(db, view.case_id, viewer_id=counselor.id).status == "needs"
+
+    type_text(view.notes.edit, "Đã gặp bé tại nhà bà ngoại, bé an toàn.")
+    view.notes.add_button.click()
+    view.notes.list.setCurrentRow(0)
+    type_text(view.notes.edit, "Sửa: gặp bé tại trường.")
+    view.notes.correct_button.click()
+    events = case_store.case_events(db, view.case_id)
+    notes = [e for e in events if e.kind in ("note", "correction")]
+    assert [e.kind for e in notes] == ["note", "correction"] and notes[1].refers_to == notes[0].id
+
+    view.links.find_button.click()  # empty search: calls from the same number
+    assert view.links.candidates.count() == 1
+    view.links.candidates.setCurrentRow(0)
+    view.links.link_button.click()
+    assert [c.id for c in case_store.linked_calls(db, view.case_id)] == [later.id]
+
+    answer_next_dialog("OK", text="Trẻ đã được đưa về sống cùng bà ngoại, an toàn.")
+    view.close_button.click()
+    assert case_store.get_case(db, view.case_id, viewer_id=counselor.id).status == "closed"
+    qtbot.waitUntil(lambda: "My cases (1)" in nav_texts(space))
+    answer_next_dialog("OK", text="Bé lại bị đánh.")
+    view.close_button.click()
+    assert case_store.get_case(db, view.case_id, viewer_id=counselor.id).status == "needs"
+    qtbot.waitUntil(lambda: "My cases (2)" in nav_texts(space))
+    actions = {e.action for e in audit.entries(db, user_id=counselor.id, limit=200)}
+    assert {"case.open", "case.view"} <= actions
+    view.close()
+
+
+def test_shift_lead_sees_the_queue_read_only_and_gives_a_call_to_a_counselor(qtbot, db, people, workspace):
+    """A shift lead sees the queue and cases but cannot open files; they can give a call to a counselor."""
+    call = flagged_call(db, people["operator"].id)
+    space = workspace(people["lead"])
+    queue = space.followup
+    assert not queue.open_button.isVisible() and not queue.take_button.isVisible()
+    assert queue.assign_combo.findData(people["counselor"].id) >= 0
+    queue.assign_combo.setCurrentIndex(queue.assign_combo.findData(people["counselor"].id))
+    queue.assign_button.click()
+    assert case_store.followup_queue(db)[0].followup_by == people["counselor"].id
+    assert "My cases" not in " ".join(nav_texts(space))
+    assert call.id == queue.selected().call_id
+
+
+def test_operator_has_no_navigation_and_one_key_outcomes_stay_on_the_call_screen(qtbot, db, people, workspace):
+    """An operator gets only the live-call screen, without a navigation list."""
+    space = workspace(people["operator"])
+    assert space.keys == ["call"] and not space.nav.isVisible()
+
+
+def test_call_keys_do_not_fire_from_another_screen(qtbot, db, make_user, workspace):
+    """For a user with both the call screen and the queue, F5 on the queue does not save a silent call."""
+    both = make_user("canbo2", ["operator", "counselor"], "Võ Văn Phúc")
+    space = workspace(both)
+    space.window().activateWindow()
+    space.nav.setCurrentRow(space.keys.index("queue"))
+    silent = next(a for a in space.call_screen.actions() if a.objectName() == "outcomeAction_silent")
+    assert not silent.isEnabled()
+    space.nav.setCurrentRow(space.keys.index("call"))
+    assert silent.isEnabled()
