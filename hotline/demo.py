@@ -426,6 +426,19 @@ def generate_calls(
         yield call, compose_search_text(texts, phone.digits if phone else "")
 
 
+def _step_reached(rng: random.Random, age: timedelta) -> str:
+    """The step an open demo case has reached after ``age``: most counselors keep to the legal clock."""
+    if rng.random() < 0.1:  # a few cases lag behind, so the overdue list is not empty
+        return "received"
+    if age < timedelta(hours=6):
+        return "received"
+    if age < timedelta(days=3):
+        return rng.choice(("assessment", "needs"))
+    if age < timedelta(days=7):
+        return rng.choice(("needs", "plan", "plan"))
+    return rng.choice(("plan", "implementing", "implementing", "review"))
+
+
 def _case_specs(rng: random.Random, calls: list[Call], counselors: list[int]) -> list[bulk.CaseSpec]:
     """Most flagged calls older than two days got a case file per child; a few are still waiting."""
     now = utcnow()
@@ -445,7 +458,7 @@ def _case_specs(rng: random.Random, calls: list[Call], counselors: list[int]) ->
                     opened_by=counselor,
                     opened_at=opened,
                     assigned_to=counselor,
-                    status="closed" if closed else rng.choice(("received", "assessment", "plan")),
+                    status="closed" if closed else _step_reached(rng, now - opened),
                     risk=call.risk,
                     safety_due=call.safety_due,
                     plan_due=call.plan_due,

@@ -108,7 +108,7 @@ def _case_screens(db, settings, lang: str) -> None:
     window.resize(1366, 768)
     window.show()
     space = window.workspace
-    space.nav.setCurrentRow(space.keys.index("queue"))
+    space.nav.setCurrentIndex(space.keys.index("queue"))
     QTest.qWait(200)
     window.grab().save(str(OUT / f"followup_queue_{lang}.png"))
     mine = case_store.list_cases(db, "mine", user_id=counselor.id)

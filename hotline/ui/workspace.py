@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from hotline.core import permissions
 from hotline.core.models import User
@@ -36,8 +36,9 @@ class Workspace(QWidget):
         self.setObjectName("workspace")
         self.db, self.user, self.settings = db, user, settings
         self.lang = app_lang()
-        self.nav = QListWidget(objectName="navigationList")
-        self.nav.setFixedWidth(210)
+        # tabs along the top, not a side list: the call form needs the full width of a 1366-pixel screen
+        self.nav = QTabBar(objectName="navigationTabs")
+        self.nav.setExpanding(False)
         self.nav.setAccessibleName(self.tr("Screens"))
         self.stack = QStackedWidget()
         self.keys: list[str] = []
@@ -62,19 +63,21 @@ class Workspace(QWidget):
                 screen.status_message.connect(self.status_message)
                 self.lists[key] = screen
                 self._add(key, screen)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        if len(self.keys) > 1:  # an operator has one screen: no navigation to take room from the form
-            layout.addWidget(self.nav)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.nav.currentRowChanged.connect(self._show)
+        self.nav.setVisible(len(self.keys) > 1)  # an operator has one screen: no tabs
+        self.nav.currentChanged.connect(self._show)
         self._switch_actions: list[QAction] = []
         for number, key in enumerate(self.keys[:9], start=1):
             action = QAction(self.tr(_NAMES[key]), self, objectName=f"showScreen_{key}")
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
+            action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentIndex(row))
             self._switch_actions.append(action)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentIndex(0)
+        self._show(0)
         self._counts_timer = QTimer(self, interval=COUNTS_MS, timeout=self.refresh_counts)
         if self.followup is not None:
             self._counts_timer.start()
@@ -83,9 +86,8 @@ class Workspace(QWidget):
     def _add(self, key: str, screen: QWidget) -> None:
         self.keys.append(key)
         self.stack.addWidget(screen)
-        item = QListWidgetItem(self.tr(_NAMES[key]))
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.nav.addItem(item)
+        index = self.nav.addTab(self.tr(_NAMES[key]))
+        self.nav.setTabToolTip(index, f"Ctrl+{index + 1}")
 
     def screen_actions(self) -> list[QAction]:
         return list(self._switch_actions)
@@ -115,7 +117,7 @@ class Workspace(QWidget):
             return
         for row, key in enumerate(self.keys):
             name = QCoreApplication.translate("Workspace", _NAMES[key])
-            self.nav.item(row).setText(f"{name} ({counts[key]})" if key in counts else name)
+            self.nav.setTabText(row, f"{name} ({counts[key]})" if key in counts else name)
 
     def refresh_all(self) -> None:
         for screen in (self.followup, *self.lists.values()):

@@ -56,7 +56,7 @@ def workspace(qtbot, db, people):
 
 
 def nav_texts(space: Workspace) -> list[str]:
-    return [space.nav.item(row).text() for row in range(space.nav.count())]
+    return [space.nav.tabText(row) for row in range(space.nav.count())]
 
 
 def test_counselor_takes_a_call_opens_two_files_works_and_closes_them(qtbot, db, people, workspace):
@@ -68,7 +68,7 @@ def test_counselor_takes_a_call_opens_two_files_works_and_closes_them(qtbot, db,
     space = workspace(counselor)
     assert "Follow-up queue (1)" in nav_texts(space)
     queue = space.followup
-    space.nav.setCurrentRow(space.keys.index("queue"))
+    space.nav.setCurrentIndex(space.keys.index("queue"))
     assert queue.model.rowCount() == 1 and queue.selected().call_id == call.id
 
     queue.take_button.click()
@@ -143,8 +143,8 @@ def test_call_keys_do_not_fire_from_another_screen(qtbot, db, make_user, workspa
     both = make_user("canbo2", ["operator", "counselor"], "Võ Văn Phúc")
     space = workspace(both)
     space.window().activateWindow()
-    space.nav.setCurrentRow(space.keys.index("queue"))
+    space.nav.setCurrentIndex(space.keys.index("queue"))
     silent = next(a for a in space.call_screen.actions() if a.objectName() == "outcomeAction_silent")
     assert not silent.isEnabled()
-    space.nav.setCurrentRow(space.keys.index("call"))
+    space.nav.setCurrentIndex(space.keys.index("call"))
     assert silent.isEnabled()
