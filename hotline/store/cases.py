@@ -15,6 +15,7 @@ import sqlite_utils
 from hotline.core import cases as rules
 from hotline.core.cases import Case, CaseEvent, CaseRuleError, CaseSummary, QueueItem
 from hotline.core.models import CallSummary, Child
+from hotline.core.phones import normalize_phone
 from hotline.core.timeutil import from_ms, to_ms, utcnow
 from hotline.store import audit
 from hotline.store.calls import _SUMMARY_SELECT, _summary, caller_history
@@ -507,4 +508,24 @@ def case_counts(db: sqlite_utils.Database, *, user_id: int, now: datetime | None
 def cases_of_call(db: sqlite_utils.Database, call_id: int) -> list[CaseSummary]:
     """The case files opened from a call, by number."""
     rows = db.conn.execute(_SUMMARY_SQL + " WHERE k.call_id = ? ORDER BY k.number", [call_id])
+    return [_case_summary(r) for r in rows]
+
+
+def open_cases_for_phone(db: sqlite_utils.Database, phone: str) -> list[CaseSummary]:
+    """Open case files whose call, or a call linked to them, came from this number (also its old 11-digit form):
+    the live-call screen offers to link a new call from that number to one of them."""
+    info = normalize_phone(phone)
+    if not info.usable:
+        return []
+    keys = [info.e164]
+    if info.legacy_from:
+        keys.append("+84" + info.legacy_from.removeprefix("0"))
+    marks = ",".join("?" * len(keys))
+    rows = db.conn.execute(
+        _SUMMARY_SQL + f" WHERE {_OPEN} AND k.id IN ("
+        f"SELECT k2.id FROM cases k2 JOIN calls c ON c.id = k2.call_id WHERE c.phone_e164 IN ({marks})"
+        f" UNION SELECT cc.case_id FROM case_calls cc JOIN calls c ON c.id = cc.call_id WHERE c.phone_e164 IN ({marks})"
+        ") ORDER BY k.number",
+        [*keys, *keys],
+    )
     return [_case_summary(r) for r in rows]

@@ -30,6 +30,7 @@ from hotline.core.taxonomy import load_taxonomy
 from hotline.core.timeutil import format_local, utcnow
 from hotline.settings import Settings
 from hotline.store import calls as call_store
+from hotline.store import cases as case_store
 from hotline.store import drafts as draft_store
 from hotline.store.db import StoreError
 from hotline.store.lines import last_line_of, list_lines
@@ -161,6 +162,16 @@ class CallScreen(QWidget):
         self.history_view.setMaximumHeight(150)
         history_layout.addWidget(self.history_label)
         history_layout.addWidget(self.history_view)
+        # a new call about a child who already has a case file is linked to it (issue 5)
+        self.link_combo = QComboBox(objectName="linkCaseCombo")
+        self.link_combo.setToolTip(self.tr("This number has an open case file: link this call to it when saved"))
+        self.link_label = QLabel(self.tr("Link to the open case file:"))
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link_label)
+        link_row.addWidget(self.link_combo, 1)
+        history_layout.addLayout(link_row)
+        self.link_label.hide()
+        self.link_combo.hide()
 
         self.case_file = CaseFileBar(self.taxonomy, self.lang, self._holidays)
         self.banner, self.flag_check = self.case_file.banner, self.case_file.check
@@ -319,6 +330,7 @@ class CallScreen(QWidget):
         info: PhoneInfo = self.form.phone()
         if not info.usable:
             self.history_model.set_rows([])
+            self._offer_case_links("")
             self.history_label.setText(
                 self.tr("Number withheld: there is no caller history.") if info.kind == "withheld" and info.raw.strip()
                 else self.tr("Type the caller's number to see earlier calls.")
@@ -331,6 +343,7 @@ class CallScreen(QWidget):
             self.history_label.setText(str(exc))
             return
         self.history_model.set_rows(history.items)
+        self._offer_case_links(info.raw)
         if history.total == 0:
             self.history_label.setText(self.tr("%s: first call from this number.") % info.display)
         else:
@@ -338,6 +351,29 @@ class CallScreen(QWidget):
                 self.tr("%s: %d earlier calls — %d with content, %d flagged for a case file")
                 % (info.display, history.total, history.with_content, history.flagged)
             )
+
+    def _offer_case_links(self, phone: str) -> None:
+        wanted = self.link_combo.currentData()
+        try:
+            cases = case_store.open_cases_for_phone(self.db, phone)
+        except StoreError:
+            cases = []
+        self.link_combo.clear()
+        self.link_combo.addItem(self.tr("(do not link)"), None)
+        for case in cases:
+            self.link_combo.addItem(f"{case.number} — {case.child_name or '?'}", case.id)
+        self.link_combo.setCurrentIndex(max(0, self.link_combo.findData(wanted)))
+        self.link_label.setVisible(bool(cases))
+        self.link_combo.setVisible(bool(cases))
+
+    def _link_to_case(self, call_id: int) -> None:
+        case_id = self.link_combo.currentData()
+        if case_id is None:
+            return
+        try:
+            case_store.link_call(self.db, case_id, call_id, by_user_id=self.user.id)
+        except StoreError as exc:
+            self.status_message.emit(self.tr("Saved, but not linked to the case file: %s") % exc, 10000)
 
     # --- saving --------------------------------------------------------------------------------------------
 
@@ -397,6 +433,7 @@ class CallScreen(QWidget):
         saved = self._store(call)
         if saved is None:
             return
+        self._link_to_case(saved.id)
         self._after_save(saved)
 
     def save_quick(self, outcome: str) -> None:
@@ -493,6 +530,7 @@ class CallScreen(QWidget):
             "line": self.line_combo.currentData(),
             "channel": self.channel_combo.currentData(),
             **self.case_file.state(),
+            "link_case": self.link_combo.currentData(),
             "editing": list(self._editing) if self._editing else None,
         }
 
@@ -523,6 +561,7 @@ class CallScreen(QWidget):
         self._editing = (int(editing[0]), int(editing[1])) if editing else None
         self._evaluate()
         self._refresh_history()
+        self.link_combo.setCurrentIndex(max(0, self.link_combo.findData(state.get("link_case"))))
 
     def offer_drafts(self) -> None:
         """Offer back the calls kept as drafts (after a crash, a power cut or a sign-out), one by one."""

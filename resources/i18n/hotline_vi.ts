@@ -205,6 +205,14 @@
             <translation>Các cuộc gọi trước từ số này</translation>
         </message>
         <message>
+            <source>This number has an open case file: link this call to it when saved</source>
+            <translation>Số này có hồ sơ đang mở: liên kết cuộc gọi này với hồ sơ khi lưu</translation>
+        </message>
+        <message>
+            <source>Link to the open case file:</source>
+            <translation>Liên kết với hồ sơ đang mở:</translation>
+        </message>
+        <message>
             <source>Save (Ctrl+S)</source>
             <translation>Lưu (Ctrl+S)</translation>
         </message>
@@ -283,6 +291,14 @@
         <message>
             <source>%s: %d earlier calls — %d with content, %d flagged for a case file</source>
             <translation>%s: %d cuộc gọi trước — %d có nội dung, %d cần lập hồ sơ</translation>
+        </message>
+        <message>
+            <source>(do not link)</source>
+            <translation>(không liên kết)</translation>
+        </message>
+        <message>
+            <source>Saved, but not linked to the case file: %s</source>
+            <translation>Đã lưu, nhưng chưa liên kết được với hồ sơ: %s</translation>
         </message>
         <message>
             <source>Not saved yet — %s</source>

@@ -359,3 +359,27 @@ def test_caller_history_counts_calls_with_content_and_flags(qtbot, screen, db, o
     type_into_focus("0912345678")
     qtbot.waitUntil(lambda: screen.history_model.rowCount() == 3)
     assert "3 earlier calls — 1 with content, 1 flagged" in screen.history_label.text()
+
+
+def test_a_call_from_a_number_with_an_open_case_is_linked_from_the_form(qtbot, screen, db, operator, make_user):
+    """Typing a number whose child has an open case file offers that file; the saved call is linked to it."""
+    from hotline.store import cases as case_store
+
+    counselor = make_user("canbo1", ["counselor"], "Huỳnh Thị Lan")
+    first = call_store.save_call(db, Call(
+        line="111", started_at=utcnow(), operator_id=operator.id, phone_raw="0169 123 4567", summary="Bé bị đánh.",
+        categories=["abuse.violence"], case_need="required", flagged=True, flag_source="rule",
+    ))  # fmt: skip
+    [case] = case_store.open_cases(db, first.id, [None], by_user_id=counselor.id, assigned_to=counselor.id)
+    key(qtbot, screen, "F2")
+    type_into_focus("0391234567")  # the same number in its new form
+    qtbot.waitUntil(lambda: screen.link_combo.isVisible())
+    screen.link_combo.setCurrentIndex(screen.link_combo.findData(case.id))
+    key(qtbot, screen, "Ctrl+K")
+    type_into_focus("quan he gia dinh")
+    key(qtbot, screen, "Return")
+    key(qtbot, screen, "Alt+S")
+    type_into_focus("Mẹ bé gọi lại hỏi tiến độ.")
+    key(qtbot, screen, "Ctrl+S")
+    later = [c for c in stored_calls(db) if c.id != first.id]
+    assert [c.id for c in case_store.linked_calls(db, case.id)] == [later[0].id]
