@@ -17,6 +17,7 @@ EVENT_KINDS = ("note", "correction", "step", "referral", "referral_outcome", "li
 DUE_STEPS = {"assessment": "safety_due", "plan": "plan_due"}
 #: How long before a due time a step shows as "due soon".
 DUE_SOON = timedelta(hours=24)
+SAFETY_DUE_SOON = timedelta(hours=3)
 NUMBER_DIGITS = 5
 
 
@@ -150,13 +151,14 @@ def next_due(case_or_summary) -> datetime | None:
     return min(dues, default=None)
 
 
-def urgency(due: datetime | None, now: datetime) -> str:
-    """'overdue' once ``due`` has passed, 'due_soon' within 24 hours of it, else 'ok'; 'none' without a due time."""
+def urgency(due: datetime | None, now: datetime, soon: timedelta = DUE_SOON) -> str:
+    """'overdue' once ``due`` has passed, 'due_soon' within ``soon`` of it (24 h; pass SAFETY_DUE_SOON for the
+    12-hour clock, which would otherwise be amber from the start), else 'ok'; 'none' without a due time."""
     if due is None:
         return "none"
     if due < now:
         return "overdue"
-    if due - now <= DUE_SOON:
+    if due - now <= soon:
         return "due_soon"
     return "ok"
 
@@ -186,6 +188,12 @@ def check_step_forward(status: str, step: str) -> None:
         raise CaseRuleError("Đóng hồ sơ cần ghi lý do / Closing a case needs a reason: use Close")
     if STEPS.index(step) <= STEPS.index(status):
         raise CaseRuleError("Các bước chỉ đi tới, không quay lại / Steps only go forward: this step is already done")
+    if step != next_step(status):
+        # skipping would hide a missed deadline (e.g. the 12-hour safety assessment) from the overdue list
+        raise CaseRuleError(
+            f"Phải làm lần lượt từng bước; bước tiếp theo là {next_step(status)}"
+            f" / Steps are done in order; the next one is {next_step(status)}"
+        )
 
 
 def check_text(text: str, what: str = "note") -> str:

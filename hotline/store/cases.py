@@ -285,10 +285,12 @@ def open_cases(
         return [_load_case(conn, case_id) for case_id in opened]
 
 
-def get_case(db: sqlite_utils.Database, case_id: int, *, viewer_id: int) -> Case:
-    """One case with its child; the view is audited. NotFoundError when there is none."""
+def get_case(db: sqlite_utils.Database, case_id: int, *, viewer_id: int, audit_view: bool = True) -> Case:
+    """One case with its child; the view is audited (a window re-reading what it shows passes
+    ``audit_view=False``). NotFoundError when there is none."""
     case = _load_case(db.conn, case_id)
-    audit.append(db, viewer_id, "case.view", "case", case_id)
+    if audit_view:
+        audit.append(db, viewer_id, "case.view", "case", case_id)
     return case
 
 

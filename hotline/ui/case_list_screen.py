@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from hotline.core.cases import CaseSummary, urgency
+from hotline.core.cases import DUE_SOON, SAFETY_DUE_SOON, CaseSummary, urgency
 from hotline.core.models import User
 from hotline.core.timeutil import format_local, utcnow
 from hotline.store import cases as case_store
@@ -37,7 +37,8 @@ class CaseListScreen(QWidget):
         names = {u.id: u.display_name for u in user_store.list_users(db)}
 
         def due_colour(case: CaseSummary):
-            return URGENCY_COLOURS.get(urgency(case.next_due, utcnow()))
+            soon = SAFETY_DUE_SOON if case.next_step == "assessment" else DUE_SOON
+            return URGENCY_COLOURS.get(urgency(case.next_due, utcnow(), soon))
 
         self.model = RowsModel("CaseListScreen", [
             Column(QT_TRANSLATE_NOOP("CaseListScreen", "Case"), lambda c: c.number),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -269,13 +270,17 @@ class DetailsPanel(_Panel):
                 widget.setFixedHeight(52)
             form.addRow(detail_label(key), widget)
             self.fields[key] = widget
+        # "may be called back" (asked during the call) is not consent to be named in the report
+        self.consent = QCheckBox(self.tr("The informant agrees to be named in Mẫu số 01"), objectName="detail_consent")
+        form.addRow("", self.consent)
         self.save_button = QPushButton(self.tr("Save the details"), objectName="saveDetailsButton")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
-        self._inputs = [*self.fields.values(), self.save_button]
-        self.save_button.clicked.connect(self._save)
+        self._inputs = [*self.fields.values(), self.consent, self.save_button]
+        self._shown: dict[str, str] = {}
+        self.save_button.clicked.connect(self.save)
 
     def show_case(self, case: Case) -> None:
         for key, widget in self.fields.items():
@@ -284,6 +289,12 @@ class DetailsPanel(_Panel):
                 widget.setPlainText(value)
             else:
                 widget.setText(value)
+        self.consent.setChecked(case.details.get("informant_consent") == "yes")
+        self._shown = self.values()
+
+    def dirty(self) -> bool:
+        """Typed but not saved."""
+        return self.values() != self._shown
 
     def values(self) -> dict[str, str]:
         result = {}
@@ -291,11 +302,17 @@ class DetailsPanel(_Panel):
             text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
             if text.strip():
                 result[key] = text.strip()
+        if self.consent.isChecked():
+            result["informant_consent"] = "yes"
         return result
 
-    def _save(self) -> None:
+    def save(self) -> bool:
         case, details, user_id = self.view.case, self.values(), self.view.user.id
-        self._run(
+        before, self._shown = self._shown, details  # saved: the reload that follows shows them again
+        saved = self._run(
             lambda: case_store.update_details(self.view.db, case.id, details, by_user_id=user_id, version=case.version),
             self.tr("Details saved."),
         )
+        if not saved:
+            self._shown = before
+        return saved

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from hotline.core import permissions
 from hotline.core.cases import STEPS, Case, CaseRuleError, next_step, step_due, urgency
-from hotline.core.models import User
+from hotline.core.models import Child, User
 from hotline.core.timeutil import format_local, utcnow
 from hotline.settings import Settings
 from hotline.store import audit
@@ -48,6 +49,8 @@ class CaseView(QDialog):
         self.setObjectName("caseView")
         self.db, self.user, self.case_id, self.settings, self.lang = db, user, case_id, settings, lang
         self.can_edit = permissions.can(user, permissions.CASE_EDIT)
+        self.can_assign = permissions.can(user, permissions.CASE_ASSIGN_ANY)
+        self._viewed = False  # the first read of the window is the audited view
         self.names = {u.id: u.display_name for u in user_store.list_users(db)}
         self.case: Case | None = None
         self.header = QLabel(objectName="caseHeader")
@@ -74,10 +77,19 @@ class CaseView(QDialog):
         tabs.addTab(self.links, self.tr("Linked calls"))
         tabs.addTab(self.details, self.tr("Family and child (Mẫu 01)"))
         self.close_button = QPushButton(objectName="closeCaseButton")
+        self.assign_combo = QComboBox(objectName="caseAssignCombo")
+        self.assign_button = QPushButton(self.tr("Give the case to"), objectName="caseAssignButton")
+        for person in user_store.list_users(db, include_disabled=False):
+            if "counselor" in person.roles:
+                self.assign_combo.addItem(person.display_name, person.id)
+        self.assign_combo.setVisible(self.can_assign)
+        self.assign_button.setVisible(self.can_assign)
         self.form_button = QPushButton(self.tr("Mẫu số 01 (PDF)…"), objectName="form01Button")
         done = QPushButton(self.tr("Close the window"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.close_button)
+        bottom.addWidget(self.assign_button)
+        bottom.addWidget(self.assign_combo)
         bottom.addStretch(1)
         bottom.addWidget(self.form_button)
         bottom.addWidget(done)
@@ -90,7 +102,8 @@ class CaseView(QDialog):
         self.next_button.clicked.connect(self.complete_next_step)
         self.close_button.clicked.connect(self.close_or_reopen)
         self.form_button.clicked.connect(self.save_form01)
-        done.clicked.connect(self.accept)
+        done.clicked.connect(self.close)
+        self.assign_button.clicked.connect(self.give_to)
         self.resize(1000, 720)
         self.reload()
 
@@ -99,11 +112,14 @@ class CaseView(QDialog):
     def reload(self) -> None:
         """Read the case again (the store audits every read of a case as a view)."""
         try:
-            self.case = case_store.get_case(self.db, self.case_id, viewer_id=self.user.id)
+            self.case = case_store.get_case(self.db, self.case_id, viewer_id=self.user.id, audit_view=not self._viewed)
             events = case_store.case_events(self.db, self.case_id)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Case file"), str(exc))
+            if self.case is None:
+                QTimer.singleShot(0, self.reject)  # nothing to show: the window goes
             return
+        self._viewed = True
         case = self.case
         self.setWindowTitle(self.tr("Case file %s") % case.number)
         self._show_header(case)
@@ -111,7 +127,8 @@ class CaseView(QDialog):
         self.notes.show_events(events)
         self.referrals.show_events(events)
         self.links.reload()
-        self.details.show_case(case)
+        if not self.details.dirty():  # never overwrite details being typed
+            self.details.show_case(case)
         closed = case.status == "closed"
         following = next_step(case.status)
         self.next_button.setVisible(self.can_edit and not closed and following not in (None, "closed"))
@@ -119,6 +136,7 @@ class CaseView(QDialog):
             self.next_button.setText(self.tr("Mark done: %s") % step_label(following))
         self.close_button.setText(self.tr("Reopen the case…") if closed else self.tr("Close the case…"))
         self.close_button.setEnabled(self.can_edit)
+        self.form_button.setEnabled(self._may_export(case))
         for panel in (self.notes, self.referrals, self.links, self.details):
             panel.set_editable(self.can_edit and not closed)
 
@@ -206,6 +224,37 @@ class CaseView(QDialog):
             return
         self.changed(self.tr("The case is closed.") if closing else self.tr("The case is open again."))
 
+    def _may_export(self, case: Case) -> bool:
+        """Mẫu 01 holds personal data: a shift lead for any case, a counselor for their own (DESIGN §6)."""
+        if permissions.can(self.user, permissions.EXPORT_PERSONAL):
+            return True
+        return permissions.can(self.user, permissions.EXPORT_OWN_CASES) and case.assigned_to == self.user.id
+
+    def give_to(self) -> None:
+        counselor = self.assign_combo.currentData()
+        if counselor is None:
+            return
+        try:
+            case_store.assign_case(self.db, self.case_id, counselor, by_user_id=self.user.id)
+        except (StoreError, CaseRuleError) as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return
+        self.changed(self.tr("The case is now followed by %s.") % self.names.get(counselor, ""))
+
+    def reject(self) -> None:
+        """Closing (button, Esc, the window's ×) never drops typed family details without asking."""
+        if self.can_edit and self.case is not None and self.details.dirty():
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved details"), self.tr("Save the family and child details you typed?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save,
+            )  # fmt: skip
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.details.save():
+                return
+        super().reject()
+
     def save_form01(self) -> None:
         """Mẫu số 01 of this child as an A4 PDF, to print and sign."""
         from hotline.reports.form01 import Form01Data, write_form01_pdf
@@ -222,10 +271,12 @@ class CaseView(QDialog):
             return
         data = Form01Data(
             centre_name=self.settings.get("centre_name"), case_number=case.number, received_at=call.started_at,
-            channel=call.channel, line=call.line, child=case.child or (call.children[0] if call.children else None),
+            channel=call.channel, line=call.line, child=case.child or Child(),
             categories=tuple(call.categories), summary=call.summary, action_taken=call.action_taken,
-            referrals=tuple(call.referrals), informant_consent=call.callback_consent,
+            # "may be called back" is not consent to be named in a report: the counselor records that separately
+            referrals=tuple(call.referrals), informant_consent=case.details.get("informant_consent") == "yes",
             informant_name=call.caller_name, informant_phone=call.phone_raw, informant_relation=call.caller_relation,
+            informant_address=case.details.get("informant_address", ""),
             officer_name=self.names.get(call.operator_id, ""), details=dict(case.details),
         )  # fmt: skip
         try:

@@ -34,6 +34,7 @@ DETAILS = {
     "mother_age": QT_TRANSLATE_NOOP("CaseWords", "Mother: age"),
     "mother_occupation": QT_TRANSLATE_NOOP("CaseWords", "Mother: occupation"),
     "family_situation": QT_TRANSLATE_NOOP("CaseWords", "Family situation"),
+    "informant_address": QT_TRANSLATE_NOOP("CaseWords", "Informant: address"),
 }
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotline.core import permissions
-from hotline.core.cases import CaseRuleError, QueueItem, urgency
+from hotline.core.cases import DUE_SOON, SAFETY_DUE_SOON, CaseRuleError, QueueItem, urgency
 from hotline.core.models import User
 from hotline.core.rules import Reason
 from hotline.core.taxonomy import load_taxonomy
@@ -68,7 +69,8 @@ class FollowupScreen(QWidget):
 
     def _columns(self) -> list[Column]:
         def due_colour(item: QueueItem):
-            return URGENCY_COLOURS.get(urgency(_due(item), utcnow()))
+            soon = SAFETY_DUE_SOON if item.safety_due else DUE_SOON
+            return URGENCY_COLOURS.get(urgency(_due(item), utcnow(), soon))
 
         return [
             Column(QT_TRANSLATE_NOOP("FollowupScreen", "Deadline"), lambda i: countdown(_due(i), utcnow()),
@@ -212,6 +214,15 @@ class FollowupScreen(QWidget):
     # --- actions -------------------------------------------------------------------------------------------
 
     def take(self) -> None:
+        item = self.selected()
+        if item is not None and item.followup_by not in (None, self.user.id):
+            answer = QMessageBox.question(
+                self, self.tr("Take over this call?"),
+                self.tr("%s follows this call up. Take it over?") % self._names.get(item.followup_by, "?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self._assign(self.user.id)
 
     def assign(self) -> None:
@@ -238,9 +249,11 @@ class FollowupScreen(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.child_ids():
             return
         try:
+            # the files go to whoever follows the call up (given by the shift lead), else to the one opening them
             opened = case_store.open_cases(
-                self.db, item.call_id, dialog.child_ids(), by_user_id=self.user.id, assigned_to=self.user.id
-            )
+                self.db, item.call_id, dialog.child_ids(), by_user_id=self.user.id,
+                assigned_to=item.followup_by or self.user.id,
+            )  # fmt: skip
         except (StoreError, CaseRuleError) as exc:
             self.status_message.emit(str(exc), 10000)
             return

@@ -524,6 +524,10 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
             <translation>Gia đình và trẻ (Mẫu 01)</translation>
         </message>
         <message>
+            <source>Give the case to</source>
+            <translation>Giao hồ sơ cho</translation>
+        </message>
+        <message>
             <source>Mẫu số 01 (PDF)…</source>
             <translation>Mẫu số 01 (PDF)…</translation>
         </message>
@@ -602,6 +606,18 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         <message>
             <source>The case is open again.</source>
             <translation>Hồ sơ đã được mở lại.</translation>
+        </message>
+        <message>
+            <source>The case is now followed by %s.</source>
+            <translation>Hồ sơ nay do %s phụ trách.</translation>
+        </message>
+        <message>
+            <source>Unsaved details</source>
+            <translation>Thông tin chưa lưu</translation>
+        </message>
+        <message>
+            <source>Save the family and child details you typed?</source>
+            <translation>Lưu thông tin gia đình và trẻ bạn đã nhập?</translation>
         </message>
         <message>
             <source>Save Mẫu số 01</source>
@@ -718,6 +734,10 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         <message>
             <source>Family situation</source>
             <translation>Hoàn cảnh gia đình</translation>
+        </message>
+        <message>
+            <source>Informant: address</source>
+            <translation>Người cung cấp thông tin: địa chỉ</translation>
         </message>
     </context>
     <context>
@@ -906,6 +926,10 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
     </context>
     <context>
         <name>DetailsPanel</name>
+        <message>
+            <source>The informant agrees to be named in Mẫu số 01</source>
+            <translation>Người cung cấp thông tin đồng ý được ghi tên trong Mẫu số 01</translation>
+        </message>
         <message>
             <source>Save the details</source>
             <translation>Lưu thông tin</translation>
@@ -1146,6 +1170,14 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         <message>
             <source>Child %d: %s, %s, %s</source>
             <translation>Trẻ %d: %s, %s, %s</translation>
+        </message>
+        <message>
+            <source>Take over this call?</source>
+            <translation>Nhận lại cuộc gọi này?</translation>
+        </message>
+        <message>
+            <source>%s follows this call up. Take it over?</source>
+            <translation>%s đang theo dõi cuộc gọi này. Bạn nhận lại?</translation>
         </message>
         <message>
             <source>The call is followed up by %s.</source>

@@ -172,11 +172,18 @@ def test_case_numbers_start_at_one():
 
 @pytest.mark.parametrize(
     ("status", "step"),
-    [("received", "assessment"), ("received", "plan"), ("assessment", "needs"), ("implementing", "review")],
+    [("received", "assessment"), ("assessment", "needs"), ("needs", "plan"), ("implementing", "review")],
 )
 def test_steps_go_forward(status, step):
-    """Any later step may be completed, also skipping steps in between."""
+    """The next step may be completed."""
     check_step_forward(status, step)
+
+
+@pytest.mark.parametrize(("status", "step"), [("received", "plan"), ("received", "needs"), ("assessment", "review")])
+def test_steps_are_not_skipped(status, step):
+    """Skipping a step is refused: a missed safety assessment must stay visible as overdue."""
+    with pytest.raises(CaseRuleError, match="in order"):
+        check_step_forward(status, step)
 
 
 @pytest.mark.parametrize(

@@ -206,15 +206,15 @@ def case(db, flagged_call, counselor):
 
 
 def test_steps_go_forward(db, case, counselor):
-    """Completing steps moves the status forward (skipping is allowed), bumps the version and logs who did it."""
+    """Completing steps, one after the other, moves the status forward, bumps the version and logs who did it."""
     after = store.complete_step(db, case.id, "assessment", by_user_id=counselor, note=" Trẻ an toàn. ", version=1)
     assert (after.status, after.version) == ("assessment", 2)
-    after = store.complete_step(db, case.id, "plan", by_user_id=counselor)
-    assert (after.status, after.version) == ("plan", 3)
+    after = store.complete_step(db, case.id, "needs", by_user_id=counselor)
+    assert (after.status, after.version) == ("needs", 3)
     steps = [(e.step, e.text, e.user_id) for e in store.case_events(db, case.id) if e.kind == "step"]
-    assert steps == [("received", "", counselor), ("assessment", "Trẻ an toàn.", counselor), ("plan", "", counselor)]
+    assert steps == [("received", "", counselor), ("assessment", "Trẻ an toàn.", counselor), ("needs", "", counselor)]
     assert actions(db, case.id) == ["case.open", "case.step", "case.step"]
-    assert [e.detail for e in audit.entries(db, action="case.step")] == ["plan", "assessment"]
+    assert [e.detail for e in audit.entries(db, action="case.step")] == ["needs", "assessment"]
 
 
 @pytest.mark.parametrize(
@@ -222,11 +222,26 @@ def test_steps_go_forward(db, case, counselor):
 )
 def test_steps_never_go_back(db, case, counselor, step, words):
     """A step backwards, the same step, 'closed' or an unknown step is refused and nothing changes."""
-    store.complete_step(db, case.id, "plan", by_user_id=counselor)
+    reach(db, case.id, "plan", counselor)
     with pytest.raises(StoreError, match=words):
         store.complete_step(db, case.id, step, by_user_id=counselor)
     current = store.get_case(db, case.id, viewer_id=counselor)
-    assert (current.status, current.version) == ("plan", 2)
+    assert (current.status, current.version) == ("plan", 4)
+
+
+def test_steps_are_done_in_order(db, case, counselor):
+    """Skipping the initial assessment is refused: its deadline must stay in sight."""
+    with pytest.raises(StoreError, match="in order"):
+        store.complete_step(db, case.id, "plan", by_user_id=counselor)
+    assert store.get_case(db, case.id, viewer_id=counselor).status == "received"
+
+
+def reach(db, case_id: int, step: str, user_id: int) -> None:
+    """Complete the steps after the current one, in order, up to ``step``."""
+    from hotline.core.cases import next_step
+
+    while (status := store.get_case(db, case_id, viewer_id=user_id, audit_view=False).status) != step:
+        store.complete_step(db, case_id, next_step(status), by_user_id=user_id)
 
 
 def test_stale_version_conflicts(db, case, counselor, counselor2):
@@ -376,13 +391,13 @@ def test_withheld_number_finds_by_text_only(db, flagged_call, make_call, counsel
 
 def test_close_and_reopen(db, case, counselor):
     """Closing needs a reason and records the time; reopening goes back to the step reached before closing."""
-    store.complete_step(db, case.id, "needs", by_user_id=counselor)
+    reach(db, case.id, "needs", counselor)
     start = datetime.now(UTC) - timedelta(seconds=1)
-    closed = store.close_case(db, case.id, "Gia đình chuyển đi", by_user_id=counselor, version=2)
-    assert (closed.status, closed.closure_reason, closed.version) == ("closed", "Gia đình chuyển đi", 3)
+    closed = store.close_case(db, case.id, "Gia đình chuyển đi", by_user_id=counselor, version=3)
+    assert (closed.status, closed.closure_reason, closed.version) == ("closed", "Gia đình chuyển đi", 4)
     assert start <= closed.closed_at <= datetime.now(UTC)
     reopened = store.reopen_case(db, case.id, "Gia đình quay về", by_user_id=counselor)
-    assert (reopened.status, reopened.closed_at, reopened.closure_reason, reopened.version) == ("needs", None, "", 4)
+    assert (reopened.status, reopened.closed_at, reopened.closure_reason, reopened.version) == ("needs", None, "", 5)
     tail = [(e.kind, e.step, e.text) for e in store.case_events(db, case.id)][-2:]
     assert tail == [("close", "needs", "Gia đình chuyển đi"), ("reopen", "needs", "Gia đình quay về")]
     assert actions(db, case.id)[-2:] == ["case.close", "case.reopen"]
@@ -552,7 +567,7 @@ def test_lists_and_counts(db, flagged_call, counselor, counselor2):
     (b1,) = store.open_cases(db, b.id, [b.children[0].id], by_user_id=counselor, assigned_to=counselor2)
     (c1,) = store.open_cases(db, c.id, [c.children[0].id], by_user_id=counselor, assigned_to=counselor)
     store.complete_step(db, a2.id, "assessment", by_user_id=counselor)  # next: plan at PLAN
-    store.complete_step(db, c1.id, "plan", by_user_id=counselor)  # nothing due any more
+    reach(db, c1.id, "plan", counselor)  # nothing due any more
     closed_call = flagged_call(240, children=("Bé Giang",))
     (closed,) = store.open_cases(db, closed_call.id, [closed_call.children[0].id], by_user_id=counselor,
                                  assigned_to=counselor)  # fmt: skip

@@ -148,3 +148,62 @@ def test_call_keys_do_not_fire_from_another_screen(qtbot, db, make_user, workspa
     assert not silent.isEnabled()
     space.nav.setCurrentIndex(space.keys.index("call"))
     assert silent.isEnabled()
+
+
+def _one_case(db, people):
+    call = flagged_call(db, people["operator"].id)
+    [case] = case_store.open_cases(db, call.id, [call.children[0].id], by_user_id=people["counselor"].id,
+                                   assigned_to=people["counselor"].id)  # fmt: skip
+    return case
+
+
+def test_typed_details_survive_other_changes_and_are_saved(qtbot, db, people, tmp_path):
+    """Family details being typed are kept when a note is added, then saved; Mẫu 01 prints them with consent."""
+    case = _one_case(db, people)
+    view = CaseView(db, people["counselor"], case.id, Settings.load(db), "vi")
+    qtbot.addWidget(view)
+    type_text(view.details.fields["father_name"], "Nguyễn Văn Tâm")
+    type_text(view.notes.edit, "Đã gọi cho mẹ bé.")
+    view.notes.add_button.click()
+    assert view.details.fields["father_name"].text() == "Nguyễn Văn Tâm"
+    view.details.consent.setChecked(True)
+    view.details.save_button.click()
+    stored = case_store.get_case(db, case.id, viewer_id=people["counselor"].id, audit_view=False).details
+    assert stored == {"father_name": "Nguyễn Văn Tâm", "informant_consent": "yes"}
+    assert not view.details.dirty()
+    views = [e for e in audit.entries(db, action="case.view") if e.entity_id == str(case.id)]
+    assert len(views) == 1, "opening the window is one view; re-reading after changes is not another"
+
+
+def test_mau01_only_for_own_cases_and_the_shift_lead_reassigns(qtbot, db, people, make_user):
+    """Another counselor cannot print this case's Mẫu 01; the shift lead gives the case to them."""
+    case = _one_case(db, people)
+    other = make_user("canbo2", ["counselor"], "Võ Văn Phúc")
+    view = CaseView(db, other, case.id, Settings.load(db), "vi")
+    qtbot.addWidget(view)
+    assert not view.form_button.isEnabled()
+    lead_view = CaseView(db, people["lead"], case.id, Settings.load(db), "vi")
+    qtbot.addWidget(lead_view)
+    assert lead_view.form_button.isEnabled() and not lead_view.next_button.isVisible()
+    lead_view.assign_combo.setCurrentIndex(lead_view.assign_combo.findData(other.id))
+    lead_view.assign_button.click()
+    assert case_store.get_case(db, case.id, viewer_id=other.id).assigned_to == other.id
+    view.reload()
+    assert view.form_button.isEnabled()
+
+
+def test_mau01_of_a_case_without_a_child_is_written(qtbot, db, people, tmp_path, monkeypatch):
+    """A file opened for a call with no child recorded still prints its Mẫu 01 (blank child fields)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    call = call_store.save_call(db, Call(line="111", started_at=utcnow(), operator_id=people["operator"].id,
+                                         categories=["abuse.neglect"], summary="Trẻ bị bỏ mặc.", case_need="required",
+                                         flagged=True, flag_source="rule"))  # fmt: skip
+    [case] = case_store.open_cases(db, call.id, [None], by_user_id=people["counselor"].id,
+                                   assigned_to=people["counselor"].id)  # fmt: skip
+    out = tmp_path / "mau01.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), "PDF (*.pdf)"))
+    view = CaseView(db, people["counselor"], case.id, Settings.load(db), "vi")
+    qtbot.addWidget(view)
+    view.form_button.click()
+    assert out.read_bytes().startswith(b"%PDF")
