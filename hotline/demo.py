@@ -23,12 +23,12 @@ from hotline.store import bulk, users
 DEMO_PASSWORD = "demo1234"
 DEMO_ACCOUNTS = (
     ("admin", "Quản trị viên", ("admin",)),
-    ("truongca", "Trần Thị Mai (trưởng ca)", ("shift_lead", "operator")),
+    ("truongca", "Trần Thị Mai", ("shift_lead", "operator")),
     ("tongdai1", "Nguyễn Văn An", ("operator",)),
     ("tongdai2", "Lê Thị Hồng", ("operator",)),
     ("tongdai3", "Phạm Minh Tuấn", ("operator",)),
-    ("canbo1", "Huỳnh Thị Lan (quản lý trường hợp)", ("counselor",)),
-    ("canbo2", "Võ Văn Phúc (quản lý trường hợp)", ("counselor",)),
+    ("canbo1", "Huỳnh Thị Lan", ("counselor",)),
+    ("canbo2", "Võ Văn Phúc", ("counselor",)),
 )
 
 #: Calls per day the generator aims at when it chooses how many days a demo spans.

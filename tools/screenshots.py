@@ -118,6 +118,45 @@ def _case_screens(db, settings, lang: str) -> None:
     view.grab().save(str(OUT / f"case_view_{lang}.png"))
     view.close()
     window.close()
+    if lang == "vi":
+        _form01_page(db, settings, counselor, mine[0].id)
+
+
+def _form01_page(db, settings, counselor, case_id: int) -> None:
+    """Page 1 of a demo case's Mẫu số 01, once the counselor has filled in the family details."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtPdf import QPdfDocument
+
+    from hotline.reports.case_forms import form01_data
+    from hotline.reports.form01 import write_form01_pdf
+    from hotline.store import cases as case_store
+
+    case = case_store.get_case(db, case_id, viewer_id=counselor.id)
+    details = {
+        "father_name": "Nguyễn Văn Tâm", "father_age": "38", "father_occupation": "Làm thuê",
+        "mother_name": "Trần Thị Hoa", "mother_age": "33", "mother_occupation": "Buôn bán nhỏ",
+        "family_situation": "Cha mẹ ly hôn; cháu sống với mẹ và cha dượng; hộ cận nghèo.",
+        "condition": "Bầm tím ở cánh tay, sợ hãi, thu mình.", "informant_consent": "yes",
+    }  # fmt: skip
+    case = case_store.update_details(db, case.id, details, by_user_id=counselor.id, version=case.version)
+    pdf = OUT.parent / "mau01-demo.pdf"
+    write_form01_pdf(form01_data(db, case, settings.get("centre_name")), pdf)
+    document = QPdfDocument()
+    document.load(str(pdf))
+    size = document.pagePointSize(0)
+    width = 1000
+    page = document.render(0, QSize(width, int(width * size.height() / size.width())))
+    image = QImage(page.size(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))  # QtPdf renders onto a transparent background
+    painter = QPainter(image)
+    painter.drawImage(0, 0, page)
+    painter.setPen(QColor("#999999"))
+    painter.drawRect(0, 0, image.width() - 1, image.height() - 1)
+    painter.end()
+    image.save(str(OUT / "form01_page1.png"))
+    document.close()
+    pdf.unlink()
 
 
 if __name__ == "__main__":

@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
 
 from hotline.core import permissions
 from hotline.core.cases import STEPS, Case, CaseRuleError, next_step, step_due, urgency
-from hotline.core.models import Child, User
+from hotline.core.models import User
 from hotline.core.timeutil import format_local, utcnow
 from hotline.settings import Settings
 from hotline.store import audit
-from hotline.store import calls as call_store
 from hotline.store import cases as case_store
 from hotline.store import users as user_store
 from hotline.store.db import StoreError
@@ -257,7 +256,8 @@ class CaseView(QDialog):
 
     def save_form01(self) -> None:
         """Mẫu số 01 of this child as an A4 PDF, to print and sign."""
-        from hotline.reports.form01 import Form01Data, write_form01_pdf
+        from hotline.reports.case_forms import form01_data
+        from hotline.reports.form01 import write_form01_pdf
 
         case = self.case
         suggested = str(Path.home() / f"Mau01-{case.number}.pdf")
@@ -265,20 +265,10 @@ class CaseView(QDialog):
         if not path:
             return
         try:
-            call = call_store.get_call(self.db, case.call_id)
+            data = form01_data(self.db, case, self.settings.get("centre_name"))
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Mẫu số 01"), str(exc))
             return
-        data = Form01Data(
-            centre_name=self.settings.get("centre_name"), case_number=case.number, received_at=call.started_at,
-            channel=call.channel, line=call.line, child=case.child or Child(),
-            categories=tuple(call.categories), summary=call.summary, action_taken=call.action_taken,
-            # "may be called back" is not consent to be named in a report: the counselor records that separately
-            referrals=tuple(call.referrals), informant_consent=case.details.get("informant_consent") == "yes",
-            informant_name=call.caller_name, informant_phone=call.phone_raw, informant_relation=call.caller_relation,
-            informant_address=case.details.get("informant_address", ""),
-            officer_name=self.names.get(call.operator_id, ""), details=dict(case.details),
-        )  # fmt: skip
         try:
             write_form01_pdf(data, Path(path))
         except OSError as exc:
