@@ -22,7 +22,14 @@ TARGETS_MS = {
     "search_first_page": 50.0,
     "stats_month": 200.0,
     "stats_year": 1000.0,
+    # issue 4: changing the day, a filter or the search answers (count + first page) in ≤ 100 ms
+    "log_day_filter": 100.0,
+    "log_search": 100.0,
+    "log_month_page": 100.0,
 }
+#: Rows the daily log fetches at a time, and how deep into a month the paging figure reads.
+LOG_PAGE = 200
+LOG_DEEP_OFFSET = 20_000
 RATIO_GOAL = 2.0
 
 
@@ -158,6 +165,7 @@ def measure(path: Path, repeat: int) -> list[Figure]:
 
         last_day = local(last).date()
         month = local_range_bounds(last_day.replace(day=1), last_day)
+        figures += _log_figures(db, bare, day_start, day_end, last_day, repeat)
         figures.append(
             _figure(
                 "stats_month",
@@ -176,6 +184,53 @@ def measure(path: Path, repeat: int) -> list[Figure]:
     finally:
         bare.close()
         db.close()
+    return figures
+
+
+def _log_figures(db, bare, day_start, day_end, last_day, repeat: int) -> list[Figure]:
+    """The daily log (issue 4): a day's flagged calls, a month searched, and a page deep in a month."""
+    from hotline.core.daily_log import LogFilter
+    from hotline.store import benchsql, daily_log
+
+    figures = []
+    flagged = LogFilter(day_start, day_end, flagged=True)
+
+    def program_day():
+        daily_log.log_count(db, flagged)
+        return daily_log.log_rows(db, flagged, limit=LOG_PAGE)
+
+    figures.append(
+        _figure(
+            "log_day_filter",
+            _times(program_day, repeat),
+            _times(lambda: benchsql.bare_log_day_flagged(bare, day_start, day_end, LOG_PAGE), repeat),
+        )
+    )
+    # the last whole month: the current one may have only begun
+    first_of_month = last_day.replace(day=1)
+    month = local_range_bounds((first_of_month - timedelta(days=1)).replace(day=1), first_of_month - timedelta(days=1))
+    term = "nguyen van"
+    searched = LogFilter(*month, text=term)
+
+    def program_search():
+        daily_log.log_count(db, searched)
+        return daily_log.log_rows(db, searched, limit=LOG_PAGE)
+
+    figures.append(
+        _figure(
+            "log_search",
+            _times(program_search, repeat),
+            _times(lambda: benchsql.bare_log_search(bare, *month, term, LOG_PAGE), repeat),
+        )
+    )
+    whole = LogFilter(*month)
+    figures.append(
+        _figure(
+            "log_month_page",
+            _times(lambda: daily_log.log_rows(db, whole, limit=LOG_PAGE, offset=LOG_DEEP_OFFSET), repeat),
+            _times(lambda: benchsql.bare_log_page(bare, *month, LOG_PAGE, LOG_DEEP_OFFSET), repeat),
+        )
+    )
     return figures
 
 

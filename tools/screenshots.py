@@ -92,6 +92,7 @@ def main() -> int:
         window.call_screen._reset()
         window.close()
         _case_screens(db, settings, lang)
+        _daily_log(db, settings, lang)
     db.close()
     print(f"screenshots written to {OUT}")
     return 0
@@ -120,6 +121,30 @@ def _case_screens(db, settings, lang: str) -> None:
     window.close()
     if lang == "vi":
         _form01_page(db, settings, counselor, mine[0].id)
+
+
+def _daily_log(db, settings, lang: str) -> None:
+    """The shift lead's daily log of last night's shift, the night's flagged calls first in mind."""
+    from PySide6.QtCore import QDate
+
+    from hotline.core.timeutil import local, utcnow
+    from hotline.store import users
+    from hotline.ui.main_window import MainWindow
+
+    lead = users.find_user(db, "truongca")
+    window = MainWindow(db, lead, settings, "pc-3", demo=True)
+    window.resize(1366, 768)
+    window.show()
+    space = window.workspace
+    space.nav.setCurrentIndex(space.keys.index("log"))
+    log = space.daily_log
+    yesterday = local(utcnow()).date() - timedelta(days=1)
+    log.day_edit.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    log.shift_combo.setCurrentIndex(1)  # the night shift
+    log.view.selectRow(0)
+    QTest.qWait(200)
+    window.grab().save(str(OUT / f"daily_log_{lang}.png"))
+    window.close()
 
 
 def _form01_page(db, settings, counselor, case_id: int) -> None:

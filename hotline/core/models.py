@@ -160,7 +160,8 @@ class CallerHistoryItem:
 
 @dataclass(frozen=True)
 class CallerHistory:
-    """Earlier calls from one number: counts over all of them, and the newest few."""
+    """Earlier calls from one number: how many, what the latest ones were (with content, flagged), the newest
+    few in full."""
 
     total: int
     items: tuple[CallerHistoryItem, ...]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from hotline.core.search import build_fts_query
 from hotline.core.timeutil import to_ms
 from hotline.store.calls import _SUMMARY_SELECT
+from hotline.store.daily_log import _ROW_SQL
 from hotline.store.search import SEARCH_SQL
 
 
@@ -70,6 +72,49 @@ def bare_day(conn: sqlite3.Connection, start: datetime, end: datetime) -> list:
 
 def bare_search(conn: sqlite3.Connection, text: str) -> list:
     return conn.execute(SEARCH_SQL.format(range=""), [build_fts_query(text), 50, 0]).fetchall()
+
+
+def _bare_log_rows(conn: sqlite3.Connection, ids: list[int]) -> list:
+    return conn.execute(_ROW_SQL, [json.dumps(ids)]).fetchall()
+
+
+def bare_log_day_flagged(conn: sqlite3.Connection, start: datetime, end: datetime, page: int) -> list:
+    """The daily log's count and first page of one day's flagged calls, oldest first."""
+    where = "c.started_at >= ? AND c.started_at < ? AND c.flagged = 1"
+    params = [to_ms(start), to_ms(end)]
+    conn.execute(f"SELECT count(*) FROM calls c WHERE {where}", params).fetchone()
+    ids = conn.execute(
+        f"SELECT c.id FROM calls c WHERE {where} ORDER BY c.started_at, c.id LIMIT ? OFFSET 0", [*params, page]
+    ).fetchall()
+    return _bare_log_rows(conn, [r[0] for r in ids])
+
+
+def bare_log_search(conn: sqlite3.Connection, start: datetime, end: datetime, text: str, page: int) -> list:
+    """The daily log's count and first page of a period's calls matching a search."""
+    params = [to_ms(start), to_ms(end)]
+    low, high = conn.execute(
+        "SELECT min(id), max(id) FROM calls WHERE started_at >= ? AND started_at < ?", params
+    ).fetchone()
+    where = (
+        "c.started_at >= ? AND c.started_at < ?"
+        " AND c.id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ? AND rowid >= ? AND rowid <= ?)"
+    )
+    params += [build_fts_query(text), low, high]
+    conn.execute(f"SELECT count(*) FROM calls c WHERE {where}", params).fetchone()
+    ids = conn.execute(
+        f"SELECT c.id FROM calls c WHERE {where} ORDER BY c.started_at, c.id LIMIT ? OFFSET 0", [*params, page]
+    ).fetchall()
+    return _bare_log_rows(conn, [r[0] for r in ids])
+
+
+def bare_log_page(conn: sqlite3.Connection, start: datetime, end: datetime, page: int, offset: int) -> list:
+    """One page of a period's calls deep in the daily log, oldest first."""
+    ids = conn.execute(
+        "SELECT c.id FROM calls c WHERE c.started_at >= ? AND c.started_at < ? ORDER BY c.started_at, c.id"
+        " LIMIT ? OFFSET ?",
+        [to_ms(start), to_ms(end), page, offset],
+    ).fetchall()
+    return _bare_log_rows(conn, [r[0] for r in ids])
 
 
 def bare_stats(conn: sqlite3.Connection, start: datetime, end: datetime) -> None:

@@ -57,7 +57,6 @@ class ComingSoonPage(QWidget):
         super().__init__(parent)
         self.setObjectName("comingSoonPage")
         coming = [
-            (permissions.CALL_VIEW_ALL, self.tr("Daily call log, search and review of calls")),
             (permissions.STATS_VIEW, self.tr("Statistics and reports")),
             (permissions.ADMIN_USERS, self.tr("Users and roles")),
             (permissions.ADMIN_SETTINGS, self.tr("Lines, settings and the list of categories")),

@@ -13,10 +13,12 @@ from hotline.store.db import StoreError
 from hotline.ui.call_screen import CallScreen, app_lang
 from hotline.ui.case_list_screen import CaseListScreen
 from hotline.ui.case_view import CaseView
+from hotline.ui.daily_log_screen import DailyLogScreen
 from hotline.ui.followup_screen import FollowupScreen
 
 _NAMES = {
     "call": QT_TRANSLATE_NOOP("Workspace", "Live call"),
+    "log": QT_TRANSLATE_NOOP("Workspace", "Daily log"),
     "queue": QT_TRANSLATE_NOOP("Workspace", "Follow-up queue"),
     "mine": QT_TRANSLATE_NOOP("Workspace", "My cases"),
     "overdue": QT_TRANSLATE_NOOP("Workspace", "Overdue cases"),
@@ -50,6 +52,12 @@ class Workspace(QWidget):
             self.call_screen.status_message.connect(self.status_message)
             self.call_screen.call_saved.connect(lambda _id: self.refresh_counts())
             self._add("call", self.call_screen)
+        self.daily_log: DailyLogScreen | None = None
+        if permissions.can(user, permissions.CALL_VIEW_ALL):
+            self.daily_log = DailyLogScreen(db, user, settings, self.lang, self)
+            self.daily_log.status_message.connect(self.status_message)
+            self.daily_log.open_call.connect(self.open_call)
+            self._add("log", self.daily_log)
         if permissions.can(user, permissions.QUEUE_VIEW):
             self.followup = FollowupScreen(db, user, self.lang, self)
             self.followup.status_message.connect(self.status_message)
@@ -124,6 +132,19 @@ class Workspace(QWidget):
             if screen is not None and screen.isVisible():
                 screen.reload()
         self.refresh_counts()
+
+    def open_call(self, call_id: int):
+        """A call of the log in the call form: editable or read-only as the user's roles allow."""
+        from hotline.ui.call_edit_dialog import CallEditDialog
+
+        dialog = CallEditDialog(self.db, self.user, call_id, self.settings, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if dialog.call is None:  # it could not be read; the dialog has said why
+            dialog.deleteLater()
+            return None
+        dialog.call_changed.connect(lambda _id: self.daily_log.reload() if self.daily_log else None)
+        dialog.show()
+        return dialog
 
     def open_case(self, case_id: int) -> CaseView:
         """Show a case file in its own window (the lists and counts follow its changes)."""

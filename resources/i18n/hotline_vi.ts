@@ -1,1936 +1,2544 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
-    <context>
-        <name>App</name>
-        <message>
-            <source>Hotline — database problem</source>
-            <extracomment>Calls in the throw-away demo database: enough for realistic caller histories, built in about a second.</extracomment>
-            <translation>Hotline — lỗi cơ sở dữ liệu</translation>
-        </message>
-        <message>
-            <source>Hotline cannot use its database.</source>
-            <translation>Hotline không dùng được cơ sở dữ liệu.</translation>
-        </message>
-        <message>
-            <source>If another copy of Hotline is open, close it and try again. Otherwise, tell the administrator.</source>
-            <translation>Nếu đang mở một cửa sổ Hotline khác, hãy đóng nó rồi thử lại. Nếu không, hãy báo cho quản trị viên.</translation>
-        </message>
-        <message>
-            <source>An unexpected error happened. Calls being typed are kept as drafts and will be offered back.</source>
-            <translation>Đã xảy ra lỗi ngoài dự kiến. Các cuộc gọi đang nhập được giữ lại dưới dạng bản nháp và sẽ được mở lại cho bạn.</translation>
-        </message>
-        <message>
-            <source>An unexpected error happened.</source>
-            <translation>Đã xảy ra lỗi ngoài dự kiến.</translation>
-        </message>
-        <message>
-            <source>Hotline — unexpected error</source>
-            <translation>Hotline — lỗi ngoài dự kiến</translation>
-        </message>
-        <message>
-            <source>If it happens again, please tell the administrator (details are in %1).</source>
-            <translation>Nếu lỗi lặp lại, hãy báo cho quản trị viên (chi tiết ghi trong %1).</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallForm</name>
-        <message>
-            <source>caller's number, as heard (or: withheld)</source>
-            <translation>số của người gọi, như nghe được (hoặc: số ẩn)</translation>
-        </message>
-        <message>
-            <source>Caller's phone number</source>
-            <translation>Số điện thoại người gọi</translation>
-        </message>
-        <message>
-            <source>only if the caller gives it</source>
-            <translation>chỉ khi người gọi cho biết</translation>
-        </message>
-        <message>
-            <source>May be called &amp;back</source>
-            <translation>Đồng ý được gọi &amp;lại</translation>
-        </message>
-        <message>
-            <source>What happened, to whom, where, and how the child is now</source>
-            <translation>Chuyện gì xảy ra, với ai, ở đâu, hiện giờ trẻ thế nào</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Tóm tắt</translation>
-        </message>
-        <message>
-            <source>What you did or advised during the call</source>
-            <translation>Những gì bạn đã làm hoặc tư vấn trong cuộc gọi</translation>
-        </message>
-        <message>
-            <source>Action taken</source>
-            <translation>Xử lý</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Điện thoại</translation>
-        </message>
-        <message>
-            <source>N&amp;umber</source>
-            <extracomment>the call screen puts the caller history here, under the number it belongs to</extracomment>
-            <translation>Số điện th&amp;oại</translation>
-        </message>
-        <message>
-            <source>Caller</source>
-            <translation>Người gọi</translation>
-        </message>
-        <message>
-            <source>R&amp;elation to the child</source>
-            <translation>&amp;Quan hệ với trẻ</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Họ tên</translation>
-        </message>
-        <message>
-            <source>Sex</source>
-            <translation>Giới tính</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>Tuổi</translation>
-        </message>
-        <message>
-            <source>Children the call is about</source>
-            <translation>Trẻ em được nói đến trong cuộc gọi</translation>
-        </message>
-        <message>
-            <source>Categories</source>
-            <translation>Loại vấn đề</translation>
-        </message>
-        <message>
-            <source>Assessment</source>
-            <translation>Đánh giá</translation>
-        </message>
-        <message>
-            <source>Risk (Alt+R)</source>
-            <translation>Mức độ nguy cơ (Alt+R)</translation>
-        </message>
-        <message>
-            <source>Summary (Alt+S)</source>
-            <translation>Tóm tắt (Alt+S)</translation>
-        </message>
-        <message>
-            <source>Action taken (Alt+A)</source>
-            <translation>Đã xử lý (Alt+A)</translation>
-        </message>
-        <message>
-            <source>Number withheld</source>
-            <translation>Số ẩn</translation>
-        </message>
-        <message>
-            <source>not a complete number yet — it is kept as typed</source>
-            <translation>chưa phải số đầy đủ — vẫn giữ như đã nhập</translation>
-        </message>
-        <message>
-            <source>An abuse or trafficking report needs at least one child: a name or alias, a sex, an age or a commune.</source>
-            <translation>Báo cáo xâm hại hoặc mua bán người cần ít nhất một trẻ: tên hoặc tên gọi, giới tính, tuổi hoặc xã/phường.</translation>
-        </message>
-        <message>
-            <source>Referred to</source>
-            <translation>Chuyển đến</translation>
-        </message>
-        <message>
-            <source>+ Add a chil&amp;d</source>
-            <translation>+ T&amp;hêm trẻ</translation>
-        </message>
-        <message>
-            <source>F&amp;ind a category</source>
-            <translation>Tìm loại &amp;vấn đề</translation>
-        </message>
-        <message>
-            <source>old number %s → %s</source>
-            <translation>số cũ %s → %s</translation>
-        </message>
-        <message>
-            <source>Choose at least one category.</source>
-            <translation>Chọn ít nhất một loại vấn đề.</translation>
-        </message>
-        <message>
-            <source>Write a short summary of the call.</source>
-            <translation>Ghi tóm tắt ngắn nội dung cuộc gọi.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallScreen</name>
-        <message>
-            <source>New call (F2)</source>
-            <extracomment>How long a one-key outcome can be taken back (issue 3). Autosave runs at most this long after a change, even while the operator keeps typing (DESIGN §2: ≤ 2 s).</extracomment>
-            <translation>Cuộc gọi mới (F2)</translation>
-        </message>
-        <message>
-            <source>Line (F3 switches)</source>
-            <translation>Đường dây (F3 để đổi)</translation>
-        </message>
-        <message>
-            <source>Channel (F4 switches)</source>
-            <translation>Kênh (F4 để đổi)</translation>
-        </message>
-        <message>
-            <source>Time since the call started</source>
-            <translation>Thời gian từ lúc bắt đầu cuộc gọi</translation>
-        </message>
-        <message>
-            <source>Line</source>
-            <translation>Đường dây</translation>
-        </message>
-        <message>
-            <source>Channel</source>
-            <translation>Kênh</translation>
-        </message>
-        <message>
-            <source>One key:</source>
-            <translation>Một phím:</translation>
-        </message>
-        <message>
-            <source>Save as '%s' and clear the screen (%s)</source>
-            <translation>Lưu là '%s' và xóa màn hình (%s)</translation>
-        </message>
-        <message>
-            <source>Undo (F12)</source>
-            <translation>Hoàn tác (F12)</translation>
-        </message>
-        <message>
-            <source>Take back the last one-key outcome and log it as a full call</source>
-            <translation>Lấy lại cuộc gọi một phím vừa lưu và ghi thành cuộc gọi đầy đủ</translation>
-        </message>
-        <message>
-            <source>Earlier calls from this number</source>
-            <translation>Các cuộc gọi trước từ số này</translation>
-        </message>
-        <message>
-            <source>This number has an open case file: link this call to it when saved</source>
-            <translation>Số này có hồ sơ đang mở: liên kết cuộc gọi này với hồ sơ khi lưu</translation>
-        </message>
-        <message>
-            <source>Link to the open case file:</source>
-            <translation>Liên kết với hồ sơ đang mở:</translation>
-        </message>
-        <message>
-            <source>Save (Ctrl+S)</source>
-            <translation>Lưu (Ctrl+S)</translation>
-        </message>
-        <message>
-            <source>New call</source>
-            <translation>Cuộc gọi mới</translation>
-        </message>
-        <message>
-            <source>Next line</source>
-            <translation>Đổi đường dây</translation>
-        </message>
-        <message>
-            <source>Next channel</source>
-            <translation>Đổi kênh</translation>
-        </message>
-        <message>
-            <source>Save as: %s</source>
-            <translation>Lưu là: %s</translation>
-        </message>
-        <message>
-            <source>Undo the last one-key outcome</source>
-            <translation>Hoàn tác cuộc gọi một phím vừa lưu</translation>
-        </message>
-        <message>
-            <source>Save the call</source>
-            <translation>Lưu cuộc gọi</translation>
-        </message>
-        <message>
-            <source>Add a child</source>
-            <translation>Thêm trẻ</translation>
-        </message>
-        <message>
-            <source>Find a category</source>
-            <translation>Tìm loại vấn đề</translation>
-        </message>
-        <message>
-            <source>Go to the phone number</source>
-            <translation>Đến ô số điện thoại</translation>
-        </message>
-        <message>
-            <source>Go to the risk level</source>
-            <translation>Đến ô mức độ nguy cơ</translation>
-        </message>
-        <message>
-            <source>Go to the summary</source>
-            <translation>Đến ô tóm tắt</translation>
-        </message>
-        <message>
-            <source>Go to the action taken</source>
-            <translation>Đến ô xử lý</translation>
-        </message>
-        <message>
-            <source>Go to the case-file flag</source>
-            <translation>Đến ô cần lập hồ sơ</translation>
-        </message>
-        <message>
-            <source>Discard this call…</source>
-            <translation>Bỏ cuộc gọi này…</translation>
-        </message>
-        <message>
-            <source>Calls kept as drafts…</source>
-            <translation>Cuộc gọi đang lưu nháp…</translation>
-        </message>
-        <message>
-            <source>A call is being typed</source>
-            <translation>Đang ghi một cuộc gọi</translation>
-        </message>
-        <message>
-            <source>The call on screen is not saved. Keep it as a draft and start a new call?</source>
-            <translation>Cuộc gọi trên màn hình chưa được lưu. Giữ lại làm bản nháp và bắt đầu cuộc gọi mới?</translation>
-        </message>
-        <message>
-            <source>The previous call is kept as a draft (Ctrl+Shift+R).</source>
-            <translation>Cuộc gọi trước được giữ làm bản nháp (Ctrl+Shift+R).</translation>
-        </message>
-        <message>
-            <source>%s: %d earlier calls — %d with content, %d flagged for a case file</source>
-            <translation>%s: %d cuộc gọi trước — %d có nội dung, %d cần lập hồ sơ</translation>
-        </message>
-        <message>
-            <source>(do not link)</source>
-            <translation>(không liên kết)</translation>
-        </message>
-        <message>
-            <source>Saved, but not linked to the case file: %s</source>
-            <translation>Đã lưu, nhưng chưa liên kết được với hồ sơ: %s</translation>
-        </message>
-        <message>
-            <source>Not saved yet — %s</source>
-            <translation>Chưa lưu — %s</translation>
-        </message>
-        <message>
-            <source>Call not kept</source>
-            <translation>Không giữ được cuộc gọi</translation>
-        </message>
-        <message>
-            <source>The call on screen could not be kept as a draft, so it stays on screen: %s</source>
-            <translation>Không lưu nháp được cuộc gọi trên màn hình nên cuộc gọi vẫn ở lại màn hình: %s</translation>
-        </message>
-        <message>
-            <source>Number withheld: there is no caller history.</source>
-            <translation>Số ẩn: không có lịch sử cuộc gọi.</translation>
-        </message>
-        <message>
-            <source>Type the caller's number to see earlier calls.</source>
-            <translation>Nhập số người gọi để xem các cuộc gọi trước.</translation>
-        </message>
-        <message>
-            <source>%s: first call from this number.</source>
-            <translation>%s: lần đầu gọi từ số này.</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>Chưa lưu</translation>
-        </message>
-        <message>
-            <source>The call was NOT saved: %s
+<context>
+    <name>App</name>
+    <message>
+        <source>Hotline — database problem</source>
+        <extracomment>Calls in the throw-away demo database: enough for realistic caller histories, built in about a second.</extracomment>
+        <translation>Hotline — lỗi cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Hotline cannot use its database.</source>
+        <translation>Hotline không dùng được cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>If another copy of Hotline is open, close it and try again. Otherwise, tell the administrator.</source>
+        <translation>Nếu đang mở một cửa sổ Hotline khác, hãy đóng nó rồi thử lại. Nếu không, hãy báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <source>An unexpected error happened. Calls being typed are kept as drafts and will be offered back.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến. Các cuộc gọi đang nhập được giữ lại dưới dạng bản nháp và sẽ được mở lại cho bạn.</translation>
+    </message>
+    <message>
+        <source>An unexpected error happened.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến.</translation>
+    </message>
+    <message>
+        <source>Hotline — unexpected error</source>
+        <translation>Hotline — lỗi ngoài dự kiến</translation>
+    </message>
+    <message>
+        <source>If it happens again, please tell the administrator (details are in %1).</source>
+        <translation>Nếu lỗi lặp lại, hãy báo cho quản trị viên (chi tiết ghi trong %1).</translation>
+    </message>
+</context>
+<context>
+    <name>CallEditDialog</name>
+    <message>
+        <source>Line</source>
+        <extracomment>DESIGN §6 lets an operator edit their own call &quot;during their own shift&quot;. Shifts are settings and a call can outlast the shift it began in, so the rule is taken as: the operator&apos;s own call that started within the last 12 hours (one shift&apos;s length). A shift lead (CALL_EDIT_ALL) may correct any call at any time. The words for the fields of call_changes (store.calls.EDITABLE_FIELDS) in the history and the conflict table.</extracomment>
+        <translation>Đường dây</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s relation to the child</source>
+        <translation>Quan hệ của người gọi với trẻ</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s name</source>
+        <translation>Họ tên người gọi</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s sex</source>
+        <translation>Giới tính người gọi</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s age</source>
+        <translation>Tuổi người gọi</translation>
+    </message>
+    <message>
+        <source>May be called back</source>
+        <translation>Đồng ý được gọi lại</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Mức độ nguy cơ</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Đã xử lý</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Chuyển đến</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Loại vấn đề</translation>
+    </message>
+    <message>
+        <source>Case file per the rules</source>
+        <translation>Hồ sơ theo quy tắc</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Khẩn cấp</translation>
+    </message>
+    <message>
+        <source>Flagged for a case file</source>
+        <translation>Đánh dấu cần lập hồ sơ</translation>
+    </message>
+    <message>
+        <source>Flagged by</source>
+        <translation>Đánh dấu bởi</translation>
+    </message>
+    <message>
+        <source>Reasons for the flag</source>
+        <translation>Lý do đánh dấu</translation>
+    </message>
+    <message>
+        <source>Why the flag was cleared</source>
+        <translation>Lý do bỏ đánh dấu</translation>
+    </message>
+    <message>
+        <source>Safety assessment due</source>
+        <translation>Hạn đánh giá an toàn</translation>
+    </message>
+    <message>
+        <source>Support plan due</source>
+        <translation>Hạn kế hoạch hỗ trợ</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>tên</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>giới tính</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>tuổi</translation>
+    </message>
+    <message>
+        <source>age band</source>
+        <translation>nhóm tuổi</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>tỉnh</translation>
+    </message>
+    <message>
+        <source>commune / ward</source>
+        <translation>xã / phường</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>địa chỉ</translation>
+    </message>
+    <message>
+        <source>special circumstances</source>
+        <translation>hoàn cảnh đặc biệt</translation>
+    </message>
+    <message>
+        <source>carer</source>
+        <translation>người chăm sóc</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>bắt buộc</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>nên lập</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>không cần</translation>
+    </message>
+    <message>
+        <source>the rules</source>
+        <translation>quy tắc</translation>
+    </message>
+    <message>
+        <source>a person, by hand</source>
+        <translation>người dùng, đánh dấu thủ công</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Child removed</source>
+        <translation>Đã xóa trẻ</translation>
+    </message>
+    <message>
+        <source>Child %s: %s</source>
+        <translation>Trẻ %s: %s</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <extracomment>What a call with a one-key outcome (silent, hang-up…) does not keep: the call screen saves them without.</extracomment>
+        <translation>Cuộc gọi</translation>
+    </message>
+    <message>
+        <source>History of the edits of this call</source>
+        <translation>Lịch sử sửa cuộc gọi này</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử sửa</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>Call no. %d</source>
+        <translation>Cuộc gọi số %d</translation>
+    </message>
+    <message>
+        <source>Call no. %d · taken by %s · version %d</source>
+        <translation>Cuộc gọi số %d · người nhận: %s · phiên bản %d</translation>
+    </message>
+    <message>
+        <source>reviewed by %s, %s</source>
+        <translation>%s đã duyệt, %s</translation>
+    </message>
+    <message>
+        <source>Started %s</source>
+        <translation>Bắt đầu %s</translation>
+    </message>
+    <message>
+        <source>Duration %d:%02d</source>
+        <translation>Thời lượng %d:%02d</translation>
+    </message>
+    <message>
+        <source>Read only: you may change only your own calls, during your shift (%d hours from the start of the call).</source>
+        <translation>Chỉ xem: bạn chỉ được sửa cuộc gọi của chính mình, trong ca trực (%d giờ kể từ lúc bắt đầu cuộc gọi).</translation>
+    </message>
+    <message>
+        <source>Read only: your role does not change calls.</source>
+        <translation>Chỉ xem: vai trò của bạn không được sửa cuộc gọi.</translation>
+    </message>
+    <message>
+        <source>The call cannot be opened</source>
+        <translation>Không mở được cuộc gọi</translation>
+    </message>
+    <message>
+        <source>No edits since the call was saved.</source>
+        <translation>Chưa có lần sửa nào từ khi cuộc gọi được lưu.</translation>
+    </message>
+    <message>
+        <source>History (%d)</source>
+        <translation>Lịch sử sửa (%d)</translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Bỏ các thay đổi?</translation>
+    </message>
+    <message>
+        <source>Your changes to this call are not saved. Close and discard them?</source>
+        <translation>Các thay đổi của bạn với cuộc gọi này chưa được lưu. Đóng và bỏ các thay đổi?</translation>
+    </message>
+    <message>
+        <source>Not saved yet — %s</source>
+        <translation>Chưa lưu — %s</translation>
+    </message>
+    <message>
+        <source>Save as &apos;%s&apos;?</source>
+        <translation>Lưu là &apos;%s&apos;?</translation>
+    </message>
+    <message>
+        <source>A call saved as &apos;%s&apos; keeps no content: its categories, children and texts are removed (the history keeps them). Save anyway?</source>
+        <translation>Cuộc gọi lưu là &apos;%s&apos; không giữ nội dung: loại vấn đề, trẻ và các phần đã ghi sẽ bị xóa (lịch sử sửa vẫn giữ lại). Vẫn lưu?</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>The changes were NOT saved: %s
+
+Everything you typed is still in the form.</source>
+        <translation>Các thay đổi CHƯA được lưu: %s
+
+Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
+    </message>
+    <message>
+        <source>Not saved — your changes are still in the form.</source>
+        <translation>Chưa lưu — các thay đổi vẫn còn trong biểu mẫu.</translation>
+    </message>
+    <message>
+        <source>Saved (version %d). The history tab shows what changed.</source>
+        <translation>Đã lưu (phiên bản %d). Thẻ Lịch sử sửa cho thấy những gì đã thay đổi.</translation>
+    </message>
+    <message>
+        <source>Nothing had changed: nothing was saved.</source>
+        <translation>Không có gì thay đổi nên không lưu.</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>người khác</translation>
+    </message>
+    <message>
+        <source>Your edit was discarded: the form shows the version saved by %s.</source>
+        <translation>Đã bỏ bản sửa của bạn: biểu mẫu hiện bản do %s lưu.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Saving again shows the other version again.</source>
+        <translation>Chưa lưu gì. Khi lưu lại, bản của người kia sẽ hiện ra lần nữa để bạn chọn.</translation>
+    </message>
+</context>
+<context>
+    <name>CallForm</name>
+    <message>
+        <source>caller&apos;s number, as heard (or: withheld)</source>
+        <translation>số của người gọi, như nghe được (hoặc: số ẩn)</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s phone number</source>
+        <translation>Số điện thoại người gọi</translation>
+    </message>
+    <message>
+        <source>only if the caller gives it</source>
+        <translation>chỉ khi người gọi cho biết</translation>
+    </message>
+    <message>
+        <source>May be called &amp;back</source>
+        <translation>Đồng ý được gọi &amp;lại</translation>
+    </message>
+    <message>
+        <source>What happened, to whom, where, and how the child is now</source>
+        <translation>Chuyện gì xảy ra, với ai, ở đâu, hiện giờ trẻ thế nào</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <source>What you did or advised during the call</source>
+        <translation>Những gì bạn đã làm hoặc tư vấn trong cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Xử lý</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>N&amp;umber</source>
+        <extracomment>the call screen puts the caller history here, under the number it belongs to</extracomment>
+        <translation>Số điện th&amp;oại</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Người gọi</translation>
+    </message>
+    <message>
+        <source>R&amp;elation to the child</source>
+        <translation>&amp;Quan hệ với trẻ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Tuổi</translation>
+    </message>
+    <message>
+        <source>Children the call is about</source>
+        <translation>Trẻ em được nói đến trong cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Loại vấn đề</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>Risk (Alt+R)</source>
+        <translation>Mức độ nguy cơ (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Summary (Alt+S)</source>
+        <translation>Tóm tắt (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Action taken (Alt+A)</source>
+        <translation>Đã xử lý (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Number withheld</source>
+        <translation>Số ẩn</translation>
+    </message>
+    <message>
+        <source>not a complete number yet — it is kept as typed</source>
+        <translation>chưa phải số đầy đủ — vẫn giữ như đã nhập</translation>
+    </message>
+    <message>
+        <source>An abuse or trafficking report needs at least one child: a name or alias, a sex, an age or a commune.</source>
+        <translation>Báo cáo xâm hại hoặc mua bán người cần ít nhất một trẻ: tên hoặc tên gọi, giới tính, tuổi hoặc xã/phường.</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Chuyển đến</translation>
+    </message>
+    <message>
+        <source>+ Add a chil&amp;d</source>
+        <translation>+ T&amp;hêm trẻ</translation>
+    </message>
+    <message>
+        <source>F&amp;ind a category</source>
+        <translation>Tìm loại &amp;vấn đề</translation>
+    </message>
+    <message>
+        <source>old number %s → %s</source>
+        <translation>số cũ %s → %s</translation>
+    </message>
+    <message>
+        <source>Choose at least one category.</source>
+        <translation>Chọn ít nhất một loại vấn đề.</translation>
+    </message>
+    <message>
+        <source>Write a short summary of the call.</source>
+        <translation>Ghi tóm tắt ngắn nội dung cuộc gọi.</translation>
+    </message>
+</context>
+<context>
+    <name>CallScreen</name>
+    <message>
+        <source>New call (F2)</source>
+        <extracomment>How long a one-key outcome can be taken back (issue 3). Autosave runs at most this long after a change, even while the operator keeps typing (DESIGN §2: ≤ 2 s).</extracomment>
+        <translation>Cuộc gọi mới (F2)</translation>
+    </message>
+    <message>
+        <source>Line (F3 switches)</source>
+        <translation>Đường dây (F3 để đổi)</translation>
+    </message>
+    <message>
+        <source>Channel (F4 switches)</source>
+        <translation>Kênh (F4 để đổi)</translation>
+    </message>
+    <message>
+        <source>Time since the call started</source>
+        <translation>Thời gian từ lúc bắt đầu cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Đường dây</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>One key:</source>
+        <translation>Một phím:</translation>
+    </message>
+    <message>
+        <source>Save as &apos;%s&apos; and clear the screen (%s)</source>
+        <translation>Lưu là &apos;%s&apos; và xóa màn hình (%s)</translation>
+    </message>
+    <message>
+        <source>Undo (F12)</source>
+        <translation>Hoàn tác (F12)</translation>
+    </message>
+    <message>
+        <source>Take back the last one-key outcome and log it as a full call</source>
+        <translation>Lấy lại cuộc gọi một phím vừa lưu và ghi thành cuộc gọi đầy đủ</translation>
+    </message>
+    <message>
+        <source>Earlier calls from this number</source>
+        <translation>Các cuộc gọi trước từ số này</translation>
+    </message>
+    <message>
+        <source>This number has an open case file: link this call to it when saved</source>
+        <translation>Số này có hồ sơ đang mở: liên kết cuộc gọi này với hồ sơ khi lưu</translation>
+    </message>
+    <message>
+        <source>Link to the open case file:</source>
+        <translation>Liên kết với hồ sơ đang mở:</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New call</source>
+        <translation>Cuộc gọi mới</translation>
+    </message>
+    <message>
+        <source>Next line</source>
+        <translation>Đổi đường dây</translation>
+    </message>
+    <message>
+        <source>Next channel</source>
+        <translation>Đổi kênh</translation>
+    </message>
+    <message>
+        <source>Save as: %s</source>
+        <translation>Lưu là: %s</translation>
+    </message>
+    <message>
+        <source>Undo the last one-key outcome</source>
+        <translation>Hoàn tác cuộc gọi một phím vừa lưu</translation>
+    </message>
+    <message>
+        <source>Save the call</source>
+        <translation>Lưu cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Add a child</source>
+        <translation>Thêm trẻ</translation>
+    </message>
+    <message>
+        <source>Find a category</source>
+        <translation>Tìm loại vấn đề</translation>
+    </message>
+    <message>
+        <source>Go to the phone number</source>
+        <translation>Đến ô số điện thoại</translation>
+    </message>
+    <message>
+        <source>Go to the risk level</source>
+        <translation>Đến ô mức độ nguy cơ</translation>
+    </message>
+    <message>
+        <source>Go to the summary</source>
+        <translation>Đến ô tóm tắt</translation>
+    </message>
+    <message>
+        <source>Go to the action taken</source>
+        <translation>Đến ô xử lý</translation>
+    </message>
+    <message>
+        <source>Go to the case-file flag</source>
+        <translation>Đến ô cần lập hồ sơ</translation>
+    </message>
+    <message>
+        <source>Discard this call…</source>
+        <translation>Bỏ cuộc gọi này…</translation>
+    </message>
+    <message>
+        <source>Calls kept as drafts…</source>
+        <translation>Cuộc gọi đang lưu nháp…</translation>
+    </message>
+    <message>
+        <source>A call is being typed</source>
+        <translation>Đang ghi một cuộc gọi</translation>
+    </message>
+    <message>
+        <source>The call on screen is not saved. Keep it as a draft and start a new call?</source>
+        <translation>Cuộc gọi trên màn hình chưa được lưu. Giữ lại làm bản nháp và bắt đầu cuộc gọi mới?</translation>
+    </message>
+    <message>
+        <source>The previous call is kept as a draft (Ctrl+Shift+R).</source>
+        <translation>Cuộc gọi trước được giữ làm bản nháp (Ctrl+Shift+R).</translation>
+    </message>
+    <message>
+        <source>%s: %d earlier calls — %d with content, %d flagged for a case file</source>
+        <translation>%s: %d cuộc gọi trước — %d có nội dung, %d cần lập hồ sơ</translation>
+    </message>
+    <message>
+        <source>(do not link)</source>
+        <translation>(không liên kết)</translation>
+    </message>
+    <message>
+        <source>Saved, but not linked to the case file: %s</source>
+        <translation>Đã lưu, nhưng chưa liên kết được với hồ sơ: %s</translation>
+    </message>
+    <message>
+        <source>Not saved yet — %s</source>
+        <translation>Chưa lưu — %s</translation>
+    </message>
+    <message>
+        <source>Call not kept</source>
+        <translation>Không giữ được cuộc gọi</translation>
+    </message>
+    <message>
+        <source>The call on screen could not be kept as a draft, so it stays on screen: %s</source>
+        <translation>Không lưu nháp được cuộc gọi trên màn hình nên cuộc gọi vẫn ở lại màn hình: %s</translation>
+    </message>
+    <message>
+        <source>Number withheld: there is no caller history.</source>
+        <translation>Số ẩn: không có lịch sử cuộc gọi.</translation>
+    </message>
+    <message>
+        <source>Type the caller&apos;s number to see earlier calls.</source>
+        <translation>Nhập số người gọi để xem các cuộc gọi trước.</translation>
+    </message>
+    <message>
+        <source>%s: first call from this number.</source>
+        <translation>%s: lần đầu gọi từ số này.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>The call was NOT saved: %s
 
 Everything you typed is still on screen.</source>
-            <translation>Cuộc gọi CHƯA được lưu: %s
+        <translation>Cuộc gọi CHƯA được lưu: %s
 
 Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
-        </message>
-        <message>
-            <source>Not saved — the call is still on screen.</source>
-            <translation>Chưa lưu — cuộc gọi vẫn còn trên màn hình.</translation>
-        </message>
-        <message>
-            <source>Save as '%s'?</source>
-            <translation>Lưu là '%s'?</translation>
-        </message>
-        <message>
-            <source>The form holds typed text that a one-key outcome does not keep. Save as '%s' anyway?</source>
-            <translation>Biểu mẫu có nội dung đã nhập mà cuộc gọi một phím sẽ không giữ lại. Vẫn lưu là '%s'?</translation>
-        </message>
-        <message>
-            <source>Saved call no. %d (%s, %s, %02d:%02d).</source>
-            <translation>Đã lưu cuộc gọi số %d (%s, %s, %02d:%02d).</translation>
-        </message>
-        <message>
-            <source>Nothing to undo: a one-key outcome can be taken back for %d seconds.</source>
-            <translation>Không có gì để hoàn tác: cuộc gọi một phím chỉ lấy lại được trong %d giây.</translation>
-        </message>
-        <message>
-            <source>Call no. %d reopened: log it in full and save (Ctrl+S).</source>
-            <translation>Đã mở lại cuộc gọi số %d: ghi đầy đủ rồi lưu (Ctrl+S).</translation>
-        </message>
-        <message>
-            <source>Discard this call?</source>
-            <translation>Bỏ cuộc gọi này?</translation>
-        </message>
-        <message>
-            <source>Everything typed for this call will be lost. Discard it?</source>
-            <translation>Mọi nội dung đã nhập cho cuộc gọi này sẽ mất. Bỏ cuộc gọi?</translation>
-        </message>
-        <message>
-            <source>The call was discarded.</source>
-            <translation>Đã bỏ cuộc gọi.</translation>
-        </message>
-        <message>
-            <source>Autosave failed: %s</source>
-            <translation>Không tự lưu được: %s</translation>
-        </message>
-        <message>
-            <source>No call is kept as a draft.</source>
-            <translation>Không có cuộc gọi nào đang lưu nháp.</translation>
-        </message>
-        <message>
-            <source>The unsaved call is back on screen.</source>
-            <translation>Cuộc gọi chưa lưu đã trở lại màn hình.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallerHistoryModel</name>
-        <message>
-            <source>When</source>
-            <translation>Thời gian</translation>
-        </message>
-        <message>
-            <source>Line</source>
-            <translation>Đường dây</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>Kết quả</translation>
-        </message>
-        <message>
-            <source>Categories</source>
-            <translation>Loại vấn đề</translation>
-        </message>
-        <message>
-            <source>Flag</source>
-            <translation>Hồ sơ</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Số hồ sơ</translation>
-        </message>
-        <message>
-            <source>flagged</source>
-            <translation>cần hồ sơ</translation>
-        </message>
-        <message>
-            <source>none yet</source>
-            <translation>chưa có</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseFileBar</name>
-        <message>
-            <source>Case file needed (Alt+N)</source>
-            <translation>Cần lập hồ sơ (Alt+N)</translation>
-        </message>
-        <message>
-            <source>Flag this call for a case file. Clearing a flag the rules set needs a reason.</source>
-            <translation>Đánh dấu cuộc gọi cần lập hồ sơ. Bỏ đánh dấu do quy tắc đặt cần ghi lý do.</translation>
-        </message>
-        <message>
-            <source>The flag stays: clearing it needs a reason.</source>
-            <translation>Vẫn giữ đánh dấu: muốn bỏ phải ghi lý do.</translation>
-        </message>
-        <message>
-            <source>flag cleared by the operator: %s</source>
-            <translation>tổng đài viên đã bỏ đánh dấu, lý do: %s</translation>
-        </message>
-        <message>
-            <source>flagged by hand for a case file</source>
-            <translation>tổng đài viên đánh dấu cần lập hồ sơ</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseListScreen</name>
-        <message>
-            <source>My cases</source>
-            <translation>Hồ sơ của tôi</translation>
-        </message>
-        <message>
-            <source>Overdue cases</source>
-            <translation>Hồ sơ quá hạn</translation>
-        </message>
-        <message>
-            <source>All open cases</source>
-            <translation>Tất cả hồ sơ đang mở</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Số hồ sơ</translation>
-        </message>
-        <message>
-            <source>Child</source>
-            <translation>Trẻ</translation>
-        </message>
-        <message>
-            <source>Step done</source>
-            <translation>Bước đã xong</translation>
-        </message>
-        <message>
-            <source>Next step</source>
-            <translation>Bước tiếp theo</translation>
-        </message>
-        <message>
-            <source>Deadline</source>
-            <translation>Hạn</translation>
-        </message>
-        <message>
-            <source>Counselor</source>
-            <translation>Cán bộ phụ trách</translation>
-        </message>
-        <message>
-            <source>Opened</source>
-            <translation>Ngày mở</translation>
-        </message>
-    </context>
-    <context>
-        <name>CasePanels</name>
-        <message>
-            <source>Not saved</source>
-            <translation>Chưa lưu</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseView</name>
-        <message>
-            <source>Step</source>
-            <translation>Bước</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Hạn</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Đã xong</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Ghi chú</translation>
-        </message>
-        <message>
-            <source>Referrals</source>
-            <translation>Chuyển gửi</translation>
-        </message>
-        <message>
-            <source>Linked calls</source>
-            <translation>Cuộc gọi liên quan</translation>
-        </message>
-        <message>
-            <source>Family and child (Mẫu 01)</source>
-            <translation>Gia đình và trẻ (Mẫu 01)</translation>
-        </message>
-        <message>
-            <source>Give the case to</source>
-            <translation>Giao hồ sơ cho</translation>
-        </message>
-        <message>
-            <source>Mẫu số 01 (PDF)…</source>
-            <translation>Mẫu số 01 (PDF)…</translation>
-        </message>
-        <message>
-            <source>Close the window</source>
-            <translation>Đóng cửa sổ</translation>
-        </message>
-        <message>
-            <source>Case file</source>
-            <translation>Hồ sơ</translation>
-        </message>
-        <message>
-            <source>Case file %s</source>
-            <translation>Hồ sơ %s</translation>
-        </message>
-        <message>
-            <source>Mark done: %s</source>
-            <translation>Đánh dấu đã xong: %s</translation>
-        </message>
-        <message>
-            <source>Reopen the case…</source>
-            <translation>Mở lại hồ sơ…</translation>
-        </message>
-        <message>
-            <source>Close the case…</source>
-            <translation>Đóng hồ sơ…</translation>
-        </message>
-        <message>
-            <source>%s — status: %s</source>
-            <translation>%s — tình trạng: %s</translation>
-        </message>
-        <message>
-            <source>Child: %s · %s · %s</source>
-            <translation>Trẻ: %s · %s · %s</translation>
-        </message>
-        <message>
-            <source>Counselor: %s · opened %s · risk: %s</source>
-            <translation>Cán bộ phụ trách: %s · mở ngày %s · nguy cơ: %s</translation>
-        </message>
-        <message>
-            <source>Closed %s: %s</source>
-            <translation>Đã đóng %s: %s</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>Chưa lưu</translation>
-        </message>
-        <message>
-            <source>Step done: %s</source>
-            <translation>Đã xong bước: %s</translation>
-        </message>
-        <message>
-            <source>Close the case</source>
-            <translation>Đóng hồ sơ</translation>
-        </message>
-        <message>
-            <source>Reopen the case</source>
-            <translation>Mở lại hồ sơ</translation>
-        </message>
-        <message>
-            <source>Why is the case closed?</source>
-            <translation>Vì sao đóng hồ sơ?</translation>
-        </message>
-        <message>
-            <source>Why is the case reopened?</source>
-            <translation>Vì sao mở lại hồ sơ?</translation>
-        </message>
-        <message>
-            <source>A reason is needed.</source>
-            <translation>Cần ghi lý do.</translation>
-        </message>
-        <message>
-            <source>The case is closed.</source>
-            <translation>Đã đóng hồ sơ.</translation>
-        </message>
-        <message>
-            <source>The case is open again.</source>
-            <translation>Hồ sơ đã được mở lại.</translation>
-        </message>
-        <message>
-            <source>The case is now followed by %s.</source>
-            <translation>Hồ sơ nay do %s phụ trách.</translation>
-        </message>
-        <message>
-            <source>Unsaved details</source>
-            <translation>Thông tin chưa lưu</translation>
-        </message>
-        <message>
-            <source>Save the family and child details you typed?</source>
-            <translation>Lưu thông tin gia đình và trẻ bạn đã nhập?</translation>
-        </message>
-        <message>
-            <source>Save Mẫu số 01</source>
-            <translation>Lưu Mẫu số 01</translation>
-        </message>
-        <message>
-            <source>Mẫu số 01</source>
-            <translation>Mẫu số 01</translation>
-        </message>
-        <message>
-            <source>The file could not be written: %s</source>
-            <translation>Không ghi được tệp: %s</translation>
-        </message>
-        <message>
-            <source>Mẫu số 01 saved: %s</source>
-            <translation>Đã lưu Mẫu số 01: %s</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseWords</name>
-        <message>
-            <source>Received</source>
-            <translation>Tiếp nhận</translation>
-        </message>
-        <message>
-            <source>Initial assessment</source>
-            <translation>Đánh giá ban đầu</translation>
-        </message>
-        <message>
-            <source>Needs identified</source>
-            <translation>Xác định nhu cầu</translation>
-        </message>
-        <message>
-            <source>Support plan</source>
-            <translation>Kế hoạch hỗ trợ</translation>
-        </message>
-        <message>
-            <source>Implementing the plan</source>
-            <translation>Thực hiện kế hoạch</translation>
-        </message>
-        <message>
-            <source>Review</source>
-            <translation>Rà soát, đánh giá</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>Đóng hồ sơ</translation>
-        </message>
-        <message>
-            <source>Police</source>
-            <translation>Công an</translation>
-        </message>
-        <message>
-            <source>Health</source>
-            <translation>Y tế</translation>
-        </message>
-        <message>
-            <source>Commune committee</source>
-            <translation>UBND xã/phường</translation>
-        </message>
-        <message>
-            <source>School</source>
-            <translation>Nhà trường</translation>
-        </message>
-        <message>
-            <source>Legal aid</source>
-            <translation>Trợ giúp pháp lý</translation>
-        </message>
-        <message>
-            <source>Shelter</source>
-            <translation>Nơi tạm lánh</translation>
-        </message>
-        <message>
-            <source>Other service</source>
-            <translation>Dịch vụ khác</translation>
-        </message>
-        <message>
-            <source>Child's date of birth</source>
-            <extracomment>The fields of the case file that Mẫu số 01 needs and the call does not hold.</extracomment>
-            <translation>Ngày sinh của trẻ</translation>
-        </message>
-        <message>
-            <source>Child's condition now</source>
-            <translation>Tình trạng hiện tại của trẻ</translation>
-        </message>
-        <message>
-            <source>Likely outcome without help</source>
-            <translation>Hậu quả nếu không được hỗ trợ</translation>
-        </message>
-        <message>
-            <source>Father: name</source>
-            <translation>Cha: họ tên</translation>
-        </message>
-        <message>
-            <source>Father: age</source>
-            <translation>Cha: tuổi</translation>
-        </message>
-        <message>
-            <source>Father: occupation</source>
-            <translation>Cha: nghề nghiệp</translation>
-        </message>
-        <message>
-            <source>Mother: name</source>
-            <translation>Mẹ: họ tên</translation>
-        </message>
-        <message>
-            <source>Mother: age</source>
-            <translation>Mẹ: tuổi</translation>
-        </message>
-        <message>
-            <source>Mother: occupation</source>
-            <translation>Mẹ: nghề nghiệp</translation>
-        </message>
-        <message>
-            <source>Family situation</source>
-            <translation>Hoàn cảnh gia đình</translation>
-        </message>
-        <message>
-            <source>Informant: address</source>
-            <translation>Người cung cấp thông tin: địa chỉ</translation>
-        </message>
-    </context>
-    <context>
-        <name>CategoryPicker</name>
-        <message>
-            <source>Type to filter, accents not needed (e.g. xam hai)…</source>
-            <translation>Gõ để lọc, không cần dấu (ví dụ: xam hai)…</translation>
-        </message>
-        <message>
-            <source>Filter categories</source>
-            <translation>Lọc loại vấn đề</translation>
-        </message>
-        <message>
-            <source>Categories</source>
-            <translation>Loại vấn đề</translation>
-        </message>
-        <message>
-            <source>Chosen: %s</source>
-            <translation>Đã chọn: %s</translation>
-        </message>
-        <message>
-            <source>No category chosen</source>
-            <translation>Chưa chọn loại vấn đề</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChildEditor</name>
-        <message>
-            <source>name or alias</source>
-            <translation>tên hoặc tên gọi</translation>
-        </message>
-        <message>
-            <source>age?</source>
-            <translation>tuổi?</translation>
-        </message>
-        <message>
-            <source> yrs</source>
-            <translation> tuổi</translation>
-        </message>
-        <message>
-            <source>(province?)</source>
-            <translation>(tỉnh?)</translation>
-        </message>
-        <message>
-            <source>(commune / ward?)</source>
-            <translation>(xã / phường?)</translation>
-        </message>
-        <message>
-            <source>hamlet, street, house number</source>
-            <translation>ấp, đường, số nhà</translation>
-        </message>
-        <message>
-            <source>none known</source>
-            <translation>không rõ</translation>
-        </message>
-        <message>
-            <source>Special circumstances of the child (Luật Trẻ em, Điều 10)</source>
-            <translation>Hoàn cảnh đặc biệt của trẻ (Luật Trẻ em, Điều 10)</translation>
-        </message>
-        <message>
-            <source>who looks after the child now</source>
-            <translation>người đang chăm sóc trẻ</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Xóa</translation>
-        </message>
-        <message>
-            <source>Remove this child from the call</source>
-            <translation>Xóa trẻ này khỏi cuộc gọi</translation>
-        </message>
-        <message>
-            <source>Sex, age</source>
-            <translation>Giới tính, tuổi</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>Nơi ở</translation>
-        </message>
-        <message>
-            <source>Circumstances</source>
-            <translation>Hoàn cảnh</translation>
-        </message>
-        <message>
-            <source>Child %d</source>
-            <translation>Trẻ %d</translation>
-        </message>
-        <message>
-            <source>Child %d: name</source>
-            <translation>Trẻ %d: tên</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChildrenDialog</name>
-        <message>
-            <source>Open case files</source>
-            <translation>Mở hồ sơ</translation>
-        </message>
-        <message>
-            <source>Each child gets their own case file. Open a file for:</source>
-            <translation>Mỗi trẻ có hồ sơ riêng. Mở hồ sơ cho:</translation>
-        </message>
-        <message>
-            <source>the child of this call (no child was recorded)</source>
-            <translation>trẻ của cuộc gọi này (chưa ghi thông tin trẻ)</translation>
-        </message>
-        <message>
-            <source>Child %d: %s</source>
-            <translation>Trẻ %d: %s</translation>
-        </message>
-        <message>
-            <source>Open the files</source>
-            <translation>Mở hồ sơ</translation>
-        </message>
-    </context>
-    <context>
-        <name>ComingSoonPage</name>
-        <message>
-            <source>Daily call log, search and review of calls</source>
-            <extracomment>Window size and position, per PC: the one thing kept in QSettings (centre-wide settings live in the database).</extracomment>
-            <translation>Nhật ký cuộc gọi trong ngày, tìm kiếm và duyệt cuộc gọi</translation>
-        </message>
-        <message>
-            <source>Statistics and reports</source>
-            <translation>Thống kê và báo cáo</translation>
-        </message>
-        <message>
-            <source>Users and roles</source>
-            <translation>Người dùng và vai trò</translation>
-        </message>
-        <message>
-            <source>Lines, settings and the list of categories</source>
-            <translation>Đường dây, cài đặt và danh mục phân loại</translation>
-        </message>
-        <message>
-            <source>Backups and restore</source>
-            <translation>Sao lưu và khôi phục dữ liệu</translation>
-        </message>
-        <message>
-            <source>Welcome, %1</source>
-            <translation>Xin chào, %1</translation>
-        </message>
-        <message>
-            <source>Your role (%1) has no screen in this version of Hotline yet.</source>
-            <translation>Vai trò của bạn (%1) chưa có màn hình làm việc trong phiên bản Hotline này.</translation>
-        </message>
-        <message>
-            <source>These screens will come in a later version:</source>
-            <translation>Các màn hình sau sẽ có trong phiên bản tới:</translation>
-        </message>
-        <message>
-            <source>Until then, users are added from the command line:</source>
-            <translation>Trong thời gian này, người dùng được thêm bằng dòng lệnh:</translation>
-        </message>
-    </context>
-    <context>
-        <name>Deadlines</name>
-        <message>
-            <source>%d d %d h</source>
-            <extracomment>Background colours of a deadline cell; the text also says it (printouts, colour blindness).</extracomment>
-            <translation>%d ngày %d giờ</translation>
-        </message>
-        <message>
-            <source>%d h %02d min</source>
-            <translation>%d giờ %02d phút</translation>
-        </message>
-        <message>
-            <source>%d min</source>
-            <translation>%d phút</translation>
-        </message>
-        <message>
-            <source>OVERDUE by %s</source>
-            <translation>QUÁ HẠN %s</translation>
-        </message>
-        <message>
-            <source>%s left</source>
-            <translation>còn %s</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoSplash</name>
-        <message>
-            <source>Preparing demo data…</source>
-            <translation>Đang chuẩn bị dữ liệu mẫu…</translation>
-        </message>
-    </context>
-    <context>
-        <name>DetailsPanel</name>
-        <message>
-            <source>The informant agrees to be named in Mẫu số 01</source>
-            <translation>Người cung cấp thông tin đồng ý được ghi tên trong Mẫu số 01</translation>
-        </message>
-        <message>
-            <source>Save the details</source>
-            <translation>Lưu thông tin</translation>
-        </message>
-        <message>
-            <source>Details saved.</source>
-            <translation>Đã lưu thông tin.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DraftDialogs</name>
-        <message>
-            <source>Unsaved call found</source>
-            <translation>Có cuộc gọi chưa lưu</translation>
-        </message>
-        <message>
-            <source>A call started at %s was not saved. Open it again to finish it?</source>
-            <translation>Cuộc gọi bắt đầu lúc %s chưa được lưu. Mở lại để ghi tiếp?</translation>
-        </message>
-        <message>
-            <source>Open it</source>
-            <translation>Mở lại</translation>
-        </message>
-        <message>
-            <source>Discard it…</source>
-            <translation>Bỏ cuộc gọi…</translation>
-        </message>
-        <message>
-            <source>Later</source>
-            <translation>Để sau</translation>
-        </message>
-        <message>
-            <source>Discard the unsaved call?</source>
-            <translation>Bỏ cuộc gọi chưa lưu?</translation>
-        </message>
-        <message>
-            <source>The call started at %s will be lost. Discard it?</source>
-            <translation>Cuộc gọi bắt đầu lúc %s sẽ mất. Bỏ cuộc gọi?</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstAdminDialog</name>
-        <message>
-            <source>Hotline — first administrator</source>
-            <translation>Hotline — quản trị viên đầu tiên</translation>
-        </message>
-        <message>
-            <source>Welcome to Hotline</source>
-            <translation>Chào mừng đến với Hotline</translation>
-        </message>
-        <message>
-            <source>Nobody can sign in yet. Create the first administrator account; the administrator then adds the other users.</source>
-            <translation>Chưa có ai đăng nhập được. Hãy tạo tài khoản quản trị viên đầu tiên; sau đó quản trị viên sẽ thêm những người dùng khác.</translation>
-        </message>
-        <message>
-            <source>e.g. quantri</source>
-            <translation>ví dụ: quantri</translation>
-        </message>
-        <message>
-            <source>e.g. Nguyễn Thị Hoa</source>
-            <translation>ví dụ: Nguyễn Thị Hoa</translation>
-        </message>
-        <message>
-            <source>Username</source>
-            <translation>Tên đăng nhập</translation>
-        </message>
-        <message>
-            <source>Full name</source>
-            <translation>Họ và tên</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>Mật khẩu</translation>
-        </message>
-        <message>
-            <source>Repeat the password</source>
-            <translation>Nhập lại mật khẩu</translation>
-        </message>
-        <message>
-            <source>Letters without accents, digits, dot, dash or underscore.</source>
-            <translation>Chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.</translation>
-        </message>
-        <message>
-            <source>At least %1 characters.</source>
-            <translation>Ít nhất %1 ký tự.</translation>
-        </message>
-        <message>
-            <source>&amp;Username:</source>
-            <translation>&amp;Tên đăng nhập:</translation>
-        </message>
-        <message>
-            <source>&amp;Full name:</source>
-            <translation>&amp;Họ và tên:</translation>
-        </message>
-        <message>
-            <source>&amp;Password:</source>
-            <translation>&amp;Mật khẩu:</translation>
-        </message>
-        <message>
-            <source>&amp;Repeat password:</source>
-            <translation>&amp;Nhập lại mật khẩu:</translation>
-        </message>
-        <message>
-            <source>Roles</source>
-            <translation>Vai trò</translation>
-        </message>
-        <message>
-            <source>Administrator: users, settings, backups (always)</source>
-            <translation>Quản trị viên: người dùng, cài đặt, sao lưu (luôn có)</translation>
-        </message>
-        <message>
-            <source>Also answers &amp;calls (operator)</source>
-            <translation>Kiêm trực tổng đài (tổng đài &amp;viên)</translation>
-        </message>
-        <message>
-            <source>Also &amp;shift lead (daily log, review)</source>
-            <translation>Kiêm trưởng &amp;ca (nhật ký, duyệt cuộc gọi)</translation>
-        </message>
-        <message>
-            <source>Cr&amp;eate account</source>
-            <translation>Tạo tài &amp;khoản</translation>
-        </message>
-        <message>
-            <source>Data file: %1</source>
-            <translation>Tệp dữ liệu: %1</translation>
-        </message>
-        <message>
-            <source>Choose a username.</source>
-            <translation>Hãy chọn tên đăng nhập.</translation>
-        </message>
-        <message>
-            <source>The password needs at least %1 characters.</source>
-            <translation>Mật khẩu phải có ít nhất %1 ký tự.</translation>
-        </message>
-        <message>
-            <source>The two passwords are not the same: type it again.</source>
-            <translation>Hai mật khẩu không giống nhau: hãy nhập lại.</translation>
-        </message>
-    </context>
-    <context>
-        <name>FollowupScreen</name>
-        <message>
-            <source>Deadline</source>
-            <translation>Hạn</translation>
-        </message>
-        <message>
-            <source>For</source>
-            <translation>Loại hạn</translation>
-        </message>
-        <message>
-            <source>Call</source>
-            <translation>Cuộc gọi</translation>
-        </message>
-        <message>
-            <source>Risk</source>
-            <translation>Nguy cơ</translation>
-        </message>
-        <message>
-            <source>Why flagged</source>
-            <translation>Lý do cần hồ sơ</translation>
-        </message>
-        <message>
-            <source>Children</source>
-            <translation>Trẻ</translation>
-        </message>
-        <message>
-            <source>Taken by</source>
-            <translation>Người nhận xử lý</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Tóm tắt</translation>
-        </message>
-        <message>
-            <source>safety (12 h)</source>
-            <translation>an toàn (12 giờ)</translation>
-        </message>
-        <message>
-            <source>support plan</source>
-            <translation>kế hoạch hỗ trợ</translation>
-        </message>
-        <message>
-            <source>Flagged calls waiting for a case file</source>
-            <translation>Cuộc gọi cần lập hồ sơ đang chờ</translation>
-        </message>
-        <message>
-            <source>Take it (Ctrl+M)</source>
-            <translation>Nhận xử lý (Ctrl+M)</translation>
-        </message>
-        <message>
-            <source>Follow this call up yourself</source>
-            <translation>Tự mình theo dõi cuộc gọi này</translation>
-        </message>
-        <message>
-            <source>Give to</source>
-            <translation>Giao cho</translation>
-        </message>
-        <message>
-            <source>Open case files… (Ctrl+O)</source>
-            <translation>Mở hồ sơ… (Ctrl+O)</translation>
-        </message>
-        <message>
-            <source>Take the selected call</source>
-            <translation>Nhận xử lý cuộc gọi đã chọn</translation>
-        </message>
-        <message>
-            <source>Open case files for the selected call</source>
-            <translation>Mở hồ sơ cho cuộc gọi đã chọn</translation>
-        </message>
-        <message>
-            <source>Refresh the queue</source>
-            <translation>Làm mới hàng chờ</translation>
-        </message>
-        <message>
-            <source>Follow-up queue: %d flagged calls without a case file</source>
-            <translation>Hàng chờ theo dõi: %d cuộc gọi cần lập hồ sơ chưa có hồ sơ</translation>
-        </message>
-        <message>
-            <source>No call is waiting for a case file.</source>
-            <translation>Không có cuộc gọi nào đang chờ lập hồ sơ.</translation>
-        </message>
-        <message>
-            <source>Call of %s on line %s</source>
-            <translation>Cuộc gọi lúc %s trên đường dây %s</translation>
-        </message>
-        <message>
-            <source>Why flagged: %s</source>
-            <translation>Lý do: %s</translation>
-        </message>
-        <message>
-            <source>Safety assessment due: %s</source>
-            <translation>Hạn đánh giá an toàn: %s</translation>
-        </message>
-        <message>
-            <source>Support plan due: %s</source>
-            <translation>Hạn kế hoạch hỗ trợ: %s</translation>
-        </message>
-        <message>
-            <source>Child %d: %s, %s, %s</source>
-            <translation>Trẻ %d: %s, %s, %s</translation>
-        </message>
-        <message>
-            <source>Take over this call?</source>
-            <translation>Nhận lại cuộc gọi này?</translation>
-        </message>
-        <message>
-            <source>%s follows this call up. Take it over?</source>
-            <translation>%s đang theo dõi cuộc gọi này. Bạn nhận lại?</translation>
-        </message>
-        <message>
-            <source>The call is followed up by %s.</source>
-            <translation>Cuộc gọi do %s theo dõi.</translation>
-        </message>
-        <message>
-            <source>Case files opened: %s</source>
-            <translation>Đã mở hồ sơ: %s</translation>
-        </message>
-    </context>
-    <context>
-        <name>Labels</name>
-        <message>
-            <source>Call with content</source>
-            <translation>Cuộc gọi có nội dung</translation>
-        </message>
-        <message>
-            <source>Silent</source>
-            <translation>Im lặng</translation>
-        </message>
-        <message>
-            <source>Hang-up</source>
-            <translation>Cúp máy</translation>
-        </message>
-        <message>
-            <source>Prank</source>
-            <translation>Gọi phá</translation>
-        </message>
-        <message>
-            <source>Wrong number</source>
-            <translation>Nhầm số</translation>
-        </message>
-        <message>
-            <source>Abusive</source>
-            <translation>Chửi bới</translation>
-        </message>
-        <message>
-            <source>Test call</source>
-            <translation>Gọi thử</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Điện thoại</translation>
-        </message>
-        <message>
-            <source>Zalo</source>
-            <translation>Zalo</translation>
-        </message>
-        <message>
-            <source>App</source>
-            <translation>Ứng dụng</translation>
-        </message>
-        <message>
-            <source>Walk-in</source>
-            <translation>Đến trực tiếp</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>Không rõ</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>Nữ</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>Nam</translation>
-        </message>
-        <message>
-            <source>Age unknown</source>
-            <translation>Không rõ tuổi</translation>
-        </message>
-        <message>
-            <source>0–5 years</source>
-            <translation>0–5 tuổi</translation>
-        </message>
-        <message>
-            <source>6–10 years</source>
-            <translation>6–10 tuổi</translation>
-        </message>
-        <message>
-            <source>11–15 years</source>
-            <translation>11–15 tuổi</translation>
-        </message>
-        <message>
-            <source>16–17 years</source>
-            <translation>16–17 tuổi</translation>
-        </message>
-        <message>
-            <source>Under 11</source>
-            <translation>Dưới 11 tuổi</translation>
-        </message>
-        <message>
-            <source>Adult (18–59)</source>
-            <translation>Người lớn (18–59)</translation>
-        </message>
-        <message>
-            <source>60 or older</source>
-            <translation>Từ 60 tuổi</translation>
-        </message>
-        <message>
-            <source>Not said</source>
-            <translation>Không nói</translation>
-        </message>
-        <message>
-            <source>The child themself</source>
-            <translation>Chính trẻ</translation>
-        </message>
-        <message>
-            <source>Parent</source>
-            <translation>Cha mẹ</translation>
-        </message>
-        <message>
-            <source>Relative</source>
-            <translation>Người thân</translation>
-        </message>
-        <message>
-            <source>Carer</source>
-            <translation>Người chăm sóc</translation>
-        </message>
-        <message>
-            <source>Neighbour</source>
-            <translation>Hàng xóm</translation>
-        </message>
-        <message>
-            <source>Teacher</source>
-            <translation>Giáo viên</translation>
-        </message>
-        <message>
-            <source>Friend</source>
-            <translation>Bạn bè</translation>
-        </message>
-        <message>
-            <source>Official (police, commune, health)</source>
-            <translation>Cán bộ (công an, xã, y tế)</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Khác</translation>
-        </message>
-        <message>
-            <source>No risk seen</source>
-            <translation>Chưa thấy nguy cơ</translation>
-        </message>
-        <message>
-            <source>Low</source>
-            <translation>Thấp</translation>
-        </message>
-        <message>
-            <source>Medium</source>
-            <translation>Trung bình</translation>
-        </message>
-        <message>
-            <source>High</source>
-            <translation>Cao</translation>
-        </message>
-        <message>
-            <source>Immediate danger</source>
-            <translation>Nguy hiểm tức thời</translation>
-        </message>
-        <message>
-            <source>Police 113</source>
-            <translation>Công an 113</translation>
-        </message>
-        <message>
-            <source>Emergency 115</source>
-            <translation>Cấp cứu 115</translation>
-        </message>
-        <message>
-            <source>Commune committee</source>
-            <translation>UBND xã</translation>
-        </message>
-        <message>
-            <source>Health department</source>
-            <translation>Sở Y tế</translation>
-        </message>
-        <message>
-            <source>School</source>
-            <translation>Nhà trường</translation>
-        </message>
-        <message>
-            <source>Other service</source>
-            <translation>Dịch vụ khác</translation>
-        </message>
-        <message>
-            <source>Orphaned of both parents</source>
-            <translation>Mồ côi cả cha và mẹ</translation>
-        </message>
-        <message>
-            <source>Abandoned</source>
-            <translation>Bị bỏ rơi</translation>
-        </message>
-        <message>
-            <source>No one to depend on</source>
-            <translation>Không nơi nương tựa</translation>
-        </message>
-        <message>
-            <source>Disability</source>
-            <translation>Khuyết tật</translation>
-        </message>
-        <message>
-            <source>Living with HIV/AIDS</source>
-            <translation>Nhiễm HIV/AIDS</translation>
-        </message>
-        <message>
-            <source>In conflict with the law</source>
-            <translation>Vi phạm pháp luật</translation>
-        </message>
-        <message>
-            <source>Uses drugs</source>
-            <translation>Nghiện ma túy</translation>
-        </message>
-        <message>
-            <source>Out of school, working</source>
-            <translation>Bỏ học kiếm sống</translation>
-        </message>
-        <message>
-            <source>Seriously harmed by violence</source>
-            <translation>Bị tổn hại nghiêm trọng do bạo lực</translation>
-        </message>
-        <message>
-            <source>Exploited</source>
-            <translation>Bị bóc lột</translation>
-        </message>
-        <message>
-            <source>Sexually abused</source>
-            <translation>Bị xâm hại tình dục</translation>
-        </message>
-        <message>
-            <source>Trafficked</source>
-            <translation>Bị mua bán</translation>
-        </message>
-        <message>
-            <source>Serious illness, poor household</source>
-            <translation>Mắc bệnh hiểm nghèo, gia đình nghèo</translation>
-        </message>
-        <message>
-            <source>Migrant or refugee without carer</source>
-            <translation>Di cư, lánh nạn không có người chăm sóc</translation>
-        </message>
-        <message>
-            <source>mobile</source>
-            <translation>di động</translation>
-        </message>
-        <message>
-            <source>landline</source>
-            <translation>cố định</translation>
-        </message>
-        <message>
-            <source>toll-free</source>
-            <translation>miễn phí</translation>
-        </message>
-        <message>
-            <source>short code</source>
-            <translation>đầu số ngắn</translation>
-        </message>
-        <message>
-            <source>number withheld</source>
-            <translation>số ẩn</translation>
-        </message>
-        <message>
-            <source>foreign number</source>
-            <translation>số nước ngoài</translation>
-        </message>
-        <message>
-            <source>not a usable number</source>
-            <translation>số không dùng được</translation>
-        </message>
-    </context>
-    <context>
-        <name>LinksPanel</name>
-        <message>
-            <source>name or number (empty: calls from the same number)</source>
-            <translation>tên hoặc số điện thoại (để trống: các cuộc gọi cùng số)</translation>
-        </message>
-        <message>
-            <source>Find calls</source>
-            <translation>Tìm cuộc gọi</translation>
-        </message>
-        <message>
-            <source>Link the selected call</source>
-            <translation>Liên kết cuộc gọi đã chọn</translation>
-        </message>
-        <message>
-            <source>Calls linked to this case</source>
-            <translation>Các cuộc gọi đã liên kết với hồ sơ</translation>
-        </message>
-        <message>
-            <source>Select a call to link.</source>
-            <translation>Chọn một cuộc gọi để liên kết.</translation>
-        </message>
-        <message>
-            <source>Call linked to the case.</source>
-            <translation>Đã liên kết cuộc gọi với hồ sơ.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <source>Error message</source>
-            <extracomment>(username, display name, roles) of one demo account, as hotline.demo.DEMO_ACCOUNTS holds them.</extracomment>
-            <translation>Thông báo lỗi</translation>
-        </message>
-        <message>
-            <source>Hotline — sign in</source>
-            <translation>Hotline — đăng nhập</translation>
-        </message>
-        <message>
-            <source>Child protection hotline 111 · Anti-trafficking line 18008077</source>
-            <translation>Tổng đài bảo vệ trẻ em 111 · Đường dây phòng, chống mua bán người 18008077</translation>
-        </message>
-        <message>
-            <source>Username</source>
-            <translation>Tên đăng nhập</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>Mật khẩu</translation>
-        </message>
-        <message>
-            <source>&amp;Username:</source>
-            <translation>&amp;Tên đăng nhập:</translation>
-        </message>
-        <message>
-            <source>&amp;Password:</source>
-            <translation>&amp;Mật khẩu:</translation>
-        </message>
-        <message>
-            <source>&amp;Sign in</source>
-            <translation>Đăng &amp;nhập</translation>
-        </message>
-        <message>
-            <source>Sign in (Enter)</source>
-            <translation>Đăng nhập (Enter)</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>Th&amp;oát</translation>
-        </message>
-        <message>
-            <source>Close Hotline (Esc)</source>
-            <translation>Đóng Hotline (Esc)</translation>
-        </message>
-        <message>
-            <source>Demo: sample data for training. Do not type real calls here: everything is deleted when Hotline closes.</source>
-            <translation>Bản dùng thử: dữ liệu mẫu để tập huấn. Không nhập cuộc gọi thật ở đây: mọi dữ liệu sẽ bị xóa khi đóng Hotline.</translation>
-        </message>
-        <message>
-            <source>Demo accounts</source>
-            <translation>Tài khoản mẫu</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Vai trò</translation>
-        </message>
-        <message>
-            <source>Demo &amp;accounts — click one to fill in its username and password:</source>
-            <translation>Tài &amp;khoản mẫu — bấm vào một dòng để điền sẵn tên đăng nhập và mật khẩu:</translation>
-        </message>
-        <message>
-            <source>Type your username.</source>
-            <translation>Hãy nhập tên đăng nhập.</translation>
-        </message>
-        <message>
-            <source>Type your password.</source>
-            <translation>Hãy nhập mật khẩu.</translation>
-        </message>
-        <message>
-            <source>This account is disabled. Please ask an administrator.</source>
-            <translation>Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.</translation>
-        </message>
-        <message>
-            <source>Too many wrong passwords: this account is locked until %1.</source>
-            <translation>Nhập sai mật khẩu quá nhiều lần: tài khoản bị tạm khóa đến %1.</translation>
-        </message>
-        <message>
-            <source>Wrong username or password.</source>
-            <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Sign &amp;out</source>
-            <translation>Đăng &amp;xuất</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Thoát</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Tệp</translation>
-        </message>
-        <message>
-            <source>&amp;Call</source>
-            <translation>&amp;Cuộc gọi</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Màn hình</translation>
-        </message>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>&amp;Phím tắt</translation>
-        </message>
-        <message>
-            <source>&amp;About Hotline</source>
-            <translation>&amp;Giới thiệu Hotline</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>Trợ &amp;giúp</translation>
-        </message>
-        <message>
-            <source>DEMO — sample data</source>
-            <translation>DEMO — dữ liệu mẫu</translation>
-        </message>
-        <message>
-            <source>Call not kept</source>
-            <translation>Không giữ được cuộc gọi</translation>
-        </message>
-        <message>
-            <source>The call you are typing could not be kept as a draft:</source>
-            <translation>Không lưu được cuộc gọi đang nhập thành bản nháp:</translation>
-        </message>
-        <message>
-            <source>Close anyway and lose it?</source>
-            <translation>Vẫn đóng và bỏ cuộc gọi này?</translation>
-        </message>
-        <message>
-            <source>Call kept as a draft</source>
-            <translation>Đã giữ cuộc gọi dưới dạng bản nháp</translation>
-        </message>
-        <message>
-            <source>The call you were typing is kept as a draft. It will be offered back the next time you sign in on this computer.</source>
-            <translation>Cuộc gọi bạn đang nhập đã được giữ lại dưới dạng bản nháp. Lần đăng nhập tới trên máy này, Hotline sẽ mở lại để bạn nhập tiếp.</translation>
-        </message>
-        <message>
-            <source>Call logging and case-file follow-up for the child protection hotline 111 and the anti-trafficking line 18008077.</source>
-            <translation>Ghi nhận cuộc gọi và theo dõi hồ sơ quản lý trường hợp cho Tổng đài bảo vệ trẻ em 111 và đường dây phòng, chống mua bán người 18008077.</translation>
-        </message>
-        <message>
-            <source>Free software: GNU GPL version 3 or later.</source>
-            <translation>Phần mềm tự do: giấy phép GNU GPL phiên bản 3 trở lên.</translation>
-        </message>
-        <message>
-            <source>Demo: sample data, deleted when Hotline closes.</source>
-            <translation>Bản dùng thử: dữ liệu mẫu, bị xóa khi đóng Hotline.</translation>
-        </message>
-        <message>
-            <source>Data file: %1</source>
-            <translation>Tệp dữ liệu: %1</translation>
-        </message>
-        <message>
-            <source>About Hotline</source>
-            <translation>Giới thiệu Hotline</translation>
-        </message>
-    </context>
-    <context>
-        <name>NotesPanel</name>
-        <message>
-            <source>A new note: what was done, seen or agreed</source>
-            <translation>Ghi chú mới: đã làm gì, thấy gì, thống nhất gì</translation>
-        </message>
-        <message>
-            <source>Add the note</source>
-            <translation>Thêm ghi chú</translation>
-        </message>
-        <message>
-            <source>Add as a correction of the selected note</source>
-            <translation>Thêm như một đính chính cho ghi chú đã chọn</translation>
-        </message>
-        <message>
-            <source>correction of note no. %d</source>
-            <translation>đính chính ghi chú số %d</translation>
-        </message>
-        <message>
-            <source>Write the note first.</source>
-            <translation>Hãy viết ghi chú trước.</translation>
-        </message>
-        <message>
-            <source>Note added.</source>
-            <translation>Đã thêm ghi chú.</translation>
-        </message>
-        <message>
-            <source>Select the note to correct.</source>
-            <translation>Chọn ghi chú cần đính chính.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OverrideReasonDialog</name>
-        <message>
-            <source>Clear the case-file flag</source>
-            <translation>Bỏ đánh dấu cần lập hồ sơ</translation>
-        </message>
-        <message>
-            <source>The rules require a case file for this call. Why does it not need one?</source>
-            <translation>Theo quy tắc, cuộc gọi này cần lập hồ sơ. Vì sao không cần?</translation>
-        </message>
-        <message>
-            <source>A reason is required. The shift lead reviews it.</source>
-            <translation>Bắt buộc ghi lý do. Trưởng ca sẽ xem xét.</translation>
-        </message>
-        <message>
-            <source>Clear the flag (Ctrl+Enter)</source>
-            <translation>Bỏ đánh dấu (Ctrl+Enter)</translation>
-        </message>
-    </context>
-    <context>
-        <name>QGnomeTheme</name>
-        <message>
-            <source>&amp;OK</source>
-            <translation>Đồng ý</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Lưu</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel</source>
-            <translation>&amp;Hủy</translation>
-        </message>
-        <message>
-            <source>&amp;Close</source>
-            <translation>Đó&amp;ng</translation>
-        </message>
-        <message>
-            <source>Close without Saving</source>
-            <translation>Đóng mà không lưu</translation>
-        </message>
-    </context>
-    <context>
-        <name>QLineEdit</name>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>&amp;Hoàn tác</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>&amp;Làm lại</translation>
-        </message>
-        <message>
-            <source>Cu&amp;t</source>
-            <translation>&amp;Cắt</translation>
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>Sao ché&amp;p</translation>
-        </message>
-        <message>
-            <source>&amp;Paste</source>
-            <translation>&amp;Dán</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Xóa</translation>
-        </message>
-        <message>
-            <source>Select All</source>
-            <translation>Chọn tất cả</translation>
-        </message>
-    </context>
-    <context>
-        <name>QPlatformTheme</name>
-        <message>
-            <source>OK</source>
-            <extracomment>Strings of Qt itself, translated in our own .ts because PySide6 ships no qtbase_vi.qm: the standard buttons (QPlatformTheme; QGnomeTheme on some Linux desktops) and the right-click menu of text fields.</extracomment>
-            <translation>Đồng ý</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Hủy</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Đóng</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Lưu</translation>
-        </message>
-        <message>
-            <source>Discard</source>
-            <translation>Bỏ</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>Mở</translation>
-        </message>
-        <message>
-            <source>&amp;Yes</source>
-            <translation>&amp;Có</translation>
-        </message>
-        <message>
-            <source>&amp;No</source>
-            <translation>&amp;Không</translation>
-        </message>
-        <message>
-            <source>Apply</source>
-            <translation>Áp dụng</translation>
-        </message>
-        <message>
-            <source>Reset</source>
-            <translation>Đặt lại</translation>
-        </message>
-        <message>
-            <source>Help</source>
-            <translation>Trợ giúp</translation>
-        </message>
-        <message>
-            <source>Retry</source>
-            <translation>Thử lại</translation>
-        </message>
-        <message>
-            <source>Ignore</source>
-            <translation>Bỏ qua</translation>
-        </message>
-        <message>
-            <source>Abort</source>
-            <translation>Hủy bỏ</translation>
-        </message>
-    </context>
-    <context>
-        <name>QWidgetTextControl</name>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>&amp;Hoàn tác</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>&amp;Làm lại</translation>
-        </message>
-        <message>
-            <source>Cu&amp;t</source>
-            <translation>&amp;Cắt</translation>
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>Sao ché&amp;p</translation>
-        </message>
-        <message>
-            <source>&amp;Paste</source>
-            <translation>&amp;Dán</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Xóa</translation>
-        </message>
-        <message>
-            <source>Select All</source>
-            <translation>Chọn tất cả</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReferralsPanel</name>
-        <message>
-            <source>to whom, what was asked</source>
-            <translation>gửi đến ai, đề nghị gì</translation>
-        </message>
-        <message>
-            <source>Add the referral</source>
-            <translation>Thêm chuyển gửi</translation>
-        </message>
-        <message>
-            <source>outcome of the selected referral</source>
-            <translation>kết quả của chuyển gửi đã chọn</translation>
-        </message>
-        <message>
-            <source>Record the outcome</source>
-            <translation>Ghi kết quả</translation>
-        </message>
-        <message>
-            <source>outcome not known yet</source>
-            <translation>chưa có kết quả</translation>
-        </message>
-        <message>
-            <source>Referral added.</source>
-            <translation>Đã thêm chuyển gửi.</translation>
-        </message>
-        <message>
-            <source>Select a referral and write its outcome.</source>
-            <translation>Chọn một chuyển gửi và ghi kết quả.</translation>
-        </message>
-        <message>
-            <source>Outcome recorded.</source>
-            <translation>Đã ghi kết quả.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Roles</name>
-        <message>
-            <source>Operator</source>
-            <translation>Tổng đài viên</translation>
-        </message>
-        <message>
-            <source>Shift lead</source>
-            <translation>Trưởng ca</translation>
-        </message>
-        <message>
-            <source>Counselor</source>
-            <translation>Cán bộ quản lý trường hợp</translation>
-        </message>
-        <message>
-            <source>Administrator</source>
-            <translation>Quản trị viên</translation>
-        </message>
-    </context>
-    <context>
-        <name>ShortcutsDialog</name>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>Phím tắt</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Thao tác</translation>
-        </message>
-        <message>
-            <source>Shortcut</source>
-            <translation>Phím tắt</translation>
-        </message>
-        <message>
-            <source>Alt + an underlined letter opens a menu or moves to a field. Tab moves on.</source>
-            <translation>Alt + chữ cái được gạch chân: mở trình đơn hoặc chuyển đến ô tương ứng. Tab: sang ô kế tiếp.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Workspace</name>
-        <message>
-            <source>Live call</source>
-            <translation>Cuộc gọi</translation>
-        </message>
-        <message>
-            <source>Follow-up queue</source>
-            <translation>Hàng chờ theo dõi</translation>
-        </message>
-        <message>
-            <source>My cases</source>
-            <translation>Hồ sơ của tôi</translation>
-        </message>
-        <message>
-            <source>Overdue cases</source>
-            <translation>Hồ sơ quá hạn</translation>
-        </message>
-        <message>
-            <source>All open cases</source>
-            <translation>Hồ sơ đang mở</translation>
-        </message>
-        <message>
-            <source>Screens</source>
-            <extracomment>How often the counts in the navigation are read again (another PC may have opened a case).</extracomment>
-            <translation>Màn hình</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Not saved — the call is still on screen.</source>
+        <translation>Chưa lưu — cuộc gọi vẫn còn trên màn hình.</translation>
+    </message>
+    <message>
+        <source>Save as &apos;%s&apos;?</source>
+        <translation>Lưu là &apos;%s&apos;?</translation>
+    </message>
+    <message>
+        <source>The form holds typed text that a one-key outcome does not keep. Save as &apos;%s&apos; anyway?</source>
+        <translation>Biểu mẫu có nội dung đã nhập mà cuộc gọi một phím sẽ không giữ lại. Vẫn lưu là &apos;%s&apos;?</translation>
+    </message>
+    <message>
+        <source>Saved call no. %d (%s, %s, %02d:%02d).</source>
+        <translation>Đã lưu cuộc gọi số %d (%s, %s, %02d:%02d).</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: a one-key outcome can be taken back for %d seconds.</source>
+        <translation>Không có gì để hoàn tác: cuộc gọi một phím chỉ lấy lại được trong %d giây.</translation>
+    </message>
+    <message>
+        <source>Call no. %d reopened: log it in full and save (Ctrl+S).</source>
+        <translation>Đã mở lại cuộc gọi số %d: ghi đầy đủ rồi lưu (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>Discard this call?</source>
+        <translation>Bỏ cuộc gọi này?</translation>
+    </message>
+    <message>
+        <source>Everything typed for this call will be lost. Discard it?</source>
+        <translation>Mọi nội dung đã nhập cho cuộc gọi này sẽ mất. Bỏ cuộc gọi?</translation>
+    </message>
+    <message>
+        <source>The call was discarded.</source>
+        <translation>Đã bỏ cuộc gọi.</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %s</source>
+        <translation>Không tự lưu được: %s</translation>
+    </message>
+    <message>
+        <source>No call is kept as a draft.</source>
+        <translation>Không có cuộc gọi nào đang lưu nháp.</translation>
+    </message>
+    <message>
+        <source>The unsaved call is back on screen.</source>
+        <translation>Cuộc gọi chưa lưu đã trở lại màn hình.</translation>
+    </message>
+</context>
+<context>
+    <name>CallerHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Đường dây</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Loại vấn đề</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Số hồ sơ</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>cần hồ sơ</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFileBar</name>
+    <message>
+        <source>Case file needed (Alt+N)</source>
+        <translation>Cần lập hồ sơ (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Flag this call for a case file. Clearing a flag the rules set needs a reason.</source>
+        <translation>Đánh dấu cuộc gọi cần lập hồ sơ. Bỏ đánh dấu do quy tắc đặt cần ghi lý do.</translation>
+    </message>
+    <message>
+        <source>The flag stays: clearing it needs a reason.</source>
+        <translation>Vẫn giữ đánh dấu: muốn bỏ phải ghi lý do.</translation>
+    </message>
+    <message>
+        <source>flag cleared by the operator: %s</source>
+        <translation>tổng đài viên đã bỏ đánh dấu, lý do: %s</translation>
+    </message>
+    <message>
+        <source>flagged by hand for a case file</source>
+        <translation>tổng đài viên đánh dấu cần lập hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListScreen</name>
+    <message>
+        <source>My cases</source>
+        <translation>Hồ sơ của tôi</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>Hồ sơ quá hạn</translation>
+    </message>
+    <message>
+        <source>All open cases</source>
+        <translation>Tất cả hồ sơ đang mở</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Số hồ sơ</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Trẻ</translation>
+    </message>
+    <message>
+        <source>Step done</source>
+        <translation>Bước đã xong</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Bước tiếp theo</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Counselor</source>
+        <translation>Cán bộ phụ trách</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ngày mở</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanels</name>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Chuyển gửi</translation>
+    </message>
+    <message>
+        <source>Linked calls</source>
+        <translation>Cuộc gọi liên quan</translation>
+    </message>
+    <message>
+        <source>Family and child (Mẫu 01)</source>
+        <translation>Gia đình và trẻ (Mẫu 01)</translation>
+    </message>
+    <message>
+        <source>Give the case to</source>
+        <translation>Giao hồ sơ cho</translation>
+    </message>
+    <message>
+        <source>Mẫu số 01 (PDF)…</source>
+        <translation>Mẫu số 01 (PDF)…</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>Đóng cửa sổ</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Case file %s</source>
+        <translation>Hồ sơ %s</translation>
+    </message>
+    <message>
+        <source>Mark done: %s</source>
+        <translation>Đánh dấu đã xong: %s</translation>
+    </message>
+    <message>
+        <source>Reopen the case…</source>
+        <translation>Mở lại hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Close the case…</source>
+        <translation>Đóng hồ sơ…</translation>
+    </message>
+    <message>
+        <source>%s — status: %s</source>
+        <translation>%s — tình trạng: %s</translation>
+    </message>
+    <message>
+        <source>Child: %s · %s · %s</source>
+        <translation>Trẻ: %s · %s · %s</translation>
+    </message>
+    <message>
+        <source>Counselor: %s · opened %s · risk: %s</source>
+        <translation>Cán bộ phụ trách: %s · mở ngày %s · nguy cơ: %s</translation>
+    </message>
+    <message>
+        <source>Closed %s: %s</source>
+        <translation>Đã đóng %s: %s</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>Step done: %s</source>
+        <translation>Đã xong bước: %s</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>Đóng hồ sơ</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>Mở lại hồ sơ</translation>
+    </message>
+    <message>
+        <source>Why is the case closed?</source>
+        <translation>Vì sao đóng hồ sơ?</translation>
+    </message>
+    <message>
+        <source>Why is the case reopened?</source>
+        <translation>Vì sao mở lại hồ sơ?</translation>
+    </message>
+    <message>
+        <source>A reason is needed.</source>
+        <translation>Cần ghi lý do.</translation>
+    </message>
+    <message>
+        <source>The case is closed.</source>
+        <translation>Đã đóng hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The case is open again.</source>
+        <translation>Hồ sơ đã được mở lại.</translation>
+    </message>
+    <message>
+        <source>The case is now followed by %s.</source>
+        <translation>Hồ sơ nay do %s phụ trách.</translation>
+    </message>
+    <message>
+        <source>Unsaved details</source>
+        <translation>Thông tin chưa lưu</translation>
+    </message>
+    <message>
+        <source>Save the family and child details you typed?</source>
+        <translation>Lưu thông tin gia đình và trẻ bạn đã nhập?</translation>
+    </message>
+    <message>
+        <source>Save Mẫu số 01</source>
+        <translation>Lưu Mẫu số 01</translation>
+    </message>
+    <message>
+        <source>Mẫu số 01</source>
+        <translation>Mẫu số 01</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %s</source>
+        <translation>Không ghi được tệp: %s</translation>
+    </message>
+    <message>
+        <source>Mẫu số 01 saved: %s</source>
+        <translation>Đã lưu Mẫu số 01: %s</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWords</name>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Initial assessment</source>
+        <translation>Đánh giá ban đầu</translation>
+    </message>
+    <message>
+        <source>Needs identified</source>
+        <translation>Xác định nhu cầu</translation>
+    </message>
+    <message>
+        <source>Support plan</source>
+        <translation>Kế hoạch hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Implementing the plan</source>
+        <translation>Thực hiện kế hoạch</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Rà soát, đánh giá</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Đóng hồ sơ</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>Công an</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Y tế</translation>
+    </message>
+    <message>
+        <source>Commune committee</source>
+        <translation>UBND xã/phường</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Nhà trường</translation>
+    </message>
+    <message>
+        <source>Legal aid</source>
+        <translation>Trợ giúp pháp lý</translation>
+    </message>
+    <message>
+        <source>Shelter</source>
+        <translation>Nơi tạm lánh</translation>
+    </message>
+    <message>
+        <source>Other service</source>
+        <translation>Dịch vụ khác</translation>
+    </message>
+    <message>
+        <source>Child&apos;s date of birth</source>
+        <extracomment>The fields of the case file that Mẫu số 01 needs and the call does not hold.</extracomment>
+        <translation>Ngày sinh của trẻ</translation>
+    </message>
+    <message>
+        <source>Child&apos;s condition now</source>
+        <translation>Tình trạng hiện tại của trẻ</translation>
+    </message>
+    <message>
+        <source>Likely outcome without help</source>
+        <translation>Hậu quả nếu không được hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Father: name</source>
+        <translation>Cha: họ tên</translation>
+    </message>
+    <message>
+        <source>Father: age</source>
+        <translation>Cha: tuổi</translation>
+    </message>
+    <message>
+        <source>Father: occupation</source>
+        <translation>Cha: nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>Mother: name</source>
+        <translation>Mẹ: họ tên</translation>
+    </message>
+    <message>
+        <source>Mother: age</source>
+        <translation>Mẹ: tuổi</translation>
+    </message>
+    <message>
+        <source>Mother: occupation</source>
+        <translation>Mẹ: nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>Family situation</source>
+        <translation>Hoàn cảnh gia đình</translation>
+    </message>
+    <message>
+        <source>Informant: address</source>
+        <translation>Người cung cấp thông tin: địa chỉ</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryPicker</name>
+    <message>
+        <source>Type to filter, accents not needed (e.g. xam hai)…</source>
+        <translation>Gõ để lọc, không cần dấu (ví dụ: xam hai)…</translation>
+    </message>
+    <message>
+        <source>Filter categories</source>
+        <translation>Lọc loại vấn đề</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Loại vấn đề</translation>
+    </message>
+    <message>
+        <source>Chosen: %s</source>
+        <translation>Đã chọn: %s</translation>
+    </message>
+    <message>
+        <source>No category chosen</source>
+        <translation>Chưa chọn loại vấn đề</translation>
+    </message>
+</context>
+<context>
+    <name>ChildEditor</name>
+    <message>
+        <source>name or alias</source>
+        <translation>tên hoặc tên gọi</translation>
+    </message>
+    <message>
+        <source>age?</source>
+        <translation>tuổi?</translation>
+    </message>
+    <message>
+        <source> yrs</source>
+        <translation> tuổi</translation>
+    </message>
+    <message>
+        <source>(province?)</source>
+        <translation>(tỉnh?)</translation>
+    </message>
+    <message>
+        <source>(commune / ward?)</source>
+        <translation>(xã / phường?)</translation>
+    </message>
+    <message>
+        <source>hamlet, street, house number</source>
+        <translation>ấp, đường, số nhà</translation>
+    </message>
+    <message>
+        <source>none known</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <source>Special circumstances of the child (Luật Trẻ em, Điều 10)</source>
+        <translation>Hoàn cảnh đặc biệt của trẻ (Luật Trẻ em, Điều 10)</translation>
+    </message>
+    <message>
+        <source>who looks after the child now</source>
+        <translation>người đang chăm sóc trẻ</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Remove this child from the call</source>
+        <translation>Xóa trẻ này khỏi cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Sex, age</source>
+        <translation>Giới tính, tuổi</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Nơi ở</translation>
+    </message>
+    <message>
+        <source>Circumstances</source>
+        <translation>Hoàn cảnh</translation>
+    </message>
+    <message>
+        <source>Child %d</source>
+        <translation>Trẻ %d</translation>
+    </message>
+    <message>
+        <source>Child %d: name</source>
+        <translation>Trẻ %d: tên</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenDialog</name>
+    <message>
+        <source>Open case files</source>
+        <translation>Mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Each child gets their own case file. Open a file for:</source>
+        <translation>Mỗi trẻ có hồ sơ riêng. Mở hồ sơ cho:</translation>
+    </message>
+    <message>
+        <source>the child of this call (no child was recorded)</source>
+        <translation>trẻ của cuộc gọi này (chưa ghi thông tin trẻ)</translation>
+    </message>
+    <message>
+        <source>Child %d: %s</source>
+        <translation>Trẻ %d: %s</translation>
+    </message>
+    <message>
+        <source>Open the files</source>
+        <translation>Mở hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>ComingSoonPage</name>
+    <message>
+        <source>Statistics and reports</source>
+        <extracomment>Window size and position, per PC: the one thing kept in QSettings (centre-wide settings live in the database).</extracomment>
+        <translation>Thống kê và báo cáo</translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation>Người dùng và vai trò</translation>
+    </message>
+    <message>
+        <source>Lines, settings and the list of categories</source>
+        <translation>Đường dây, cài đặt và danh mục phân loại</translation>
+    </message>
+    <message>
+        <source>Backups and restore</source>
+        <translation>Sao lưu và khôi phục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Welcome, %1</source>
+        <translation>Xin chào, %1</translation>
+    </message>
+    <message>
+        <source>Your role (%1) has no screen in this version of Hotline yet.</source>
+        <translation>Vai trò của bạn (%1) chưa có màn hình làm việc trong phiên bản Hotline này.</translation>
+    </message>
+    <message>
+        <source>These screens will come in a later version:</source>
+        <translation>Các màn hình sau sẽ có trong phiên bản tới:</translation>
+    </message>
+    <message>
+        <source>Until then, users are added from the command line:</source>
+        <translation>Trong thời gian này, người dùng được thêm bằng dòng lệnh:</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else changed this call</source>
+        <translation>Người khác đã sửa cuộc gọi này</translation>
+    </message>
+    <message>
+        <source>%s saved this call at %s, while you were editing it. Nothing has been overwritten. Where the two versions differ:</source>
+        <translation>%s đã lưu cuộc gọi này lúc %s, trong khi bạn đang sửa. Chưa có gì bị ghi đè. Những chỗ hai bản khác nhau:</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Theirs (saved by %s)</source>
+        <translation>Bản của họ (%s đã lưu)</translation>
+    </message>
+    <message>
+        <source>Yours (not saved)</source>
+        <translation>Bản của bạn (chưa lưu)</translation>
+    </message>
+    <message>
+        <source>Both versions hold the same values.</source>
+        <translation>Hai bản giống nhau.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep theirs</source>
+        <translation>&amp;Giữ bản của họ</translation>
+    </message>
+    <message>
+        <source>Discard your edit and show the saved version</source>
+        <translation>Bỏ bản sửa của bạn và hiện bản đã lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Save mine over theirs</source>
+        <translation>&amp;Lưu bản của tôi thay bản của họ</translation>
+    </message>
+    <message>
+        <source>Store your values in place of theirs; their edit stays in the history</source>
+        <translation>Lưu nội dung của bạn thay cho bản của họ; lần sửa của họ vẫn còn trong lịch sử sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Back to editing</source>
+        <translation>&amp;Quay lại sửa</translation>
+    </message>
+    <message>
+        <source>Nothing is saved and nothing changes (Esc)</source>
+        <translation>Không lưu và không thay đổi gì (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>DailyLogModel</name>
+    <message>
+        <source>Time</source>
+        <extracomment>(sort key of the store or None, header) per column, in order.</extracomment>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Đường dây</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Tổng đài viên</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Thời lượng</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Loại vấn đề</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Trẻ</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Xã/phường</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Nguy cơ</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>Số hồ sơ</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Đã xem</translation>
+    </message>
+    <message>
+        <source>cleared by operator</source>
+        <translation>tổng đài viên đã bỏ</translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation>cần lập</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>đã lập</translation>
+    </message>
+</context>
+<context>
+    <name>DailyLogScreen</name>
+    <message>
+        <source>Whole day</source>
+        <extracomment>How often another copy&apos;s saves are looked for (DESIGN: a new call appears within 3 seconds).</extracomment>
+        <translation>Cả ngày</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Khoảng ngày</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>Mọi đường dây</translation>
+    </message>
+    <message>
+        <source>All operators</source>
+        <translation>Mọi tổng đài viên</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Mọi kết quả</translation>
+    </message>
+    <message>
+        <source>All one-key outcomes</source>
+        <translation>Mọi cuộc gọi một phím</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Mọi loại vấn đề</translation>
+    </message>
+    <message>
+        <source>Any risk</source>
+        <translation>Mọi mức nguy cơ</translation>
+    </message>
+    <message>
+        <source>Flag: any</source>
+        <translation>Hồ sơ: tất cả</translation>
+    </message>
+    <message>
+        <source>Flagged for a case file</source>
+        <translation>Cần lập hồ sơ</translation>
+    </message>
+    <message>
+        <source>Flagged, no case file yet</source>
+        <translation>Cần lập hồ sơ, chưa có hồ sơ</translation>
+    </message>
+    <message>
+        <source>Flag cleared by operator</source>
+        <translation>Tổng đài viên đã bỏ đánh dấu</translation>
+    </message>
+    <message>
+        <source>Reviewed or not</source>
+        <translation>Đã xem hoặc chưa</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Chưa xem</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Đã xem</translation>
+    </message>
+    <message>
+        <source>Search names, summaries, places, phone digits (Ctrl+F)…</source>
+        <translation>Tìm tên, tóm tắt, nơi ở, số điện thoại (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <source>Mark reviewed (Space)</source>
+        <translation>Đánh dấu đã xem (Space)</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>Mở (Enter)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất tệp…</translation>
+    </message>
+    <message>
+        <source>Handover report…</source>
+        <translation>Báo cáo giao ca…</translation>
+    </message>
+    <message>
+        <source>Mark the selected calls reviewed</source>
+        <translation>Đánh dấu các cuộc gọi đã chọn là đã xem</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Tìm trong sổ</translation>
+    </message>
+    <message>
+        <source>%d calls</source>
+        <translation>%d cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tổng hợp</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Cuộc gọi</translation>
+    </message>
+    <message>
+        <source>with a case file</source>
+        <translation>đã có hồ sơ</translation>
+    </message>
+    <message>
+        <source>Flags cleared by operators</source>
+        <translation>Tổng đài viên bỏ đánh dấu</translation>
+    </message>
+    <message>
+        <source>Not yet reviewed</source>
+        <translation>Chưa xem</translation>
+    </message>
+    <message>
+        <source>Average duration</source>
+        <translation>Thời lượng trung bình</translation>
+    </message>
+    <message>
+        <source>longest</source>
+        <translation>dài nhất</translation>
+    </message>
+    <message>
+        <source>By line</source>
+        <translation>Theo đường dây</translation>
+    </message>
+    <message>
+        <source>By outcome</source>
+        <translation>Theo kết quả</translation>
+    </message>
+    <message>
+        <source>Calls with content by group</source>
+        <translation>Cuộc gọi có nội dung theo nhóm</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Đánh dấu đã xem</translation>
+    </message>
+    <message>
+        <source>Note for %d calls (optional):</source>
+        <translation>Ghi chú cho %d cuộc gọi (không bắt buộc):</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>%d calls marked reviewed.</source>
+        <translation>Đã đánh dấu %d cuộc gọi là đã xem.</translation>
+    </message>
+    <message>
+        <source>Cleared case-file flags</source>
+        <translation>Đánh dấu hồ sơ đã bị bỏ</translation>
+    </message>
+    <message>
+        <source>%d of these calls had their case-file flag cleared by an operator. Confirm the operators&apos; reasons, or flag the calls again?</source>
+        <translation>%d cuộc gọi trong số này đã bị tổng đài viên bỏ đánh dấu cần lập hồ sơ. Xác nhận lý do của tổng đài viên, hay đánh dấu lại?</translation>
+    </message>
+    <message>
+        <source>Confirm the reasons</source>
+        <translation>Xác nhận lý do</translation>
+    </message>
+    <message>
+        <source>Flag them again</source>
+        <translation>Đánh dấu lại</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <source>The export holds names, phone numbers and notes about children. Keep the file safe and delete it when done. The export is recorded in the audit log. Continue?</source>
+        <translation>Tệp xuất có họ tên, số điện thoại và ghi chú về trẻ em. Hãy giữ tệp an toàn và xóa khi dùng xong. Việc xuất tệp được ghi vào nhật ký. Tiếp tục?</translation>
+    </message>
+    <message>
+        <source>Export the calls</source>
+        <translation>Xuất danh sách cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Chưa xuất được</translation>
+    </message>
+    <message>
+        <source>%d calls exported to %s</source>
+        <translation>Đã xuất %d cuộc gọi ra %s</translation>
+    </message>
+    <message>
+        <source>Handover report</source>
+        <translation>Báo cáo giao ca</translation>
+    </message>
+    <message>
+        <source>Save the handover report as a PDF, or print it?</source>
+        <translation>Lưu báo cáo giao ca thành PDF hay in ra giấy?</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Handover report saved: %s</source>
+        <translation>Đã lưu báo cáo giao ca: %s</translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message>
+        <source>%d d %d h</source>
+        <extracomment>Background colours of a deadline cell; the text also says it (printouts, colour blindness).</extracomment>
+        <translation>%d ngày %d giờ</translation>
+    </message>
+    <message>
+        <source>%d h %02d min</source>
+        <translation>%d giờ %02d phút</translation>
+    </message>
+    <message>
+        <source>%d min</source>
+        <translation>%d phút</translation>
+    </message>
+    <message>
+        <source>OVERDUE by %s</source>
+        <translation>QUÁ HẠN %s</translation>
+    </message>
+    <message>
+        <source>%s left</source>
+        <translation>còn %s</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSplash</name>
+    <message>
+        <source>Preparing demo data…</source>
+        <translation>Đang chuẩn bị dữ liệu mẫu…</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>The informant agrees to be named in Mẫu số 01</source>
+        <translation>Người cung cấp thông tin đồng ý được ghi tên trong Mẫu số 01</translation>
+    </message>
+    <message>
+        <source>Save the details</source>
+        <translation>Lưu thông tin</translation>
+    </message>
+    <message>
+        <source>Details saved.</source>
+        <translation>Đã lưu thông tin.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialogs</name>
+    <message>
+        <source>Unsaved call found</source>
+        <translation>Có cuộc gọi chưa lưu</translation>
+    </message>
+    <message>
+        <source>A call started at %s was not saved. Open it again to finish it?</source>
+        <translation>Cuộc gọi bắt đầu lúc %s chưa được lưu. Mở lại để ghi tiếp?</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <source>Discard it…</source>
+        <translation>Bỏ cuộc gọi…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved call?</source>
+        <translation>Bỏ cuộc gọi chưa lưu?</translation>
+    </message>
+    <message>
+        <source>The call started at %s will be lost. Discard it?</source>
+        <translation>Cuộc gọi bắt đầu lúc %s sẽ mất. Bỏ cuộc gọi?</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Hotline — first administrator</source>
+        <translation>Hotline — quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <source>Welcome to Hotline</source>
+        <translation>Chào mừng đến với Hotline</translation>
+    </message>
+    <message>
+        <source>Nobody can sign in yet. Create the first administrator account; the administrator then adds the other users.</source>
+        <translation>Chưa có ai đăng nhập được. Hãy tạo tài khoản quản trị viên đầu tiên; sau đó quản trị viên sẽ thêm những người dùng khác.</translation>
+    </message>
+    <message>
+        <source>e.g. quantri</source>
+        <translation>ví dụ: quantri</translation>
+    </message>
+    <message>
+        <source>e.g. Nguyễn Thị Hoa</source>
+        <translation>ví dụ: Nguyễn Thị Hoa</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Letters without accents, digits, dot, dash or underscore.</source>
+        <translation>Chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>Ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Administrator: users, settings, backups (always)</source>
+        <translation>Quản trị viên: người dùng, cài đặt, sao lưu (luôn có)</translation>
+    </message>
+    <message>
+        <source>Also answers &amp;calls (operator)</source>
+        <translation>Kiêm trực tổng đài (tổng đài &amp;viên)</translation>
+    </message>
+    <message>
+        <source>Also &amp;shift lead (daily log, review)</source>
+        <translation>Kiêm trưởng &amp;ca (nhật ký, duyệt cuộc gọi)</translation>
+    </message>
+    <message>
+        <source>Cr&amp;eate account</source>
+        <translation>Tạo tài &amp;khoản</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>Tệp dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Choose a username.</source>
+        <translation>Hãy chọn tên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Mật khẩu phải có ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same: type it again.</source>
+        <translation>Hai mật khẩu không giống nhau: hãy nhập lại.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupScreen</name>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Loại hạn</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Nguy cơ</translation>
+    </message>
+    <message>
+        <source>Why flagged</source>
+        <translation>Lý do cần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Trẻ</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Người nhận xử lý</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <source>safety (12 h)</source>
+        <translation>an toàn (12 giờ)</translation>
+    </message>
+    <message>
+        <source>support plan</source>
+        <translation>kế hoạch hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Flagged calls waiting for a case file</source>
+        <translation>Cuộc gọi cần lập hồ sơ đang chờ</translation>
+    </message>
+    <message>
+        <source>Take it (Ctrl+M)</source>
+        <translation>Nhận xử lý (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Follow this call up yourself</source>
+        <translation>Tự mình theo dõi cuộc gọi này</translation>
+    </message>
+    <message>
+        <source>Give to</source>
+        <translation>Giao cho</translation>
+    </message>
+    <message>
+        <source>Open case files… (Ctrl+O)</source>
+        <translation>Mở hồ sơ… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Take the selected call</source>
+        <translation>Nhận xử lý cuộc gọi đã chọn</translation>
+    </message>
+    <message>
+        <source>Open case files for the selected call</source>
+        <translation>Mở hồ sơ cho cuộc gọi đã chọn</translation>
+    </message>
+    <message>
+        <source>Refresh the queue</source>
+        <translation>Làm mới hàng chờ</translation>
+    </message>
+    <message>
+        <source>Follow-up queue: %d flagged calls without a case file</source>
+        <translation>Hàng chờ theo dõi: %d cuộc gọi cần lập hồ sơ chưa có hồ sơ</translation>
+    </message>
+    <message>
+        <source>No call is waiting for a case file.</source>
+        <translation>Không có cuộc gọi nào đang chờ lập hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Call of %s on line %s</source>
+        <translation>Cuộc gọi lúc %s trên đường dây %s</translation>
+    </message>
+    <message>
+        <source>Why flagged: %s</source>
+        <translation>Lý do: %s</translation>
+    </message>
+    <message>
+        <source>Safety assessment due: %s</source>
+        <translation>Hạn đánh giá an toàn: %s</translation>
+    </message>
+    <message>
+        <source>Support plan due: %s</source>
+        <translation>Hạn kế hoạch hỗ trợ: %s</translation>
+    </message>
+    <message>
+        <source>Child %d: %s, %s, %s</source>
+        <translation>Trẻ %d: %s, %s, %s</translation>
+    </message>
+    <message>
+        <source>Take over this call?</source>
+        <translation>Nhận lại cuộc gọi này?</translation>
+    </message>
+    <message>
+        <source>%s follows this call up. Take it over?</source>
+        <translation>%s đang theo dõi cuộc gọi này. Bạn nhận lại?</translation>
+    </message>
+    <message>
+        <source>The call is followed up by %s.</source>
+        <translation>Cuộc gọi do %s theo dõi.</translation>
+    </message>
+    <message>
+        <source>Case files opened: %s</source>
+        <translation>Đã mở hồ sơ: %s</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Call with content</source>
+        <translation>Cuộc gọi có nội dung</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>Im lặng</translation>
+    </message>
+    <message>
+        <source>Hang-up</source>
+        <translation>Cúp máy</translation>
+    </message>
+    <message>
+        <source>Prank</source>
+        <translation>Gọi phá</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Nhầm số</translation>
+    </message>
+    <message>
+        <source>Abusive</source>
+        <translation>Chửi bới</translation>
+    </message>
+    <message>
+        <source>Test call</source>
+        <translation>Gọi thử</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Zalo</source>
+        <translation>Zalo</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>Ứng dụng</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Đến trực tiếp</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Không rõ</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Age unknown</source>
+        <translation>Không rõ tuổi</translation>
+    </message>
+    <message>
+        <source>0–5 years</source>
+        <translation>0–5 tuổi</translation>
+    </message>
+    <message>
+        <source>6–10 years</source>
+        <translation>6–10 tuổi</translation>
+    </message>
+    <message>
+        <source>11–15 years</source>
+        <translation>11–15 tuổi</translation>
+    </message>
+    <message>
+        <source>16–17 years</source>
+        <translation>16–17 tuổi</translation>
+    </message>
+    <message>
+        <source>Under 11</source>
+        <translation>Dưới 11 tuổi</translation>
+    </message>
+    <message>
+        <source>Adult (18–59)</source>
+        <translation>Người lớn (18–59)</translation>
+    </message>
+    <message>
+        <source>60 or older</source>
+        <translation>Từ 60 tuổi</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>Không nói</translation>
+    </message>
+    <message>
+        <source>The child themself</source>
+        <translation>Chính trẻ</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Cha mẹ</translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation>Người thân</translation>
+    </message>
+    <message>
+        <source>Carer</source>
+        <translation>Người chăm sóc</translation>
+    </message>
+    <message>
+        <source>Neighbour</source>
+        <translation>Hàng xóm</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Giáo viên</translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <translation>Bạn bè</translation>
+    </message>
+    <message>
+        <source>Official (police, commune, health)</source>
+        <translation>Cán bộ (công an, xã, y tế)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>No risk seen</source>
+        <translation>Chưa thấy nguy cơ</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Thấp</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Trung bình</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Cao</translation>
+    </message>
+    <message>
+        <source>Immediate danger</source>
+        <translation>Nguy hiểm tức thời</translation>
+    </message>
+    <message>
+        <source>Police 113</source>
+        <translation>Công an 113</translation>
+    </message>
+    <message>
+        <source>Emergency 115</source>
+        <translation>Cấp cứu 115</translation>
+    </message>
+    <message>
+        <source>Commune committee</source>
+        <translation>UBND xã</translation>
+    </message>
+    <message>
+        <source>Health department</source>
+        <translation>Sở Y tế</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Nhà trường</translation>
+    </message>
+    <message>
+        <source>Other service</source>
+        <translation>Dịch vụ khác</translation>
+    </message>
+    <message>
+        <source>Orphaned of both parents</source>
+        <translation>Mồ côi cả cha và mẹ</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Bị bỏ rơi</translation>
+    </message>
+    <message>
+        <source>No one to depend on</source>
+        <translation>Không nơi nương tựa</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Khuyết tật</translation>
+    </message>
+    <message>
+        <source>Living with HIV/AIDS</source>
+        <translation>Nhiễm HIV/AIDS</translation>
+    </message>
+    <message>
+        <source>In conflict with the law</source>
+        <translation>Vi phạm pháp luật</translation>
+    </message>
+    <message>
+        <source>Uses drugs</source>
+        <translation>Nghiện ma túy</translation>
+    </message>
+    <message>
+        <source>Out of school, working</source>
+        <translation>Bỏ học kiếm sống</translation>
+    </message>
+    <message>
+        <source>Seriously harmed by violence</source>
+        <translation>Bị tổn hại nghiêm trọng do bạo lực</translation>
+    </message>
+    <message>
+        <source>Exploited</source>
+        <translation>Bị bóc lột</translation>
+    </message>
+    <message>
+        <source>Sexually abused</source>
+        <translation>Bị xâm hại tình dục</translation>
+    </message>
+    <message>
+        <source>Trafficked</source>
+        <translation>Bị mua bán</translation>
+    </message>
+    <message>
+        <source>Serious illness, poor household</source>
+        <translation>Mắc bệnh hiểm nghèo, gia đình nghèo</translation>
+    </message>
+    <message>
+        <source>Migrant or refugee without carer</source>
+        <translation>Di cư, lánh nạn không có người chăm sóc</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>di động</translation>
+    </message>
+    <message>
+        <source>landline</source>
+        <translation>cố định</translation>
+    </message>
+    <message>
+        <source>toll-free</source>
+        <translation>miễn phí</translation>
+    </message>
+    <message>
+        <source>short code</source>
+        <translation>đầu số ngắn</translation>
+    </message>
+    <message>
+        <source>number withheld</source>
+        <translation>số ẩn</translation>
+    </message>
+    <message>
+        <source>foreign number</source>
+        <translation>số nước ngoài</translation>
+    </message>
+    <message>
+        <source>not a usable number</source>
+        <translation>số không dùng được</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPanel</name>
+    <message>
+        <source>name or number (empty: calls from the same number)</source>
+        <translation>tên hoặc số điện thoại (để trống: các cuộc gọi cùng số)</translation>
+    </message>
+    <message>
+        <source>Find calls</source>
+        <translation>Tìm cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Link the selected call</source>
+        <translation>Liên kết cuộc gọi đã chọn</translation>
+    </message>
+    <message>
+        <source>Calls linked to this case</source>
+        <translation>Các cuộc gọi đã liên kết với hồ sơ</translation>
+    </message>
+    <message>
+        <source>Select a call to link.</source>
+        <translation>Chọn một cuộc gọi để liên kết.</translation>
+    </message>
+    <message>
+        <source>Call linked to the case.</source>
+        <translation>Đã liên kết cuộc gọi với hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Error message</source>
+        <extracomment>(username, display name, roles) of one demo account, as hotline.demo.DEMO_ACCOUNTS holds them.</extracomment>
+        <translation>Thông báo lỗi</translation>
+    </message>
+    <message>
+        <source>Hotline — sign in</source>
+        <translation>Hotline — đăng nhập</translation>
+    </message>
+    <message>
+        <source>Child protection hotline 111 · Anti-trafficking line 18008077</source>
+        <translation>Tổng đài bảo vệ trẻ em 111 · Đường dây phòng, chống mua bán người 18008077</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Đăng &amp;nhập</translation>
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation>Đăng nhập (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Th&amp;oát</translation>
+    </message>
+    <message>
+        <source>Close Hotline (Esc)</source>
+        <translation>Đóng Hotline (Esc)</translation>
+    </message>
+    <message>
+        <source>Demo: sample data for training. Do not type real calls here: everything is deleted when Hotline closes.</source>
+        <translation>Bản dùng thử: dữ liệu mẫu để tập huấn. Không nhập cuộc gọi thật ở đây: mọi dữ liệu sẽ bị xóa khi đóng Hotline.</translation>
+    </message>
+    <message>
+        <source>Demo accounts</source>
+        <translation>Tài khoản mẫu</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Demo &amp;accounts — click one to fill in its username and password:</source>
+        <translation>Tài &amp;khoản mẫu — bấm vào một dòng để điền sẵn tên đăng nhập và mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Type your username.</source>
+        <translation>Hãy nhập tên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Hãy nhập mật khẩu.</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Please ask an administrator.</source>
+        <translation>Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until %1.</source>
+        <translation>Nhập sai mật khẩu quá nhiều lần: tài khoản bị tạm khóa đến %1.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>&amp;Cuộc gọi</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Màn hình</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <source>&amp;About Hotline</source>
+        <translation>&amp;Giới thiệu Hotline</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>DEMO — sample data</source>
+        <translation>DEMO — dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Call not kept</source>
+        <translation>Không giữ được cuộc gọi</translation>
+    </message>
+    <message>
+        <source>The call you are typing could not be kept as a draft:</source>
+        <translation>Không lưu được cuộc gọi đang nhập thành bản nháp:</translation>
+    </message>
+    <message>
+        <source>Close anyway and lose it?</source>
+        <translation>Vẫn đóng và bỏ cuộc gọi này?</translation>
+    </message>
+    <message>
+        <source>Call kept as a draft</source>
+        <translation>Đã giữ cuộc gọi dưới dạng bản nháp</translation>
+    </message>
+    <message>
+        <source>The call you were typing is kept as a draft. It will be offered back the next time you sign in on this computer.</source>
+        <translation>Cuộc gọi bạn đang nhập đã được giữ lại dưới dạng bản nháp. Lần đăng nhập tới trên máy này, Hotline sẽ mở lại để bạn nhập tiếp.</translation>
+    </message>
+    <message>
+        <source>Call logging and case-file follow-up for the child protection hotline 111 and the anti-trafficking line 18008077.</source>
+        <translation>Ghi nhận cuộc gọi và theo dõi hồ sơ quản lý trường hợp cho Tổng đài bảo vệ trẻ em 111 và đường dây phòng, chống mua bán người 18008077.</translation>
+    </message>
+    <message>
+        <source>Free software: GNU GPL version 3 or later.</source>
+        <translation>Phần mềm tự do: giấy phép GNU GPL phiên bản 3 trở lên.</translation>
+    </message>
+    <message>
+        <source>Demo: sample data, deleted when Hotline closes.</source>
+        <translation>Bản dùng thử: dữ liệu mẫu, bị xóa khi đóng Hotline.</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>Tệp dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>About Hotline</source>
+        <translation>Giới thiệu Hotline</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>A new note: what was done, seen or agreed</source>
+        <translation>Ghi chú mới: đã làm gì, thấy gì, thống nhất gì</translation>
+    </message>
+    <message>
+        <source>Add the note</source>
+        <translation>Thêm ghi chú</translation>
+    </message>
+    <message>
+        <source>Add as a correction of the selected note</source>
+        <translation>Thêm như một đính chính cho ghi chú đã chọn</translation>
+    </message>
+    <message>
+        <source>correction of note no. %d</source>
+        <translation>đính chính ghi chú số %d</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>Hãy viết ghi chú trước.</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>Đã thêm ghi chú.</translation>
+    </message>
+    <message>
+        <source>Select the note to correct.</source>
+        <translation>Chọn ghi chú cần đính chính.</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideReasonDialog</name>
+    <message>
+        <source>Clear the case-file flag</source>
+        <translation>Bỏ đánh dấu cần lập hồ sơ</translation>
+    </message>
+    <message>
+        <source>The rules require a case file for this call. Why does it not need one?</source>
+        <translation>Theo quy tắc, cuộc gọi này cần lập hồ sơ. Vì sao không cần?</translation>
+    </message>
+    <message>
+        <source>A reason is required. The shift lead reviews it.</source>
+        <translation>Bắt buộc ghi lý do. Trưởng ca sẽ xem xét.</translation>
+    </message>
+    <message>
+        <source>Clear the flag (Ctrl+Enter)</source>
+        <translation>Bỏ đánh dấu (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Đóng mà không lưu</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Sao ché&amp;p</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <extracomment>Strings of Qt itself, translated in our own .ts because PySide6 ships no qtbase_vi.qm: the standard buttons (QPlatformTheme; QGnomeTheme on some Linux desktops) and the right-click menu of text fields.</extracomment>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Sao ché&amp;p</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsPanel</name>
+    <message>
+        <source>to whom, what was asked</source>
+        <translation>gửi đến ai, đề nghị gì</translation>
+    </message>
+    <message>
+        <source>Add the referral</source>
+        <translation>Thêm chuyển gửi</translation>
+    </message>
+    <message>
+        <source>outcome of the selected referral</source>
+        <translation>kết quả của chuyển gửi đã chọn</translation>
+    </message>
+    <message>
+        <source>Record the outcome</source>
+        <translation>Ghi kết quả</translation>
+    </message>
+    <message>
+        <source>outcome not known yet</source>
+        <translation>chưa có kết quả</translation>
+    </message>
+    <message>
+        <source>Referral added.</source>
+        <translation>Đã thêm chuyển gửi.</translation>
+    </message>
+    <message>
+        <source>Select a referral and write its outcome.</source>
+        <translation>Chọn một chuyển gửi và ghi kết quả.</translation>
+    </message>
+    <message>
+        <source>Outcome recorded.</source>
+        <translation>Đã ghi kết quả.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Operator</source>
+        <translation>Tổng đài viên</translation>
+    </message>
+    <message>
+        <source>Shift lead</source>
+        <translation>Trưởng ca</translation>
+    </message>
+    <message>
+        <source>Counselor</source>
+        <translation>Cán bộ quản lý trường hợp</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Alt + an underlined letter opens a menu or moves to a field. Tab moves on.</source>
+        <translation>Alt + chữ cái được gạch chân: mở trình đơn hoặc chuyển đến ô tương ứng. Tab: sang ô kế tiếp.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Live call</source>
+        <translation>Cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Daily log</source>
+        <translation>Sổ cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Follow-up queue</source>
+        <translation>Hàng chờ theo dõi</translation>
+    </message>
+    <message>
+        <source>My cases</source>
+        <translation>Hồ sơ của tôi</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>Hồ sơ quá hạn</translation>
+    </message>
+    <message>
+        <source>All open cases</source>
+        <translation>Hồ sơ đang mở</translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <extracomment>How often the counts in the navigation are read again (another PC may have opened a case).</extracomment>
+        <translation>Màn hình</translation>
+    </message>
+</context>
 </TS>

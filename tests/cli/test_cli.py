@@ -32,7 +32,17 @@ STATS_KEYS = {
     "abuse_reports",
     "abuse_reports_with_case",
 }
-BENCH_MEASURES = ("save_call", "caller_history", "day_log", "search_first_page", "stats_month", "stats_year")
+BENCH_MEASURES = (
+    "save_call",
+    "caller_history",
+    "day_log",
+    "search_first_page",
+    "stats_month",
+    "stats_year",
+    "log_day_filter",
+    "log_search",
+    "log_month_page",
+)
 #: Vietnam has kept UTC+7 without daylight saving since 1975: local time computed independently of the program.
 VN_OFFSET = "+7 hours"
 #: A range inside the demo period, so both of its edges cut through calls.

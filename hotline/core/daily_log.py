@@ -1,0 +1,142 @@
+"""The shift lead's daily log: its filter, its rows, the shift summary, and which shift a moment falls in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from hotline.core.models import ONE_KEY_OUTCOMES, OUTCOMES, RISK_LEVELS
+from hotline.core.timeutil import VN_TZ, local
+
+#: Columns the log sorts by; the store maps each to its own SQL (never the text itself).
+SORT_KEYS = ("started_at", "line", "operator", "outcome", "duration_s", "risk", "flagged", "reviewed")
+#: The outcome filter's value for "any one-key outcome" (silent, hang-up, prank, …).
+ONE_KEY = "one_key"
+OUTCOME_FILTERS = (*OUTCOMES, ONE_KEY)
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    """Which calls the log shows and in what order. Times are aware UTC, half-open [start, end)."""
+
+    start: datetime
+    end: datetime
+    lines: tuple[str, ...] = ()
+    operator_id: int | None = None
+    outcome: str | None = None  # 'substantive', a one-key code, or ONE_KEY
+    category_group: str | None = None  # 'abuse' …
+    category: str | None = None  # 'abuse.sexual' …
+    risk: str | None = None
+    flagged: bool | None = None
+    without_case: bool = False  # flagged, and no case file opened from it or linked to it
+    flag_cleared: bool = False  # the rules required a case file but a person cleared the flag
+    reviewed: bool | None = None
+    text: str = ""  # names, summaries, places, phone digits; accents and đ not needed
+    sort: str = "started_at"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.start.tzinfo is None or self.end.tzinfo is None:
+            raise ValueError("LogFilter times must carry a timezone")
+        if self.sort not in SORT_KEYS:
+            raise ValueError(f"unknown sort key {self.sort!r}; one of {', '.join(SORT_KEYS)}")
+        if self.outcome is not None and self.outcome not in OUTCOME_FILTERS:
+            raise ValueError(f"unknown outcome filter {self.outcome!r}")
+        if self.risk is not None and self.risk not in RISK_LEVELS:
+            raise ValueError(f"unknown risk level {self.risk!r}")
+        # a tuple whatever the caller passed (a list would make the frozen filter unhashable)
+        object.__setattr__(self, "lines", tuple(self.lines))
+
+
+@dataclass(frozen=True)
+class LogRow:
+    """One call as a line of the daily log: what the table shows, no names and no free text."""
+
+    id: int
+    started_at: datetime
+    line: str
+    operator_id: int
+    operator_name: str
+    outcome: str
+    duration_s: int
+    categories: tuple[str, ...]
+    child_sex: str  # of the first child; '' when the call is about no child
+    child_age: str  # exact age as text, else the age band code; '' when no child
+    commune: str  # ward name of the first child's place
+    risk: str
+    flagged: bool
+    case_need: str
+    case_numbers: tuple[str, ...]
+    reviewed: bool
+    flag_cleared: bool
+    phone_raw: str
+    version: int
+
+
+@dataclass(frozen=True)
+class ShiftSummary:
+    """Counts over the filtered calls, shown beside the table and printed on the handover."""
+
+    total: int = 0
+    by_line: dict = field(default_factory=dict)  # line code → calls
+    by_outcome: dict = field(default_factory=dict)  # outcome code → calls
+    substantive_by_group: dict = field(default_factory=dict)  # category group → substantive calls with one
+    flagged: int = 0
+    flagged_with_case: int = 0
+    avg_duration_s: float = 0.0
+    max_duration_s: int = 0
+    unreviewed: int = 0
+    flags_cleared: int = 0
+
+    @property
+    def one_key(self) -> int:
+        """Calls with a one-key outcome (silent, hang-up, prank, wrong number, abusive, test)."""
+        return sum(self.by_outcome.get(code, 0) for code in ONE_KEY_OUTCOMES)
+
+    @property
+    def flagged_without_case(self) -> int:
+        return self.flagged - self.flagged_with_case
+
+
+def child_age_text(age: int | None, age_band: str | None) -> str:
+    """The first child's age as the log shows it: the exact age, else the band code, '' without a child."""
+    if age is not None:
+        return str(age)
+    return age_band or ""
+
+
+def shift_bounds(day: date, start: time, end: time) -> tuple[datetime, datetime]:
+    """UTC bounds of a shift that starts on local ``day``; an end at or before the start is on the next day."""
+    began = datetime.combine(day, start, VN_TZ)
+    ends_on = day if end > start else day + timedelta(days=1)
+    return began.astimezone(UTC), datetime.combine(ends_on, end, VN_TZ).astimezone(UTC)
+
+
+def current_shift(now: datetime, shifts: list[tuple[str, time, time]]) -> tuple[date, int]:
+    """(the local day the shift started, its index in ``shifts``) for the shift under way at ``now``.
+
+    At 03:00 on the 29th that is the night shift of the 28th. When the settings leave a gap and no shift is
+    under way, it is the shift that started last.
+    """
+    if not shifts:
+        raise ValueError("no shifts configured")
+    if now.tzinfo is None:
+        raise ValueError("naive datetime: times must carry a timezone")
+    today = local(now).date()
+    latest: tuple[datetime, date, int] | None = None
+    for day in (today - timedelta(days=1), today):
+        for index, (_name, start, end) in enumerate(shifts):
+            began, ends = shift_bounds(day, start, end)
+            if began <= now < ends:
+                return day, index
+            if began <= now and (latest is None or began > latest[0]):
+                latest = (began, day, index)
+    assert latest is not None  # yesterday's shifts all started before now
+    return latest[1], latest[2]
+
+
+def period_text(name: str, start: datetime, end: datetime) -> str:
+    """A shift or range as the handover heads it: 'Ca đêm 19:00 28/11/2026 – 07:00 29/11/2026'."""
+    a, b = local(start), local(end)
+    text = f"{a:%H:%M %d/%m/%Y} – {b:%H:%M %d/%m/%Y}"
+    return f"{name} {text}" if name else text

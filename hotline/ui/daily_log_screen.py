@@ -1,0 +1,408 @@
+"""The shift lead's daily log: every call of a shift or day, filtered, searched, reviewed, handed over, exported."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hotline.core import permissions
+from hotline.core.daily_log import LogFilter, current_shift, shift_bounds
+from hotline.core.models import ONE_KEY_OUTCOMES, RISK_LEVELS, User
+from hotline.core.taxonomy import load_taxonomy
+from hotline.core.timeutil import format_local, local_range_bounds, utcnow
+from hotline.settings import Settings
+from hotline.store import audit
+from hotline.store import daily_log as log_store
+from hotline.store import users as user_store
+from hotline.store.db import StoreError
+from hotline.ui import labels
+from hotline.ui.models.daily_log_model import DailyLogModel
+
+#: How often another copy's saves are looked for (DESIGN: a new call appears within 3 seconds).
+LIVE_MS = 1000
+
+
+class DailyLogScreen(QWidget):
+    """Day or shift, filters and search above; the calls; the shift summary beside them."""
+
+    status_message = Signal(str, int)
+    open_call = Signal(int)
+
+    def __init__(self, db, user: User, settings: Settings, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dailyLogScreen")
+        self.db, self.user, self.settings, self.lang = db, user, settings, lang
+        self.taxonomy = load_taxonomy()
+        self.can_review = permissions.can(user, permissions.CALL_REVIEW)
+        self.can_export = permissions.can(user, permissions.EXPORT_PERSONAL)
+        self._sort, self._descending = "started_at", False
+        self.model = DailyLogModel(self.taxonomy, lang, self)
+        self._build()
+        self.model.sort_requested = self._sort_by  # after building: the view sorts once when it is set up
+        self._seen_version = log_store.data_version(db)
+        self._live = QTimer(self, interval=LIVE_MS, timeout=self._poll)
+        self._live.start()
+        self._debounce = QTimer(self, singleShot=True, interval=250, timeout=self.reload)
+        self.reload()
+
+    # --- building ------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        shifts = self.settings.shifts()
+        day, shift_index = current_shift(utcnow(), shifts) if shifts else (date.today(), 0)
+        self.day_edit = QDateEdit(QDate(day.year, day.month, day.day), objectName="logDayEdit")
+        self.day_edit.setDisplayFormat("dd/MM/yyyy")
+        self.day_edit.setCalendarPopup(True)
+        self.to_edit = QDateEdit(QDate(day.year, day.month, day.day), objectName="logToEdit")
+        self.to_edit.setDisplayFormat("dd/MM/yyyy")
+        self.to_edit.setCalendarPopup(True)
+        self.shift_combo = QComboBox(objectName="logShiftCombo")
+        for index, (name, start, end) in enumerate(shifts):
+            self.shift_combo.addItem(f"{name} {start:%H:%M}–{end:%H:%M}", index)
+        self.shift_combo.addItem(self.tr("Whole day"), "day")
+        self.shift_combo.addItem(self.tr("Date range"), "range")
+        self.shift_combo.setCurrentIndex(shift_index)
+        self.line_combo = self._combo("logLineCombo", [(None, self.tr("All lines"))]
+                                      + [(code, code) for code in ("111", "18008077")])  # fmt: skip
+        self.operator_combo = self._combo("logOperatorCombo", [(None, self.tr("All operators"))] + [
+            (u.id, u.display_name) for u in user_store.list_users(self.db) if u.roles & {"operator", "shift_lead",
+                                                                                          "counselor"}
+        ])  # fmt: skip
+        self.outcome_combo = self._combo("logOutcomeCombo", [
+            (None, self.tr("All outcomes")), ("substantive", labels.label(labels.OUTCOMES, "substantive")),
+            ("one_key", self.tr("All one-key outcomes")),
+            *[(code, labels.label(labels.OUTCOMES, code)) for code in ONE_KEY_OUTCOMES],
+        ])  # fmt: skip
+        category_items = [(None, self.tr("All categories"))]
+        for group in self.taxonomy.groups:
+            category_items.append((("group", group.code), group.label(self.lang)))
+            category_items += [(("category", c.code), "    " + c.label(self.lang)) for c in group.categories]
+        self.category_combo = self._combo("logCategoryCombo", category_items)
+        self.risk_combo = self._combo("logRiskCombo", [(None, self.tr("Any risk"))]
+                                      + [(code, labels.label(labels.RISKS, code)) for code in RISK_LEVELS])  # fmt: skip
+        self.flag_combo = self._combo("logFlagCombo", [
+            (None, self.tr("Flag: any")), ("flagged", self.tr("Flagged for a case file")),
+            ("without_case", self.tr("Flagged, no case file yet")), ("cleared", self.tr("Flag cleared by operator")),
+        ])  # fmt: skip
+        self.reviewed_combo = self._combo("logReviewedCombo", [
+            (None, self.tr("Reviewed or not")), (False, self.tr("Not reviewed")), (True, self.tr("Reviewed")),
+        ])  # fmt: skip
+        self.search_edit = QLineEdit(objectName="logSearchEdit")
+        self.search_edit.setPlaceholderText(self.tr("Search names, summaries, places, phone digits (Ctrl+F)…"))
+        self.search_edit.setClearButtonEnabled(True)
+
+        filters = QGridLayout()
+        filters.addWidget(self.day_edit, 0, 0)
+        filters.addWidget(self.shift_combo, 0, 1)
+        filters.addWidget(self.to_edit, 0, 2)
+        filters.addWidget(self.line_combo, 0, 3)
+        filters.addWidget(self.operator_combo, 0, 4)
+        filters.addWidget(self.outcome_combo, 0, 5)
+        filters.addWidget(self.category_combo, 1, 0, 1, 2)
+        filters.addWidget(self.risk_combo, 1, 2)
+        filters.addWidget(self.flag_combo, 1, 3)
+        filters.addWidget(self.reviewed_combo, 1, 4)
+        filters.addWidget(self.search_edit, 1, 5)
+
+        self.view = QTableView(objectName="dailyLogView")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((95, 80, 130, 120, 70, 220, 90, 140, 90, 110, 110, 60)):
+            header.resizeSection(column, width)
+        self.count_label = QLabel(objectName="logCountLabel")
+        self.summary = QTextBrowser(objectName="shiftSummary")
+        self.summary.setMinimumWidth(250)
+
+        self.review_button = QPushButton(self.tr("Mark reviewed (Space)"), objectName="reviewButton")
+        self.open_button = QPushButton(self.tr("Open (Enter)"), objectName="openCallButton")
+        self.export_button = QPushButton(self.tr("Export…"), objectName="exportButton")
+        self.handover_button = QPushButton(self.tr("Handover report…"), objectName="handoverButton")
+        self.review_button.setVisible(self.can_review)
+        self.export_button.setVisible(self.can_export)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        for button in (self.open_button, self.review_button, self.export_button, self.handover_button):
+            buttons.addWidget(button)
+
+        table = QWidget()
+        table_layout = QVBoxLayout(table)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.view, 1)
+        table_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(table)
+        splitter.addWidget(self.summary)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+        for combo in (self.shift_combo, self.line_combo, self.operator_combo, self.outcome_combo, self.category_combo,
+                      self.risk_combo, self.flag_combo, self.reviewed_combo):  # fmt: skip
+            combo.currentIndexChanged.connect(self.reload)
+        self.day_edit.dateChanged.connect(self.reload)
+        self.to_edit.dateChanged.connect(self.reload)
+        self.search_edit.textChanged.connect(lambda _t: self._debounce.start())
+        self.view.activated.connect(lambda index: self.open_call.emit(self.model.row(index.row()).id))
+        self.open_button.clicked.connect(self._open_current)
+        self.review_button.clicked.connect(self.review_selected)
+        self.export_button.clicked.connect(self.export)
+        self.handover_button.clicked.connect(self.handover)
+        self._actions = []
+        for text, keys, slot, name in (
+            (self.tr("Mark the selected calls reviewed"), "Space", self.review_selected, "reviewAction"),
+            (self.tr("Search the log"), "Ctrl+F", self._focus_search, "logSearchAction"),
+        ):
+            action = QAction(text, self, objectName=name, shortcut=QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            # Space only in the table: in the search box it is a space
+            (self.view if keys == "Space" else self).addAction(action)
+            self._actions.append(action)
+        self._update_range_widgets()
+
+    def _combo(self, name: str, items) -> QComboBox:
+        combo = QComboBox(objectName=name)
+        for data, text in items:
+            combo.addItem(text, data)
+        return combo
+
+    def actions(self) -> list[QAction]:
+        return list(self._actions)
+
+    # --- the filter ----------------------------------------------------------------------------------------
+
+    def _update_range_widgets(self) -> None:
+        self.to_edit.setVisible(self.shift_combo.currentData() == "range")
+
+    def period(self) -> tuple[datetime, datetime, str]:
+        """UTC bounds of the chosen shift, day or range, and how to say it."""
+        first = self.day_edit.date().toPython()
+        choice = self.shift_combo.currentData()
+        if choice == "range":
+            last = max(first, self.to_edit.date().toPython())
+            start, end = local_range_bounds(first, last)
+            return start, end, f"{first:%d/%m/%Y} – {last:%d/%m/%Y}"
+        if choice == "day":
+            start, end = local_range_bounds(first, first)
+            return start, end, f"{first:%d/%m/%Y}"
+        name, shift_start, shift_end = self.settings.shifts()[choice]
+        start, end = shift_bounds(first, shift_start, shift_end)
+        return start, end, f"{name} {format_local(start)} – {format_local(end)}"
+
+    def current_filter(self) -> LogFilter:
+        start, end, _ = self.period()
+        category = self.category_combo.currentData()
+        flag = self.flag_combo.currentData()
+        line = self.line_combo.currentData()
+        return LogFilter(
+            start=start, end=end, lines=(line,) if line else (), operator_id=self.operator_combo.currentData(),
+            outcome=self.outcome_combo.currentData(),
+            category_group=category[1] if category and category[0] == "group" else None,
+            category=category[1] if category and category[0] == "category" else None,
+            risk=self.risk_combo.currentData(), flagged=True if flag == "flagged" else None,
+            without_case=flag == "without_case", flag_cleared=flag == "cleared",
+            reviewed=self.reviewed_combo.currentData(), text=self.search_edit.text().strip(),
+            sort=self._sort, descending=self._descending,
+        )  # fmt: skip
+
+    def _sort_by(self, key: str, descending: bool) -> None:
+        self._sort, self._descending = key, descending
+        self.reload()
+
+    # --- reading -------------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the count, the first page and the summary again (the rest comes as the table scrolls)."""
+        self._update_range_widgets()
+        selected = {row.id for row in self.selected_rows()}
+        try:
+            f = self.current_filter()
+            total = log_store.log_count(self.db, f)
+            self.model.reset(total, lambda offset, limit: log_store.log_rows(self.db, f, limit=limit, offset=offset))
+            summary = log_store.shift_summary(self.db, f)
+        except StoreError as exc:
+            self.status_message.emit(str(exc), 8000)
+            return
+        self.count_label.setText(self.tr("%d calls") % total)
+        self.summary.setHtml(self._summary_html(summary))
+        for row_number in range(self.model.rowCount()):
+            if self.model.row(row_number).id in selected:
+                self.view.selectRow(row_number)
+
+    def _poll(self) -> None:
+        """Another copy of Hotline saved something: show it (cheap: one PRAGMA per second)."""
+        try:
+            version = log_store.data_version(self.db)
+        except StoreError:
+            return
+        if version != self._seen_version:
+            self._seen_version = version
+            if self.isVisible():
+                self.reload()
+
+    def _summary_html(self, s) -> str:
+        def table(title: str, counts: dict, word) -> str:
+            rows = "".join(f"<tr><td>{word(k)}</td><td align='right'>{v}</td></tr>" for k, v in counts.items())
+            return f"<p><b>{title}</b></p><table width='100%'>{rows}</table>"
+
+        minutes, seconds = divmod(int(s.avg_duration_s), 60)
+        longest_m, longest_s = divmod(s.max_duration_s, 60)
+        summary, calls = self.tr("Summary"), self.tr("Calls")
+        flagged, with_case = self.tr("Flagged for a case file"), self.tr("with a case file")
+        cleared, unreviewed = self.tr("Flags cleared by operators"), self.tr("Not yet reviewed")
+        average, longest = self.tr("Average duration"), self.tr("longest")
+        return "".join([
+            f"<h3>{summary}</h3><p>{calls}: <b>{s.total}</b></p>",
+            table(self.tr("By line"), s.by_line, str),
+            table(self.tr("By outcome"), s.by_outcome, lambda k: labels.label(labels.OUTCOMES, k)),
+            table(self.tr("Calls with content by group"), s.substantive_by_group,
+                  lambda k: self.taxonomy.group_label(k, self.lang)),
+            f"<p>{flagged}: <b>{s.flagged}</b> · {with_case}: <b>{s.flagged_with_case}</b></p>",
+            f"<p>{cleared}: <b>{s.flags_cleared}</b></p>",
+            f"<p>{average}: {minutes:02d}:{seconds:02d} · {longest}: {longest_m:02d}:{longest_s:02d}</p>",
+            f"<p>{unreviewed}: <b>{s.unreviewed}</b></p>",
+        ])  # fmt: skip
+
+    def selected_rows(self):
+        return [self.model.row(index.row()) for index in self.view.selectionModel().selectedRows()]
+
+    # --- actions -------------------------------------------------------------------------------------------
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.open_call.emit(self.model.row(index.row()).id)
+
+    def review_selected(self) -> None:
+        """Mark the selected calls reviewed, with an optional note; a cleared rule flag needs a decision."""
+        rows = self.selected_rows()
+        if not rows or not self.can_review:
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Mark reviewed"),
+                                        self.tr("Note for %d calls (optional):") % len(rows))  # fmt: skip
+        if not ok:
+            return
+        ids = [row.id for row in rows]
+        try:
+            try:
+                marked = log_store.mark_reviewed(self.db, ids, by_user_id=self.user.id, note=note.strip())
+            except log_store.ReviewNeedsDecision as decision:
+                marked = self._decide_cleared(decision.call_ids, ids, note.strip())
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return
+        self.status_message.emit(self.tr("%d calls marked reviewed.") % marked, 6000)
+        self.reload()
+
+    def _decide_cleared(self, cleared: list[int], ids: list[int], note: str) -> int:
+        """Calls whose rule flag an operator cleared: the lead confirms the reason or puts the flag back."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Cleared case-file flags"))
+        box.setText(self.tr("%d of these calls had their case-file flag cleared by an operator. "
+                            "Confirm the operators' reasons, or flag the calls again?") % len(cleared))  # fmt: skip
+        confirm = box.addButton(self.tr("Confirm the reasons"), QMessageBox.ButtonRole.AcceptRole)
+        reflag = box.addButton(self.tr("Flag them again"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is confirm:
+            return log_store.mark_reviewed(self.db, ids, by_user_id=self.user.id, note=note, confirm_cleared=True)
+        if box.clickedButton() is reflag:
+            for call_id in cleared:
+                log_store.reflag(self.db, call_id, by_user_id=self.user.id)
+            return log_store.mark_reviewed(self.db, ids, by_user_id=self.user.id, note=note)
+        return 0
+
+    def export(self) -> None:
+        """The filtered rows to XLSX or CSV, after a warning: they hold personal data, and it is audited."""
+        from hotline.reports.export import write_csv_labelled, write_xlsx_labelled
+
+        answer = QMessageBox.warning(
+            self, self.tr("Personal data"),
+            self.tr("The export holds names, phone numbers and notes about children. Keep the file safe and "
+                    "delete it when done. The export is recorded in the audit log. Continue?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the calls"), str(Path.home() / "hotline-calls.xlsx"), "Excel (*.xlsx);;CSV (*.csv)"
+        )
+        if not path:
+            return
+        f = self.current_filter()
+        writer = write_csv_labelled if path.lower().endswith(".csv") or "csv" in chosen.lower() else write_xlsx_labelled
+        try:
+            count = writer(log_store.export_rows(self.db, f), Path(path))
+        except (OSError, StoreError) as exc:
+            QMessageBox.warning(self, self.tr("Not exported"), str(exc))
+            return
+        audit.append(self.db, self.user.id, "export", "calls", "", f"{Path(path).suffix} {count} rows")
+        self.status_message.emit(self.tr("%d calls exported to %s") % (count, path), 10000)
+
+    def handover(self) -> None:
+        """The summary, the flagged calls and the open questions, as a PDF or on paper."""
+        from hotline.reports.handover import build_handover, print_handover, write_handover_pdf
+
+        _, _, period = self.period()
+        try:
+            report = build_handover(self.db, self.current_filter(), centre_name=self.settings.get("centre_name"),
+                                    period=period, prepared_by=self.user.display_name)  # fmt: skip
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Handover report"), str(exc))
+            return
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Handover report"))
+        box.setText(self.tr("Save the handover report as a PDF, or print it?"))
+        pdf = box.addButton(self.tr("Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
+        paper = box.addButton(self.tr("Print…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is pdf:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Handover report"),
+                                                  str(Path.home() / "ban-giao-ca.pdf"), "PDF (*.pdf)")  # fmt: skip
+            if path:
+                write_handover_pdf(report, Path(path))
+                self.status_message.emit(self.tr("Handover report saved: %s") % path, 8000)
+        elif box.clickedButton() is paper:
+            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec():
+                print_handover(report, printer)

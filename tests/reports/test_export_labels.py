@@ -1,0 +1,162 @@
+"""Exports of the daily log in Vietnamese words: XLSX with real numbers and dates, CSV with a BOM."""
+
+from __future__ import annotations
+
+import csv
+import json
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from hotline.core.daily_log import LogFilter
+from hotline.core.models import Call, Child
+from hotline.reports import export
+from hotline.store import calls, daily_log, users
+from hotline.store.db import open_database
+from hotline.ui import labels
+
+ROOT = Path(__file__).resolve().parents[2]
+T0 = datetime(2026, 6, 1, 2, 0, tzinfo=UTC)  # 09:00 in Vietnam
+PERIOD = LogFilter(T0 - timedelta(hours=1), T0 + timedelta(days=1))
+
+
+def vi_taxonomy() -> dict[str, str]:
+    """Category code → Vietnamese label, read from the resource file itself."""
+    data = json.loads((ROOT / "resources" / "taxonomy.json").read_text(encoding="utf-8"))
+    return {c["code"]: c["label_vi"] for g in data["groups"] for c in g["categories"]}
+
+
+def ui_translations() -> dict[str, str]:
+    """English source → Vietnamese translation of the screens' 'Labels' context (resources/i18n)."""
+    tree = ET.parse(ROOT / "resources" / "i18n" / "hotline_vi.ts")
+    words = {}
+    for context in tree.getroot().iter("context"):
+        if context.findtext("name") == "Labels":
+            for message in context.iter("message"):
+                words[message.findtext("source")] = message.findtext("translation")
+    return words
+
+
+@pytest.mark.parametrize(
+    ("screen", "written"),
+    [
+        (labels.OUTCOMES, export.OUTCOMES_VI),
+        (labels.CHANNELS, export.CHANNELS_VI),
+        (labels.SEXES, export.SEXES_VI),
+        (labels.CHILD_AGE_BANDS, export.CHILD_AGE_BANDS_VI),
+        (labels.RELATIONS, export.RELATIONS_VI),
+        (labels.RISKS, export.RISKS_VI),
+    ],
+)
+def test_export_words_are_the_screens_words(screen, written):
+    """Every code the screens translate is written with the same Vietnamese word in an export."""
+    translations = ui_translations()
+    assert set(written) == set(screen)
+    for code, source in screen.items():
+        assert written[code] == translations[source], code
+
+
+@pytest.fixture
+def export_db(tmp_path):
+    """Four calls of a morning: a flagged abuse report, a cleared flag, counselling, a silent call."""
+    db = open_database(tmp_path / "export.sqlite3")
+    operator = users.add_user(db, "operator1", "Lê Thị Hồng", ["operator"], "test-password-1").id
+    base = {"line": "111", "operator_id": operator}
+    saved = [
+        calls.save_call(db, Call(
+            started_at=T0, duration_s=754, categories=["abuse.sexual", "abuse.violence"], risk="high",
+            caller_relation="neighbour", caller_name="Nguyễn Văn Đào", phone_raw="0912 345 678",
+            summary="Trẻ bị xâm hại", case_need="required", flagged=True, flag_source="rule",
+            children=[Child(name="Bé Na", sex="female", age=9, age_band="6-10", province_code=91, ward_code=30307)],
+            **base,
+        )),
+        calls.save_call(db, Call(
+            started_at=T0 + timedelta(minutes=20), duration_s=300, categories=["abuse.neglect"], risk="medium",
+            caller_relation="self", summary="=HYPERLINK(\"x\")", case_need="required", flagged=False,
+            flag_override_reason="Đã xác minh", children=[Child(sex="male", age_band="11-15")], line="18008077",
+            operator_id=operator, channel="zalo",
+        )),
+        calls.save_call(db, Call(
+            started_at=T0 + timedelta(minutes=40), duration_s=610, categories=["counselling.mental_health"],
+            case_need="not_needed", summary="Tư vấn tâm lý", **base,
+        )),
+        calls.save_call(db, Call(started_at=T0 + timedelta(minutes=50), duration_s=7, outcome="silent", **base)),
+    ]  # fmt: skip
+    yield db, saved
+    db.close()
+
+
+def test_xlsx_reads_back_with_words_numbers_and_dates(export_db, tmp_path):
+    """The labelled XLSX holds Vietnamese headers and words, real local datetimes and whole numbers."""
+    db, saved = export_db
+    out = tmp_path / "log.xlsx"
+    assert export.write_xlsx_labelled(daily_log.export_rows(db, PERIOD), out) == 4
+    book = openpyxl.load_workbook(out, read_only=True)
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    header, body = list(rows[0]), [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert header == [title for _, title in export.LOG_COLUMNS]
+    assert [row["Mã cuộc gọi"] for row in body] == [call.id for call in saved]
+    taxonomy = vi_taxonomy()
+    abuse, cleared, counselling, silent = body
+    for row, call in zip(body, saved, strict=True):
+        started = row["Thời gian bắt đầu"]
+        assert isinstance(started, datetime) and started.tzinfo is None
+        assert abs(started - (call.started_at + timedelta(hours=7)).replace(tzinfo=None)) < timedelta(seconds=1)
+        assert isinstance(row["Thời lượng (giây)"], int) and row["Thời lượng (giây)"] == call.duration_s
+        assert isinstance(row["Mã cuộc gọi"], int) and isinstance(row["Số trẻ"], int)
+    assert started.hour == 9 and started.minute == 50  # 02:50 UTC is 09:50 in Vietnam
+    assert abuse["Kết quả"] == "Cuộc gọi có nội dung" and silent["Kết quả"] == "Im lặng"
+    assert abuse["Loại vấn đề"] == f"{taxonomy['abuse.sexual']}; {taxonomy['abuse.violence']}"
+    assert abuse["Mức độ nguy cơ"] == "Cao" and abuse["Quan hệ người gọi"] == "Hàng xóm"
+    assert abuse["Cần hồ sơ"] == "Cần lập hồ sơ" and counselling["Cần hồ sơ"] == "Không cần lập hồ sơ"
+    assert (abuse["Đã đánh dấu"], cleared["Đã đánh dấu"]) == ("có", "không")
+    assert (abuse["Đánh dấu của quy tắc đã bị bỏ"], cleared["Đánh dấu của quy tắc đã bị bỏ"]) == ("không", "có")
+    assert abuse["Tuổi trẻ"] == 9 and cleared["Tuổi trẻ"] == "11–15 tuổi" and silent["Tuổi trẻ"] is None
+    assert (abuse["Giới tính trẻ"], cleared["Giới tính trẻ"]) == ("Nữ", "Nam")
+    assert abuse["Xã/phường"] == "Phường Long Xuyên"
+    assert cleared["Kênh"] == "Zalo" and abuse["Kênh"] == "Điện thoại" and cleared["Đường dây"] == "18008077"
+    assert cleared["Tóm tắt"] == '=HYPERLINK("x")'  # kept as text, never a formula
+    assert abuse["Tên người gọi"] == "Nguyễn Văn Đào" and abuse["Số điện thoại (như đã nhập)"] == "0912 345 678"
+
+
+def test_csv_has_a_bom_and_words(export_db, tmp_path):
+    """The labelled CSV starts with the UTF-8 BOM, holds the same rows in words, and defuses formulas."""
+    db, saved = export_db
+    out = tmp_path / "log.csv"
+    f = LogFilter(PERIOD.start, PERIOD.end, sort="duration_s", descending=True)
+    assert export.write_csv_labelled(daily_log.export_rows(db, f), out) == 4
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == [title for _, title in export.LOG_COLUMNS]
+    body = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert [int(row["Mã cuộc gọi"]) for row in body] == [c.id for c in sorted(saved, key=lambda c: -c.duration_s)]
+    first = body[0]
+    assert first["Thời gian bắt đầu"] == "01/06/2026 09:00:00"
+    assert first["Kết quả"] == "Cuộc gọi có nội dung" and first["Đã đánh dấu"] == "có" and first["Tuổi trẻ"] == "9"
+    assert any(row["Tóm tắt"] == '\'=HYPERLINK("x")' for row in body)
+
+
+def test_plain_writers_keep_their_codes(export_db, tmp_path):
+    """The writers the command line uses still write the stored codes and the old columns by default."""
+    db, _ = export_db
+    out = tmp_path / "calls.csv"
+    assert export.write_csv(calls.export_rows(db, PERIOD.start, PERIOD.end), out) == 4
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == [title for _, title in export.COLUMNS]
+    assert [row["Kết quả"] for row in rows] == ["substantive", "substantive", "substantive", "silent"]
+    assert rows[0]["Đã đánh dấu"] == "có"
+
+
+def test_in_words_leaves_unknown_codes_and_numbers(export_db):
+    """A code the tables do not know stays as it is; numbers and times are not touched."""
+    row = {"outcome": "retired_code", "risk": "high", "duration_s": 5, "categories": "abuse.sexual gone.code"}
+    worded = export.in_words(row)
+    assert worded["outcome"] == "retired_code" and worded["risk"] == "Cao" and worded["duration_s"] == 5
+    assert worded["categories"] == f"{vi_taxonomy()['abuse.sexual']}; gone.code"
+    assert row["risk"] == "high"  # the row given is not changed
