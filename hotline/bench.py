@@ -195,8 +195,10 @@ def _log_figures(db, bare, day_start, day_end, last_day, repeat: int) -> list[Fi
     figures = []
     flagged = LogFilter(day_start, day_end, flagged=True)
 
+    # the screen's whole answer to a change: count, first page and the summary beside the table
     def program_day():
         daily_log.log_count(db, flagged)
+        daily_log.shift_summary(db, flagged)
         return daily_log.log_rows(db, flagged, limit=LOG_PAGE)
 
     figures.append(
@@ -214,6 +216,7 @@ def _log_figures(db, bare, day_start, day_end, last_day, repeat: int) -> list[Fi
 
     def program_search():
         daily_log.log_count(db, searched)
+        daily_log.shift_summary(db, searched)
         return daily_log.log_rows(db, searched, limit=LOG_PAGE)
 
     figures.append(

@@ -8,6 +8,7 @@ numbers and times stay times in either case.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -162,9 +163,14 @@ def _safe_text(value):
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _cell(key: str, value):
     if key == "started_at":
         return local(value).replace(tzinfo=None)  # Excel has no time zones: write Vietnamese local time
+    if isinstance(value, str):
+        return _CONTROL.sub(" ", value)  # pasted control characters: Excel refuses them, CSV readers choke
     return value
 
 

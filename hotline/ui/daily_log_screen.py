@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -40,6 +40,10 @@ from hotline.store.db import StoreError
 from hotline.ui import labels
 from hotline.ui.models.daily_log_model import DailyLogModel
 
+#: The longest date range the log shows at once.
+MAX_RANGE_DAYS = 92
+#: After another copy's save, the rows already scrolled through are read again up to this many.
+KEEP_ROWS = 5000
 #: How often another copy's saves are looked for (DESIGN: a new call appears within 3 seconds).
 LIVE_MS = 1000
 
@@ -211,7 +215,8 @@ class DailyLogScreen(QWidget):
         first = self.day_edit.date().toPython()
         choice = self.shift_combo.currentData()
         if choice == "range":
-            last = max(first, self.to_edit.date().toPython())
+            # at most three months: the summary beside the table is read on every change
+            last = min(max(first, self.to_edit.date().toPython()), first + timedelta(days=MAX_RANGE_DAYS - 1))
             start, end = local_range_bounds(first, last)
             return start, end, f"{first:%d/%m/%Y} – {last:%d/%m/%Y}"
         if choice == "day":
@@ -243,8 +248,13 @@ class DailyLogScreen(QWidget):
 
     # --- reading -------------------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the count, the first page and the summary again (the rest comes as the table scrolls)."""
+    def reload(self, keep_place: bool = False) -> None:
+        """Read the count, the first page and the summary again (the rest comes as the table scrolls).
+
+        ``keep_place``: after another copy's save, the rows scrolled through are read again (up to KEEP_ROWS)
+        and the view stays where the lead was reading.
+        """
+        loaded, scrolled = self.model.rowCount(), self.view.verticalScrollBar().value()
         self._update_range_widgets()
         selected = {row.id for row in self.selected_rows()}
         try:
@@ -255,6 +265,10 @@ class DailyLogScreen(QWidget):
         except StoreError as exc:
             self.status_message.emit(str(exc), 8000)
             return
+        if keep_place:
+            while self.model.rowCount() < min(loaded, KEEP_ROWS) and self.model.canFetchMore():
+                self.model.fetchMore()
+            self.view.verticalScrollBar().setValue(scrolled)
         self.count_label.setText(self.tr("%d calls") % total)
         self.summary.setHtml(self._summary_html(summary))
         for row_number in range(self.model.rowCount()):
@@ -270,7 +284,7 @@ class DailyLogScreen(QWidget):
         if version != self._seen_version:
             self._seen_version = version
             if self.isVisible():
-                self.reload()
+                self.reload(keep_place=True)
 
     def _summary_html(self, s) -> str:
         def table(title: str, counts: dict, word) -> str:
@@ -353,6 +367,8 @@ class DailyLogScreen(QWidget):
         """The filtered rows to XLSX or CSV, after a warning: they hold personal data, and it is audited."""
         from hotline.reports.export import write_csv_labelled, write_xlsx_labelled
 
+        if not self.can_export:
+            return
         answer = QMessageBox.warning(
             self, self.tr("Personal data"),
             self.tr("The export holds names, phone numbers and notes about children. Keep the file safe and "
@@ -370,7 +386,7 @@ class DailyLogScreen(QWidget):
         writer = write_csv_labelled if path.lower().endswith(".csv") or "csv" in chosen.lower() else write_xlsx_labelled
         try:
             count = writer(log_store.export_rows(self.db, f), Path(path))
-        except (OSError, StoreError) as exc:
+        except (OSError, ValueError, StoreError) as exc:
             QMessageBox.warning(self, self.tr("Not exported"), str(exc))
             return
         audit.append(self.db, self.user.id, "export", "calls", "", f"{Path(path).suffix} {count} rows")
@@ -398,11 +414,18 @@ class DailyLogScreen(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Handover report"),
                                                   str(Path.home() / "ban-giao-ca.pdf"), "PDF (*.pdf)")  # fmt: skip
             if path:
-                write_handover_pdf(report, Path(path))
+                try:
+                    write_handover_pdf(report, Path(path))
+                except (OSError, RuntimeError) as exc:
+                    QMessageBox.warning(self, self.tr("Handover report"), str(exc))
+                    return
                 self.status_message.emit(self.tr("Handover report saved: %s") % path, 8000)
         elif box.clickedButton() is paper:
             from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             if QPrintDialog(printer, self).exec():
-                print_handover(report, printer)
+                try:
+                    print_handover(report, printer)
+                except (OSError, RuntimeError) as exc:
+                    QMessageBox.warning(self, self.tr("Handover report"), str(exc))

@@ -1293,7 +1293,7 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
     <name>DailyLogScreen</name>
     <message>
         <source>Whole day</source>
-        <extracomment>How often another copy&apos;s saves are looked for (DESIGN: a new call appears within 3 seconds).</extracomment>
+        <extracomment>The longest date range the log shows at once. After another copy&apos;s save, the rows already scrolled through are read again up to this many. How often another copy&apos;s saves are looked for (DESIGN: a new call appears within 3 seconds).</extracomment>
         <translation>Cả ngày</translation>
     </message>
     <message>

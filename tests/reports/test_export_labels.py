@@ -160,3 +160,23 @@ def test_in_words_leaves_unknown_codes_and_numbers(export_db):
     assert worded["outcome"] == "retired_code" and worded["risk"] == "Cao" and worded["duration_s"] == 5
     assert worded["categories"] == f"{vi_taxonomy()['abuse.sexual']}; gone.code"
     assert row["risk"] == "high"  # the row given is not changed
+
+
+def test_control_characters_pasted_into_a_summary_do_not_break_the_xlsx(tmp_path):
+    """A vertical tab or other control character in a text becomes a space; the workbook is written and read."""
+    from datetime import UTC, datetime
+
+    from openpyxl import load_workbook
+
+    from hotline.reports.export import write_xlsx
+
+    row = {
+        "id": 1, "started_at": datetime(2026, 11, 20, 12, tzinfo=UTC), "line": "111", "channel": "phone",
+        "operator": "tongdai1", "outcome": "substantive", "duration_s": 60, "phone_raw": "", "phone_e164": None,
+        "caller_relation": "unknown", "caller_name": "An\x0bNa", "risk": "low", "case_need": "not_needed",
+        "flagged": False, "categories": "", "children": 0, "summary": "dòng 1\x0cdòng 2\x00", "action_taken": "",
+    }  # fmt: skip
+    path = tmp_path / "x.xlsx"
+    assert write_xlsx([row], path) == 1
+    values = list(load_workbook(path).active.iter_rows(values_only=True))[1]
+    assert "An Na" in values and "dòng 1 dòng 2 " in values

@@ -158,3 +158,12 @@ def test_a_call_saved_by_another_copy_appears_without_any_action(qtbot, db, scre
                                      operator_id=people["operator"].id, outcome="silent"))  # fmt: skip
     other.close()
     qtbot.waitUntil(lambda: screen.model.total() == before + 1, timeout=3000)
+
+
+def test_a_date_range_is_at_most_three_months(qtbot, screen):
+    """A range longer than 92 days is cut to 92, so the summary never reads a year on every change."""
+    screen.shift_combo.setCurrentIndex(screen.shift_combo.findData("range"))
+    screen.day_edit.setDate(QDate(2026, 1, 1))
+    screen.to_edit.setDate(QDate(2026, 12, 31))
+    start, end, _ = screen.period()
+    assert (end - start).days == 92
