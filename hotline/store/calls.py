@@ -14,7 +14,7 @@ from hotline.core.phones import normalize_phone
 from hotline.core.search import build_search_text
 from hotline.core.timeutil import from_ms, to_ms, utcnow
 from hotline.store import audit
-from hotline.store.db import ConflictError, NotFoundError, write
+from hotline.store.db import ConflictError, NotFoundError, StoreError, write
 
 # Columns of `calls` written from a Call, in order. Lists are stored as JSON.
 _CALL_COLUMNS = (
@@ -427,6 +427,12 @@ def _replace_children(conn, call_id: int, before: Sequence[Child], after: Sequen
     kept = {c.id for c in after if c.id is not None}
     for child in before:
         if child.id not in kept:
+            case = conn.execute("SELECT number FROM cases WHERE child_id = ? LIMIT 1", [child.id]).fetchone()
+            if case:  # the child's case file points at this row: say so instead of a foreign-key error
+                raise StoreError(
+                    f"Không thể xóa trẻ này: trẻ đã có hồ sơ {case[0]} / This child cannot be removed:"
+                    f" they have the case file {case[0]}"
+                )
             conn.execute("DELETE FROM call_children WHERE id = ?", [child.id])
     for position, child in enumerate(after):
         if child.id is None:

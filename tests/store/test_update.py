@@ -183,3 +183,21 @@ def test_edit_of_the_object_save_returned(db, make_call, t0, operator_id):
     result = update_call(db, dataclasses.replace(saved, summary="sau khi sửa"), user_id=operator_id)
     assert [r[1] for r in change_rows(db, saved.id)] == ["summary"]
     assert result.version == 2
+
+
+def test_removing_a_child_who_has_a_case_file_is_refused_by_name(db, make_call):
+    """An edit that drops a child with a case file is refused with the case number, and nothing changes."""
+    from hotline.store import bulk
+    from hotline.store.calls import get_call
+    from hotline.store.db import StoreError
+
+    call = save_call(db, make_call(flagged=True, case_need="required", children=[Child(name="Bé Na")]))
+    opened_by = call.operator_id
+    bulk.open_cases(db, [bulk.CaseSpec(call.id, call.children[0].id, opened_by, call.started_at, None,
+                                        "received", "high", None, None)])  # fmt: skip
+    number = db.conn.execute("SELECT number FROM cases").fetchone()[0]
+    edit = get_call(db, call.id)
+    edit.children = []
+    with pytest.raises(StoreError, match=number):
+        update_call(db, edit, user_id=opened_by)
+    assert [c.name for c in get_call(db, call.id).children] == ["Bé Na"]
