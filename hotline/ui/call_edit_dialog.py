@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import sqlite3
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 
@@ -42,7 +41,7 @@ from hotline.core.timeutil import format_local, utcnow
 from hotline.settings import Settings
 from hotline.store import calls as call_store
 from hotline.store import users as user_store
-from hotline.store.db import ConflictError, StoreError, translate_error
+from hotline.store.db import ConflictError, StoreError
 from hotline.store.lines import list_lines
 from hotline.ui import labels
 from hotline.ui.call_form import CallForm
@@ -207,10 +206,6 @@ def _select(combo: QComboBox, code: str, text: str | None = None) -> None:
     combo.setCurrentIndex(combo.findData(code))
 
 
-def _store_error(exc: Exception) -> StoreError:
-    return exc if isinstance(exc, StoreError) else translate_error(exc)
-
-
 # --- the dialog --------------------------------------------------------------------------------------------------
 
 
@@ -232,8 +227,8 @@ class CallEditDialog(QDialog):
         self._build()
         try:
             call = call_store.get_call(db, call_id)
-        except (StoreError, sqlite3.Error) as exc:
-            self._show_load_error(_store_error(exc))
+        except StoreError as exc:
+            self._show_load_error(exc)
             return
         self.can_edit = may_edit(user, call)
         self._load(call)
@@ -325,7 +320,7 @@ class CallEditDialog(QDialog):
 
     def _name(self, user_id: int | None) -> str:
         if user_id is not None and user_id not in self._names:
-            with contextlib.suppress(StoreError, sqlite3.Error):  # a name is not worth an error: "#id" is shown
+            with contextlib.suppress(StoreError):  # a name is not worth an error: "#id" is shown
                 self._names = {u.id: u.display_name for u in user_store.list_users(self.db)}
         return self._names.get(user_id, f"#{user_id}")
 
@@ -407,8 +402,8 @@ class CallEditDialog(QDialog):
         self.history_list.clear()
         try:
             changes = call_store.call_changes(self.db, self.call.id)
-        except (StoreError, sqlite3.Error) as exc:
-            self.history_list.addItem(str(_store_error(exc)))
+        except StoreError as exc:
+            self.history_list.addItem(str(exc))
             return
         for change in changes:
             text = change_line(change, self._name(change.user_id), self.taxonomy, self.lang)
@@ -521,12 +516,12 @@ class CallEditDialog(QDialog):
         except ConflictError:
             self._resolve_conflict()
             return
-        except (StoreError, sqlite3.Error) as exc:
+        except StoreError as exc:
             log.warning("saving an edit of a call failed: %s", type(exc).__name__)
             QMessageBox.warning(
                 self, self.tr("Not saved"),
                 self.tr("The changes were NOT saved: %s\n\nEverything you typed is still in the form.")
-                % _store_error(exc),
+                % exc,
             )  # fmt: skip
             self._say(self.tr("Not saved — your changes are still in the form."), error=True)
             return
@@ -544,8 +539,8 @@ class CallEditDialog(QDialog):
             theirs = call_store.get_call(self.db, self.call.id)
             changes = call_store.call_changes(self.db, self.call.id)
             mine = self.edited_call(theirs)
-        except (StoreError, sqlite3.Error) as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(_store_error(exc)))
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return
         newest = [c for c in changes if c.changed_at == changes[-1].changed_at] if changes else []
         who = ", ".join(dict.fromkeys(self._name(c.user_id) for c in newest)) or self.tr("someone else")
