@@ -10,7 +10,7 @@ from datetime import datetime
 import sqlite_utils
 
 from hotline.core.models import Call, CallChange, CallerHistory, CallerHistoryItem, CallSummary, Child
-from hotline.core.phones import normalize_phone
+from hotline.core.phones import PhoneInfo, normalize_phone
 from hotline.core.search import build_search_text
 from hotline.core.timeutil import from_ms, to_ms, utcnow
 from hotline.store import audit
@@ -100,6 +100,17 @@ _SUMMARY_SELECT = """
            (SELECT group_concat(code, ' ') FROM call_categories WHERE call_id = c.id)
     FROM calls c
 """
+
+
+def phone_keys(info: PhoneInfo) -> list[str]:
+    """The stored phone_e164 values of a number: today's form and, for a converted number, its old 11-digit
+    form (rows imported from elsewhere may hold it verbatim). Empty for a number that cannot be looked up."""
+    if not info.usable:
+        return []
+    keys = [info.e164]
+    if info.legacy_from:
+        keys.append("+84" + info.legacy_from.removeprefix("0"))
+    return keys
 
 
 def _prepare(call: Call) -> Call:
@@ -296,10 +307,7 @@ def caller_history(
     info = normalize_phone(phone)
     if not info.usable:
         return CallerHistory(total=0, items=())
-    keys = [info.e164]
-    if info.legacy_from:
-        # rows imported from elsewhere may hold the old 11-digit form verbatim
-        keys.append("+84" + info.legacy_from.removeprefix("0"))
+    keys = phone_keys(info)
     marks = ",".join("?" * len(keys))
     exclude = exclude_call_id if exclude_call_id is not None else -1
     total = db.conn.execute(

@@ -18,7 +18,7 @@ from hotline.core.models import CallSummary, Child
 from hotline.core.phones import normalize_phone
 from hotline.core.timeutil import from_ms, to_ms, utcnow
 from hotline.store import audit
-from hotline.store.calls import _SUMMARY_SELECT, _summary, caller_history
+from hotline.store.calls import _SUMMARY_SELECT, _summary, caller_history, phone_keys
 from hotline.store.db import ConflictError, NotFoundError, StoreError, write
 from hotline.store.search import search_calls
 
@@ -517,11 +517,9 @@ def open_cases_for_phone(db: sqlite_utils.Database, phone: str) -> list[CaseSumm
     """Open case files whose call, or a call linked to them, came from this number (also its old 11-digit form):
     the live-call screen offers to link a new call from that number to one of them."""
     info = normalize_phone(phone)
-    if not info.usable:
+    keys = phone_keys(info)
+    if not keys:
         return []
-    keys = [info.e164]
-    if info.legacy_from:
-        keys.append("+84" + info.legacy_from.removeprefix("0"))
     marks = ",".join("?" * len(keys))
     rows = db.conn.execute(
         _SUMMARY_SQL + f" WHERE {_OPEN} AND k.id IN ("
