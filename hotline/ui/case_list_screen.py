@@ -72,7 +72,7 @@ class CaseListScreen(QWidget):
         self.view.activated.connect(self._open)  # Enter and double-click
         self._clock = QTimer(self, interval=30_000, timeout=self.model.refresh)
         self._clock.start()
-        self.reload()
+        # read when first shown (Workspace._show)
 
     def reload(self) -> None:
         try:

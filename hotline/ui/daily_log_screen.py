@@ -69,7 +69,7 @@ class DailyLogScreen(QWidget):
         self._live = QTimer(self, interval=LIVE_MS, timeout=self._poll)
         self._live.start()
         self._debounce = QTimer(self, singleShot=True, interval=250, timeout=self.reload)
-        self.reload()
+        # read when first shown (Workspace._show), or when the day or a filter is set
 
     # --- building ------------------------------------------------------------------------------------------
 

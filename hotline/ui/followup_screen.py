@@ -65,7 +65,7 @@ class FollowupScreen(QWidget):
         self._build()
         self._clock = QTimer(self, interval=30_000, timeout=self.model.refresh)  # countdowns move on
         self._clock.start()
-        self.reload()
+        # read when first shown (Workspace._show): nothing slow at sign-in for tabs not yet opened
 
     def _columns(self) -> list[Column]:
         def due_colour(item: QueueItem):

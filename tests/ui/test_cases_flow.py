@@ -122,6 +122,7 @@ def test_shift_lead_sees_the_queue_read_only_and_gives_a_call_to_a_counselor(qtb
     """A shift lead sees the queue and cases but cannot open files; they can give a call to a counselor."""
     call = flagged_call(db, people["operator"].id)
     space = workspace(people["lead"])
+    space.nav.setCurrentIndex(space.keys.index("queue"))  # the lead opens the queue tab
     queue = space.followup
     assert not queue.open_button.isVisible() and not queue.take_button.isVisible()
     assert queue.assign_combo.findData(people["counselor"].id) >= 0
