@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 import hotline
@@ -112,25 +112,37 @@ def build_demo_database(path: Path, *, calls: int = DEMO_CALLS, seed: int | None
     """Fill a new database with demo accounts and calls on a worker thread (its own connection), with a
     small window saying so, so the start never looks frozen."""
     from hotline.demo import build_demo
-    from hotline.ui.login import DemoSplash
 
     seed = random.randrange(1 << 31) if seed is None else seed
-    failures: list[BaseException] = []
 
     def work() -> None:
+        db = open_database(path)
         try:
-            db = open_database(path)
-            try:
-                build_demo(db, calls=calls, seed=seed)
-            finally:
-                db.close()
+            build_demo(db, calls=calls, seed=seed)
+        finally:
+            db.close()
+
+    run_with_splash(work, None)
+    log.info("demo database built (seed %s)", seed)
+
+
+def run_with_splash(work, text: str | None):
+    """Run ``work()`` on a worker thread while a small window says ``text``; its result, or its exception."""
+    from hotline.ui.login import DemoSplash
+
+    results: list = []
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            results.append(work())
         except BaseException as exc:  # handed to the GUI thread, which reports it
             failures.append(exc)
 
-    splash = DemoSplash()
+    splash = DemoSplash(text=text)
     splash.show()
     QCoreApplication.processEvents()
-    worker = threading.Thread(target=work, name="demo-builder", daemon=True)
+    worker = threading.Thread(target=run, name="hotline-worker", daemon=True)
     worker.start()
     while worker.is_alive():
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
@@ -139,7 +151,60 @@ def build_demo_database(path: Path, *, calls: int = DEMO_CALLS, seed: int | None
     splash.deleteLater()
     if failures:
         raise failures[0]
-    log.info("demo database built (seed %s)", seed)
+    return results[0]
+
+
+# --- automatic backups (DESIGN §2 principle 4: backups only through the program) ---
+
+
+def start_daily_backup(store: Store) -> threading.Thread | None:
+    """At the first start of a day, back the database up on a worker thread (its own connection): the sign-in
+    window does not wait for it."""
+    if store.demo:
+        return None
+    from hotline.store import backup
+
+    settings = Settings.load(store.db)
+
+    def work() -> None:
+        try:
+            info = backup.startup_backup(store.path, settings)
+        except (StoreError, OSError) as exc:
+            log.warning("daily backup failed: %s", type(exc).__name__)
+            return
+        if info is not None:
+            log.info("daily backup written: %s", info.path.name)
+
+    worker = threading.Thread(target=work, name="daily-backup", daemon=False)
+    worker.start()
+    return worker
+
+
+def closing_backup(store: Store, daily: threading.Thread | None) -> None:
+    """When Hotline closes: a checked backup of the day's work, with a small window saying so."""
+    if daily is not None:
+        daily.join()
+    if store.demo:
+        return
+    from hotline.store import backup
+
+    try:
+        settings = Settings.load(store.db)
+        info = run_with_splash(
+            lambda: backup.after_session_backup(store.path, settings),
+            QCoreApplication.translate("App", "Backing up before closing…"),
+        )
+    except (StoreError, OSError) as exc:
+        log.warning("closing backup failed: %s", type(exc).__name__)
+        QMessageBox.warning(
+            None,
+            QCoreApplication.translate("App", "Hotline — backup"),
+            QCoreApplication.translate("App", "The backup at closing could not be made:")
+            + f"\n\n{exc}\n\n"
+            + QCoreApplication.translate("App", "The data itself is safe. Please tell the administrator."),
+        )
+        return
+    log.info("closing backup written: %s", info.path.name)
 
 
 def show_store_error(exc: StoreError) -> None:
@@ -177,32 +242,59 @@ def run_sessions(store: Store) -> int:
         if first.exec() != QDialog.DialogCode.Accepted or first.user is None:
             return 0
         username = first.user.username
+    next_user = None  # signed in at the lock screen of the previous session
     while True:
         settings = Settings.load(store.db)  # an administrator may have changed them since the last session
-        login = LoginDialog(
-            store.db,
-            demo_accounts=demo_accounts,
-            demo_password=demo_password,
-            username=username,
-            centre_name=settings.get("centre_name"),
-        )
-        accepted = login.exec() == QDialog.DialogCode.Accepted
-        user = login.user
-        login.deleteLater()
-        if not accepted or user is None:
-            return 0
+        if next_user is not None:
+            user, next_user = next_user, None
+        else:
+            login = LoginDialog(
+                store.db,
+                demo_accounts=demo_accounts,
+                demo_password=demo_password,
+                username=username,
+                centre_name=settings.get("centre_name"),
+            )
+            accepted = login.exec() == QDialog.DialogCode.Accepted
+            user = login.user
+            login.deleteLater()
+            if not accepted or user is None:
+                return 0
         username = ""  # a shared PC: after a sign-out the next person types their own name
+        if user.must_change_password and not _new_password_chosen(store, user):
+            continue  # back to the sign-in: nothing opens on a temporary password
         try:
-            signed_out = run_main_window(store, user, settings)
+            end = run_main_window(store, user, settings)
         except StoreError as exc:  # e.g. the live-call screen could not read the lines
             show_store_error(exc)
             continue
-        if not signed_out:
+        if end.restore_path is not None:
+            restore_database(store, end.restore_path, user)
+            continue
+        if not end.signed_out:
             return 0
+        next_user = end.next_user
 
 
-def run_main_window(store: Store, user, settings: Settings) -> bool:
-    """Show the main window until it closes; True when the user signed out."""
+def _new_password_chosen(store: Store, user) -> bool:
+    """After an administrator's reset the user chooses their own password before anything opens."""
+    from hotline.ui.password_dialogs import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(store.db, user, forced=True)
+    chosen = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return chosen
+
+
+@dataclass(frozen=True)
+class SessionEnd:
+    signed_out: bool  # False: the program quits
+    next_user: object = None  # another user signed in at the lock screen
+    restore_path: Path | None = None  # the administrator asked for this backup to be restored
+
+
+def run_main_window(store: Store, user, settings: Settings) -> SessionEnd:
+    """Show the main window until it closes, and say how the session ended."""
     from hotline.ui.main_window import MainWindow
 
     window = MainWindow(store.db, user, settings, workstation_name(), demo=store.demo, db_path=store.path)
@@ -211,8 +303,38 @@ def run_main_window(store: Store, user, settings: Settings) -> bool:
     window.closed.connect(lambda signed_out: (ended.append(signed_out), loop.quit()))
     window.start_session()
     loop.exec()
+    end = SessionEnd(bool(ended and ended[0]), window.next_user, window.restore_path)
     window.deleteLater()
-    return bool(ended and ended[0])
+    return end
+
+
+def restore_database(store: Store, backup_file: Path, user) -> None:
+    """Replace the database with a backup (the window is closed): close, restore, open again, say what happened."""
+    from hotline.store import backup
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    kept, error = None, None
+    try:
+        store.db.close()
+        try:
+            kept = backup.restore(store.path, backup_file, actor=user.id)
+        except StoreError as exc:
+            error = exc
+        store.db = open_database(store.path)
+    finally:
+        QApplication.restoreOverrideCursor()
+    if error is not None:
+        show_store_error(error)
+        return
+    QMessageBox.information(
+        None,
+        QCoreApplication.translate("App", "Backup restored"),
+        QCoreApplication.translate(
+            "App", "The backup %1 is restored. The database as it was before is kept in %2. Please sign in again."
+        )
+        .replace("%1", backup_file.name)
+        .replace("%2", str(kept)),
+    )
 
 
 def start(options: Options) -> int:
@@ -226,8 +348,11 @@ def start(options: Options) -> int:
         log.error("database not opened: %s", type(exc).__name__)
         show_store_error(exc)
         return 1
+    daily = start_daily_backup(store)
     try:
-        return run_sessions(store)
+        status = run_sessions(store)
+        closing_backup(store, daily)
+        return status
     finally:
         store.close()
 

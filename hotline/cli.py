@@ -73,9 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--name", default="", help="display name")
     add.add_argument("--roles", required=True, help="comma-separated: operator,shift_lead,counselor,admin")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    user.add_parser("list", parents=[common], help="list users")
+    user.add_parser("list", parents=[common], help="list users with their roles, and who is disabled or locked")
     disable = user.add_parser("disable", parents=[common], help="disable a user (users are never deleted)")
     disable.add_argument("username")
+    enable = user.add_parser("enable", parents=[common], help="let a disabled user sign in again")
+    enable.add_argument("username")
+    reset = user.add_parser(
+        "reset-password", parents=[common], help="set a new password (asked); the user must change it at sign-in"
+    )
+    reset.add_argument("username")
+    reset.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
     demo = sub.add_parser("demo", help="fill a database with realistic demo calls and accounts")
     demo.add_argument("--calls", type=_positive, default=5000)
@@ -98,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="replace an existing file")
 
     sub.add_parser("check", help="check the database file's integrity")
+
+    backup = sub.add_parser("backup", help="back the database up (online, checked) into the backup folder")
+    backup.add_argument("--to", type=Path, help="folder to write into (default: the backup folder of the settings)")
+    restore = sub.add_parser("restore", help="replace the database with a backup (the current one is kept)")
+    restore.add_argument("file", type=Path, help="the backup file to restore")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
     setting = sub.add_parser("settings", help="centre-wide settings (holidays, shifts, idle minutes…)")
     setting_sub = setting.add_subparsers(dest="settings_command", required=True, parser_class=_Parser)
@@ -157,28 +170,51 @@ def cmd_init(args) -> int:
     db = _open(args, create=True)
     from hotline.store.users import count_users
 
-    print(f"cơ sở dữ liệu sẵn sàng / database ready: {_db_path(args)} ({count_users(db)} users)")
+    count = count_users(db)
+    print(f"cơ sở dữ liệu sẵn sàng / database ready: {_db_path(args)} ({count} users)")
+    if not count:
+        print(
+            "chưa có người dùng: thêm quản trị viên đầu tiên / no users yet: add the first administrator with"
+            " `hotline user add NAME --roles admin` (or start the program)"
+        )
     return 0
 
 
 def cmd_user(args) -> int:
-    from hotline.store import users
+    from hotline.core.timeutil import format_local
+    from hotline.store import access, users
 
     db = _open(args, create=args.user_command == "add")
     if args.user_command == "add":
         password = _read_password(args.password_stdin, confirm=True)
-        user = users.add_user(db, args.username, args.name, args.roles.split(","), password)
+        user = users.add_user(db, args.username, args.name, args.roles.split(","), password, by=access.COMMAND_LINE)
         print(f"đã thêm / added: {user.username} ({', '.join(sorted(user.roles))})")
     elif args.user_command == "list":
         listed = users.list_users(db)
         if not listed:
             print("chưa có người dùng nào / no users yet")
         for user in listed:
-            state = "" if user.active else "  [đã khóa / disabled]"
+            state = "" if user.active else "  [đã vô hiệu hóa / disabled]"
+            if users.is_locked(user):
+                until = format_local(user.locked_until, with_date=False)
+                state += f"  [tạm khóa đến / locked until {until}]"
+            if user.must_change_password:
+                state += "  [phải đổi mật khẩu / must change password]"
             print(f"{user.username:<20} {','.join(sorted(user.roles)):<30} {user.display_name}{state}")
     else:
-        user = users.disable_user(db, args.username)
-        print(f"đã vô hiệu hóa / disabled: {user.username}")
+        user = users.find_user(db, args.username)
+        if user is None:
+            raise CliError(f"không có người dùng / no user {args.username!r}")
+        if args.user_command == "disable":
+            user = users.disable_user(db, user.id, by=access.COMMAND_LINE)
+            print(f"đã vô hiệu hóa / disabled: {user.username}")
+        elif args.user_command == "enable":
+            user = users.enable_user(db, user.id, by=access.COMMAND_LINE)
+            print(f"đã cho dùng lại / enabled: {user.username}")
+        else:
+            password = _read_password(args.password_stdin, confirm=True)
+            user = users.reset_password(db, user.id, password, by=access.COMMAND_LINE)
+            print(f"đã đặt mật khẩu mới / password reset: {user.username} (phải đổi khi đăng nhập / must change it)")
     return 0
 
 
@@ -200,6 +236,7 @@ def cmd_demo(args) -> int:
 
 def cmd_stats(args) -> int:
     from hotline.core.timeutil import local_range_bounds
+    from hotline.store.access import COMMAND_LINE
     from hotline.store.stats import period_stats
 
     if args.last < args.first:
@@ -215,7 +252,7 @@ def cmd_stats(args) -> int:
                 f"không có đường dây / no such line: {', '.join(unknown)} (có / known: {', '.join(sorted(known))})"
             )
     start, end = local_range_bounds(args.first, args.last)
-    stats = period_stats(db, start, end, args.line).as_dict()
+    stats = period_stats(db, start, end, args.line, viewer_id=COMMAND_LINE).as_dict()
     stats = {"from": args.first.isoformat(), "to": args.last.isoformat(), **stats}
     if args.format == "json":
         print(json.dumps(stats, ensure_ascii=False, indent=2))
@@ -250,7 +287,7 @@ def cmd_export(args) -> int:
         raise CliError(f"tệp đã có, dùng --force để ghi đè / the file exists, use --force to replace it: {args.out}")
     start, end = local_range_bounds(args.first, args.last)
     writer = write_csv if args.format == "csv" else write_xlsx
-    count = writer(calls.export_rows(db, start, end), args.out)
+    count = writer(calls.export_rows(db, start, end, viewer_id=result.user.id), args.out)
     _owner_only(args.out)
     audit.append(db, result.user.id, "export", "calls", "", f"{args.format} {args.first}..{args.last} {count} rows")
     print(f"{count} cuộc gọi → {args.out}  (chứa dữ liệu cá nhân / holds personal data: keep it safe)")
@@ -267,10 +304,12 @@ def cmd_settings(args) -> int:
             value = json.dumps(current.get(key), ensure_ascii=False)
             print(f"{key:<18}{value}    ({setting.description})")
         return 0
+    from hotline.store import access
+
     if args.key not in settings.REGISTRY:
         raise CliError(f"không có thiết lập / no setting {args.key!r}: {', '.join(settings.REGISTRY)}")
     value = _setting_value(args.key, args.value, settings.REGISTRY[args.key].type)
-    settings.save(db, args.key, value)
+    value = settings.save(db, args.key, value, by=access.COMMAND_LINE)  # SettingsError: one line, exit 1
     print(f"{args.key} = {json.dumps(value, ensure_ascii=False)}")
     return 0
 
@@ -294,8 +333,9 @@ def _setting_value(key: str, text: str, kind: type):
 
 def _owner_only(path: Path) -> None:
     """An export holds personal data: on Linux and macOS only its owner may read it."""
-    if os.name == "posix":
-        path.chmod(0o600)
+    from hotline.store.db import owner_only
+
+    owner_only(path)
 
 
 def cmd_check(args) -> int:
@@ -305,6 +345,52 @@ def cmd_check(args) -> int:
     if problems:
         raise CliError("cơ sở dữ liệu có lỗi / the database has problems: " + "; ".join(problems[:5]))
     print(f"ok: {_db_path(args)}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from hotline.settings import Settings
+    from hotline.store.access import COMMAND_LINE
+    from hotline.store.backup import backup_folder, take_backup
+
+    db = _open(args)
+    try:
+        folder = args.to or backup_folder(Settings.load(db), _db_path(args))
+    finally:
+        db.close()
+    info = take_backup(_db_path(args), folder, kind="manual", actor=COMMAND_LINE)
+    print(f"đã sao lưu / backed up: {info.path} ({info.size / 1_000_000:.1f} MB)")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from hotline.store.access import COMMAND_LINE
+    from hotline.store.backup import check_backup_file, restore
+
+    path = _db_path(args)
+    if not args.yes:
+        if not sys.stdin.isatty():  # a script must say --yes: nothing is replaced on a guess
+            print(
+                "hotline: lỗi / error: khôi phục sẽ thay cơ sở dữ liệu, thêm --yes để xác nhận"
+                " / a restore replaces the database: add --yes to confirm",
+                file=sys.stderr,
+            )
+            return 2
+        check_backup_file(args.file)  # no question about a file that would be refused anyway
+        try:
+            answer = input(
+                f"Thay cơ sở dữ liệu {path} bằng {args.file}? Hãy đóng Hotline trước. [c/y]"
+                f" / Replace the database with this backup? Close Hotline first. [c/y]: "
+            )
+        except EOFError:
+            answer = ""
+        if answer.strip().casefold() not in {"c", "có", "co", "y", "yes"}:
+            print("đã hủy, không thay gì / cancelled, nothing was replaced")
+            return 1
+    kept = restore(path, args.file, actor=COMMAND_LINE)
+    print(f"đã khôi phục / restored: {args.file} → {path}")
+    if kept is not None:
+        print(f"cơ sở dữ liệu trước đó được giữ ở / the previous database was kept at: {kept}")
     return 0
 
 
@@ -321,6 +407,8 @@ COMMANDS = {
     "stats": cmd_stats,
     "export": cmd_export,
     "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
     "bench": cmd_bench,
     "settings": cmd_settings,
 }

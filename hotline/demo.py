@@ -17,7 +17,7 @@ from hotline.core.places import DEFAULT_PROVINCE, ward_name, wards_of
 from hotline.core.rules import effective_flag, evaluate_case_file_need, flag_reasons
 from hotline.core.search import compose_search_text
 from hotline.core.timeutil import VN_TZ, local, utcnow
-from hotline.store import bulk, users
+from hotline.store import access, bulk, users
 
 #: Demo accounts, shown on the sign-in screen of `main.py --demo`.
 DEMO_PASSWORD = "demo1234"
@@ -473,7 +473,9 @@ def ensure_demo_accounts(db: sqlite_utils.Database) -> dict[str, int]:
     """Create the demo accounts that do not exist yet; returns username → id."""
     ids = {}
     for username, display, roles in DEMO_ACCOUNTS:
-        user = users.find_user(db, username) or users.add_user(db, username, display, roles, DEMO_PASSWORD)
+        user = users.find_user(db, username) or users.add_user(
+            db, username, display, roles, DEMO_PASSWORD, by=access.COMMAND_LINE
+        )
         ids[username] = user.id
     return ids
 

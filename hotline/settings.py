@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, time
+from pathlib import Path
 
 import sqlite_utils
 
-from hotline.core.places import DEFAULT_PROVINCE
+from hotline.core.places import DEFAULT_PROVINCE, province_name
+from hotline.core.text import fold
+from hotline.store.access import Actor
+from hotline.store.settings import SettingsError
+
+__all__ = ["REGISTRY", "Setting", "Settings", "SettingsError", "save", "validate"]
 
 
 @dataclass(frozen=True)
@@ -78,13 +86,114 @@ class Settings:
         return result
 
 
-def save(db: sqlite_utils.Database, key: str, value: object, *, by_user_id: int | None = None) -> None:
-    """Store one setting after checking its type against the registry."""
+def save(db: sqlite_utils.Database, key: str, value: object, *, by: Actor) -> object:
+    """Check one setting against the registry, then store it (administrator only). Returns the value as stored
+    (trimmed, holidays sorted…). SettingsError ("vi / en") says what is wrong; nothing is written then."""
     from hotline.store.settings import write_value
 
+    value = validate(key, value)
+    write_value(db, key, value, by=by)
+    return value
+
+
+def validate(key: str, value: object) -> object:
+    """The value as it would be stored, or SettingsError saying why it cannot be."""
     setting = REGISTRY.get(key)
     if setting is None:
-        raise KeyError(f"unknown setting {key!r}")
-    if not isinstance(value, setting.type):
-        raise TypeError(f"setting {key!r} must be {setting.type.__name__}")
-    write_value(db, key, value, by_user_id=by_user_id)
+        raise SettingsError(f"Không có thiết lập '{key}' / No setting '{key}': {', '.join(REGISTRY)}")
+    if not isinstance(value, setting.type) or isinstance(value, bool):
+        raise SettingsError(f"{key}: cần kiểu / needs a {setting.type.__name__}")
+    return _CHECKS[key](value)
+
+
+def _text(key: str, value: str, longest: int) -> str:
+    value = value.strip()
+    if not value:
+        raise SettingsError(f"{key}: không được để trống / must not be empty")
+    if len(value) > longest or any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
+        raise SettingsError(f"{key}: tối đa {longest} ký tự in được / at most {longest} printable characters")
+    return value
+
+
+def _case_prefix(value: str) -> str:
+    value = value.strip().upper()
+    if not re.fullmatch(r"[A-Z]{1,6}", value):
+        raise SettingsError("case_prefix: 1–6 chữ cái không dấu, ví dụ AG / 1–6 letters without accents, e.g. AG")
+    return value
+
+
+def _province(value: int) -> int:
+    if not province_name(value):
+        raise SettingsError(f"default_province: không có tỉnh mã {value} / no province with code {value}")
+    return value
+
+
+def _between(key: str, low: int, high: int):
+    def check(value: int) -> int:
+        if not low <= value <= high:
+            raise SettingsError(f"{key}: cần từ {low} đến {high} / must be from {low} to {high}")
+        return value
+
+    return check
+
+
+_HH_MM = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+
+
+def _shifts(value: list) -> list[dict[str, str]]:
+    """A non-empty list of {name, start, end}, names unique, times HH:MM (an end at or before the start is on
+    the next day: 19:00–07:00 is the night shift)."""
+    if not value:
+        raise SettingsError("shifts: cần ít nhất một ca / at least one shift is needed")
+    shifts, names = [], set()
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("name", "start", "end")):
+            raise SettingsError(f"shifts: ca {number} cần name, start, end / shift {number} needs name, start, end")
+        name = _text(f"shifts: ca / shift {number}", item["name"], 40)
+        start, end = item["start"].strip(), item["end"].strip()
+        if not (_HH_MM.fullmatch(start) and _HH_MM.fullmatch(end)):
+            raise SettingsError(
+                f"shifts: giờ của ca {number} phải dạng HH:MM / shift {number}'s times must read HH:MM (e.g. 07:00)"
+            )
+        if fold(name) in names:
+            raise SettingsError(f"shifts: hai ca cùng tên / two shifts are named {name!r}")
+        names.add(fold(name))
+        shifts.append({"name": name, "start": start, "end": end})
+    return shifts
+
+
+def _holidays(value: list) -> list[str]:
+    days = set()
+    for item in value:
+        text = item.isoformat() if isinstance(item, date) else item
+        try:
+            if not isinstance(text, str) or len(text.strip()) != 10:
+                raise ValueError
+            days.add(date.fromisoformat(text.strip()).isoformat())
+        except ValueError:
+            raise SettingsError(f"holidays: ngày không hợp lệ / not a date (YYYY-MM-DD): {str(item)[:20]!r}") from None
+    return sorted(days)
+
+
+def _backup_dir(value: str) -> str:
+    value = value.strip()
+    if value and not Path(value).is_absolute():
+        raise SettingsError(
+            "backup_dir: cần đường dẫn đầy đủ (hoặc để trống) / needs a full path (or empty for the data folder)"
+        )
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise SettingsError("backup_dir: có ký tự không in được / holds characters that cannot be shown")
+    return value
+
+
+_CHECKS = {
+    "centre_name": lambda value: _text("centre_name", value, 200),
+    "case_prefix": _case_prefix,
+    "default_province": _province,
+    "shifts": _shifts,
+    "holidays": _holidays,
+    "idle_minutes": _between("idle_minutes", 1, 240),
+    "backup_dir": _backup_dir,
+    "backups_daily": _between("backups_daily", 1, 365),
+    "backups_monthly": _between("backups_monthly", 0, 120),
+}

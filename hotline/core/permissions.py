@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Protocol
 
@@ -96,3 +97,61 @@ def can(user: HasRoles | None, action: str) -> bool:
 def allowed_actions(user: HasRoles | None) -> frozenset[str]:
     """Every action ``user`` may do (for enabling menus and screens at once)."""
     return frozenset(action for action in ACTIONS if can(user, action))
+
+
+# --- rules that depend on the record as well as the role: which actions would allow it ----------------------
+# The store passes these to access.require_any() (one audited check); the screens ask may_…() to offer a button.
+
+#: DESIGN §6 lets an operator edit their own call "during their own shift". Shifts are settings and a call can
+#: outlast the shift it began in, so the rule is taken as: the operator's own call that started within the last
+#: 12 hours (one shift's length). A shift lead (CALL_EDIT_ALL) may correct any call at any time.
+OWN_CALL_EDIT_HOURS = 12
+
+
+class HasIdAndRoles(HasRoles, Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+def call_view_actions(viewer_id: int | None, operator_id: int) -> tuple[str, ...]:
+    """Any one of these lets a user open a call: every call (shift lead), the calls behind the cases
+    (counselors), or the user's own call (whoever logs calls)."""
+    own = (CALL_LOG,) if viewer_id is not None and viewer_id == operator_id else ()
+    return (CALL_VIEW_ALL, CASE_VIEW, *own)
+
+
+def call_edit_actions(editor_id: int | None, operator_id: int, started_at: datetime, now: datetime) -> tuple[str, ...]:
+    """Any one of these lets a user edit a saved call: any call, or their own one within OWN_CALL_EDIT_HOURS."""
+    own = editor_id is not None and editor_id == operator_id
+    if own and now - started_at <= timedelta(hours=OWN_CALL_EDIT_HOURS):
+        return (CALL_EDIT_ALL, CALL_EDIT_OWN)
+    return (CALL_EDIT_ALL,)
+
+
+class CallTimes(Protocol):
+    @property
+    def operator_id(self) -> int: ...
+
+    @property
+    def started_at(self) -> datetime: ...
+
+
+def may_edit_call(user: HasIdAndRoles | None, call: CallTimes, now: datetime) -> bool:
+    """True when ``user`` may edit ``call`` (a Call, a CallSummary…) at ``now``."""
+    if user is None:
+        return False
+    return any(can(user, action) for action in call_edit_actions(user.id, call.operator_id, call.started_at, now))
+
+
+def case_export_actions(user_id: int | None, assigned_to: int | None) -> tuple[str, ...]:
+    """Any one of these lets a user export a case's personal data (Mẫu 01): any case, or one assigned to them."""
+    if user_id is not None and user_id == assigned_to:
+        return (EXPORT_PERSONAL, EXPORT_OWN_CASES)
+    return (EXPORT_PERSONAL,)
+
+
+def may_export_case(user: HasIdAndRoles | None, assigned_to: int | None) -> bool:
+    """True when ``user`` may export the personal data of a case assigned to ``assigned_to``."""
+    if user is None:
+        return False
+    return any(can(user, action) for action in case_export_actions(user.id, assigned_to))

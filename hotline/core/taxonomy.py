@@ -6,6 +6,7 @@ import functools
 import importlib.resources
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -29,7 +30,9 @@ class Category:
     group: str
     label_vi: str
     label_en: str
-    sort: int  # position in the file, 1-based across all groups: the order lists show
+    sort: int  # position in the list, 1-based across all groups: the order lists show
+    #: False once an administrator retires it: no longer offered for new calls, still named on old ones
+    active: bool = True
 
     def label(self, lang: str = "vi") -> str:
         return self.label_en if lang == "en" else self.label_vi
@@ -90,7 +93,7 @@ class Taxonomy:
         return group.label(lang) if group else group_code
 
     def filter(self, text: str, lang: str = "vi") -> list[Category]:
-        """Categories matching every word typed, accents ignored; empty text gives all of them.
+        """Active categories matching every word typed, accents ignored; empty text gives all active ones.
 
         A typed word matches when it starts a word of the Vietnamese label, the English label or the code,
         or occurs inside them, or inside the group's labels (so 'tu van' lists the counselling topics).
@@ -99,9 +102,11 @@ class Taxonomy:
         """
         tokens = search_tokens(text)
         if not tokens:
-            return list(self.categories)
+            return [category for category in self.categories if category.active]
         ranked = []
         for category in self.categories:
+            if not category.active:
+                continue  # a retired category is never offered for a new call
             rank = self._match_rank(category, tokens, lang)
             if rank is not None:
                 ranked.append((rank, category.sort, category))
@@ -140,6 +145,28 @@ class Taxonomy:
                 for g in self.groups
             ]
         }
+
+
+#: Longest name part of a code made from a label (the code is stored with every call: keep it short).
+MAX_CODE_NAME = 40
+
+
+def make_category_code(group_code: str, label_en: str, taken: Collection[str] = ()) -> str:
+    """A new category's code, made once from its group and English label: ``abuse`` + "Online grooming" →
+    ``abuse.online_grooming``; ``_2``, ``_3``… when the code is taken (codes are never reused)."""
+    if not _GROUP_CODE_RE.fullmatch(group_code):
+        raise ValueError(f"not a group code: {group_code!r}")
+    name = "_".join(search_tokens(label_en))
+    name = re.sub(r"[^a-z0-9_]+", "", name)  # folded letters outside a–z (e.g. Greek, CJK) leave no trace
+    name = re.sub(r"_+", "_", name).strip("_")[:MAX_CODE_NAME].rstrip("_")
+    if not name[:1].isalpha():
+        name = f"c_{name}".rstrip("_") if name else "category"
+    code, number = f"{group_code}.{name}", 1
+    taken = set(taken)
+    while code in taken:
+        number += 1
+        code = f"{group_code}.{name}_{number}"
+    return code
 
 
 def parse_taxonomy(data: Any, source: str = "taxonomy") -> Taxonomy:

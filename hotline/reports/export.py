@@ -144,12 +144,13 @@ def in_words(row: Mapping, taxonomy=None) -> dict:
     return out
 
 
-def _worded(rows: Iterable[Mapping], words: bool) -> Iterable[Mapping]:
+def _worded(rows: Iterable[Mapping], words: bool, taxonomy=None) -> Iterable[Mapping]:
     if not words:
         return rows
-    from hotline.core.taxonomy import load_taxonomy
+    if taxonomy is None:
+        from hotline.core.taxonomy import load_taxonomy
 
-    taxonomy = load_taxonomy()
+        taxonomy = load_taxonomy()
     return (in_words(row, taxonomy) for row in rows)
 
 
@@ -175,14 +176,20 @@ def _cell(key: str, value):
 
 
 def write_csv(
-    rows: Iterable[dict], path: Path, *, columns: Sequence[tuple[str, str]] = COLUMNS, words: bool = False
+    rows: Iterable[dict],
+    path: Path,
+    *,
+    columns: Sequence[tuple[str, str]] = COLUMNS,
+    words: bool = False,
+    taxonomy=None,
 ) -> int:
-    """Write rows as CSV; returns the number of rows. Dates as dd/MM/yyyy HH:mm:ss local time."""
+    """Write rows as CSV; returns the number of rows. Dates as dd/MM/yyyy HH:mm:ss local time. ``taxonomy``:
+    the centre's categories (store.categories.load_taxonomy) whose labels ``words`` writes; default the file's."""
     count = 0
     with open(path, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow([header for _, header in columns])
-        for row in _worded(rows, words):
+        for row in _worded(rows, words, taxonomy):
             values = []
             for key, _ in columns:
                 value = _cell(key, row[key])
@@ -197,9 +204,15 @@ def write_csv(
 
 
 def write_xlsx(
-    rows: Iterable[dict], path: Path, *, columns: Sequence[tuple[str, str]] = COLUMNS, words: bool = False
+    rows: Iterable[dict],
+    path: Path,
+    *,
+    columns: Sequence[tuple[str, str]] = COLUMNS,
+    words: bool = False,
+    taxonomy=None,
 ) -> int:
-    """Write rows to one sheet with real numbers and dates; returns the number of rows."""
+    """Write rows to one sheet with real numbers and dates; returns the number of rows (``taxonomy``: as
+    write_csv)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -214,7 +227,7 @@ def write_xlsx(
         header.append(cell)
     sheet.append(header)
     count = 0
-    for row in _worded(rows, words):
+    for row in _worded(rows, words, taxonomy):
         values = []
         for key, _ in columns:
             value = _cell(key, row[key])
@@ -233,11 +246,11 @@ def write_xlsx(
     return count
 
 
-def write_csv_labelled(rows: Iterable[dict], path: Path) -> int:
+def write_csv_labelled(rows: Iterable[dict], path: Path, *, taxonomy=None) -> int:
     """The daily log's export as CSV: its columns (LOG_COLUMNS), Vietnamese words for the codes."""
-    return write_csv(rows, path, columns=LOG_COLUMNS, words=True)
+    return write_csv(rows, path, columns=LOG_COLUMNS, words=True, taxonomy=taxonomy)
 
 
-def write_xlsx_labelled(rows: Iterable[dict], path: Path) -> int:
+def write_xlsx_labelled(rows: Iterable[dict], path: Path, *, taxonomy=None) -> int:
     """The daily log's export as XLSX: its columns (LOG_COLUMNS), Vietnamese words, real numbers and dates."""
-    return write_xlsx(rows, path, columns=LOG_COLUMNS, words=True)
+    return write_xlsx(rows, path, columns=LOG_COLUMNS, words=True, taxonomy=taxonomy)

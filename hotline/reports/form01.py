@@ -141,6 +141,9 @@ class Form01Data:
     informant_address: str = ""
     officer_name: str = ""
     details: Mapping[str, str] = field(default_factory=dict)
+    #: Vietnamese label of each category code as the centre names it now (store.categories.load_taxonomy);
+    #: a code missing here prints with the shipped file's label
+    category_labels: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -270,18 +273,20 @@ def form01_html(data: Form01Data) -> str:
     """The whole form as HTML for QTextDocument; every value is escaped, empty ones print a dotted line."""
     if data.received_at.tzinfo is None:
         raise ValueError("received_at must be timezone-aware")
-    taxonomy = load_taxonomy()
+    shipped = load_taxonomy()
+
+    def label(code: str) -> str:
+        return data.category_labels.get(code) or shipped.label(code)
+
     child, details = data.child, data.details
     received = local(data.received_at)
     cls = classify(tuple(data.categories), child.special_circumstances)
 
     line_words = LINES_VI.get(data.line, f"Đường dây {data.line}" if data.line else "")
     condition = details.get("condition") or data.summary
-    abuse_labels = [
-        taxonomy.label(c) for c in data.categories if c.split(".", 1)[0] in _ABUSE_GROUPS and c != RECRUITMENT_INFO
-    ]
-    risk_labels = [taxonomy.label(c) for c in data.categories if c == RECRUITMENT_INFO]
-    other_labels = [taxonomy.label(c) for c in data.categories if c.split(".", 1)[0] not in _ABUSE_GROUPS]
+    abuse_labels = [label(c) for c in data.categories if c.split(".", 1)[0] in _ABUSE_GROUPS and c != RECRUITMENT_INFO]
+    risk_labels = [label(c) for c in data.categories if c == RECRUITMENT_INFO]
+    other_labels = [label(c) for c in data.categories if c.split(".", 1)[0] not in _ABUSE_GROUPS]
     special_labels = [_words(SPECIAL_CIRCUMSTANCES_VI, c) for c in child.special_circumstances]
     referrals = "; ".join(_words(REFERRALS_VI, r) for r in data.referrals)
     place = _signed_place(data.centre_name)

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 
 from hotline.core.daily_log import LogFilter, LogRow, ShiftSummary
 from hotline.core.models import ONE_KEY_OUTCOMES, SUBSTANTIVE
-from hotline.core.taxonomy import load_taxonomy
+from hotline.core.taxonomy import Taxonomy, load_taxonomy
 from hotline.core.timeutil import local
 from hotline.reports.export import CHILD_AGE_BANDS_VI, OUTCOMES_VI, RISKS_VI, SEXES_VI
 from hotline.reports.form01 import MARGIN_MM, form_font
@@ -52,6 +52,8 @@ class Handover:
     flagged: list[LogRow]
     questions: list[str]
     prepared_by: str
+    #: the centre's categories as stored (store.categories); None: the shipped file's labels
+    taxonomy: Taxonomy | None = None
 
 
 # --- building it from the store -----------------------------------------------------------------------------
@@ -84,15 +86,18 @@ def open_questions(summary: ShiftSummary, flagged: list[LogRow], cleared: list[L
 
 
 def build_handover(
-    db: sqlite_utils.Database, f: LogFilter, *, centre_name: str, period: str, prepared_by: str
+    db: sqlite_utils.Database, f: LogFilter, *, viewer_id: int, centre_name: str, period: str, prepared_by: str
 ) -> Handover:
-    """The handover of the calls ``f`` selects (the screen passes the shift: its times and lines)."""
-    from hotline.store import daily_log
+    """The handover of the calls ``f`` selects (the screen passes the shift: its times and lines), read as
+    ``viewer_id`` (the daily log's permission, CALL_VIEW_ALL)."""
+    from hotline.store import categories, daily_log
 
     in_order = replace(f, sort="started_at", descending=False)
-    summary = daily_log.shift_summary(db, f)
-    flagged = daily_log.log_rows(db, replace(in_order, flagged=True, flag_cleared=False), limit=-1)
-    cleared = daily_log.log_rows(db, replace(in_order, flagged=None, without_case=False, flag_cleared=True), limit=-1)
+    summary = daily_log.shift_summary(db, f, viewer_id=viewer_id)
+    flagged = daily_log.log_rows(db, replace(in_order, flagged=True, flag_cleared=False), viewer_id=viewer_id, limit=-1)
+    cleared = daily_log.log_rows(
+        db, replace(in_order, flagged=None, without_case=False, flag_cleared=True), viewer_id=viewer_id, limit=-1
+    )
     return Handover(
         centre_name=centre_name,
         period=period,
@@ -100,6 +105,7 @@ def build_handover(
         flagged=flagged,
         questions=open_questions(summary, flagged, cleared),
         prepared_by=prepared_by,
+        taxonomy=categories.load_taxonomy(db),
     )
 
 
@@ -164,7 +170,7 @@ def _line(label: str, value: str) -> str:
 
 def handover_html(h: Handover) -> str:
     """The handover as HTML for QTextDocument; every value is escaped."""
-    taxonomy = load_taxonomy()
+    taxonomy = h.taxonomy or load_taxonomy()
     s = h.summary
     outcomes = dict(s.by_outcome)
     one_key = sum(outcomes.get(code, 0) for code in ONE_KEY_OUTCOMES)

@@ -12,13 +12,14 @@ only the administrator's work (users, lines, settings, categories, backups), sta
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from typing import Final
 
 import sqlite_utils
 
 from hotline.core import permissions
 from hotline.core.models import User
-from hotline.store.db import StoreError
+from hotline.store.db import StoreError, translate_error
 
 
 class PermissionDenied(StoreError):
@@ -71,7 +72,10 @@ def current_user(db: sqlite_utils.Database, actor: Actor) -> User | None:
     user_id = actor_id(actor)
     if user_id is None:
         return None
-    row = db.conn.execute(_SELECT, [user_id]).fetchone()
+    try:
+        row = db.conn.execute(_SELECT, [user_id]).fetchone()
+    except sqlite3.Error as exc:
+        raise translate_error(exc) from None
     if row is None:
         return None
     return User(

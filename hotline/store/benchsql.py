@@ -171,5 +171,9 @@ def last_call_ms(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT max(started_at) FROM calls").fetchone()[0]
 
 
-def any_operator(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT id FROM users ORDER BY id LIMIT 1").fetchone()[0]
+def user_id(conn: sqlite3.Connection, username: str) -> int:
+    """The id of a user of the bench database (a demo account)."""
+    row = conn.execute("SELECT id FROM users WHERE username = ?", [username]).fetchone()
+    if row is None:
+        raise LookupError(f"the bench database has no user {username!r}: build it with the demo generator")
+    return row[0]

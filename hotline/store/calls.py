@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 
 import sqlite_utils
 
+from hotline.core import permissions
 from hotline.core.models import Call, CallChange, CallerHistory, CallerHistoryItem, CallSummary, Child
 from hotline.core.phones import PhoneInfo, normalize_phone
 from hotline.core.search import build_search_text
 from hotline.core.timeutil import from_ms, to_ms, utcnow
-from hotline.store import audit
+from hotline.store import access, audit
 from hotline.store.db import ConflictError, NotFoundError, StoreError, write
 
 # Columns of `calls` written from a Call, in order. Lists are stored as JSON.
@@ -170,9 +171,15 @@ def _child_values(child: Child) -> list:
 def save_call(db: sqlite_utils.Database, call: Call, *, draft: tuple[int, str, str] | None = None) -> Call:
     """Save a new call with its children and categories in one durable transaction.
 
-    ``draft`` = (user_id, workstation, draft_key): that draft is deleted in the same transaction, so a draft
-    disappears exactly when its call is safely stored. Saving the same call (same uuid) twice stores it once.
+    The operator of the call is the one saving it (CALL_LOG). ``draft`` = (user_id, workstation, draft_key),
+    the operator's own draft: it is deleted in the same transaction, so a draft disappears exactly when its call
+    is safely stored. Saving the same call (same uuid) twice stores it once.
     """
+    access.require(db, call.operator_id, permissions.CALL_LOG)
+    if draft is not None and draft[0] != call.operator_id:
+        raise access.PermissionDenied(
+            "Không thể xóa bản nháp của người khác / Another user's draft cannot be removed", permissions.CALL_LOG
+        )
     call = _prepare(call)
     now = utcnow()
     with write(db) as conn:
@@ -180,7 +187,7 @@ def save_call(db: sqlite_utils.Database, call: Call, *, draft: tuple[int, str, s
         if existing:
             if draft:
                 conn.execute("DELETE FROM drafts WHERE user_id=? AND workstation=? AND draft_key=?", list(draft))
-            return get_call(db, existing[0])
+            return _load_call(db, existing[0])
         values = [_column_value(call, col) for col in _CALL_COLUMNS]
         cur = conn.execute(
             f"INSERT INTO calls({', '.join(_CALL_COLUMNS)}, version, created_at, updated_at)"
@@ -223,14 +230,31 @@ def _audit_override(db: sqlite_utils.Database, user_id: int, call_id: int, call:
         audit.append(db, user_id, "call.flag_override", "call", call_id)
 
 
-def get_call(db: sqlite_utils.Database, call_id: int) -> Call:
-    """One call with its children and categories; NotFoundError when there is none."""
+def _not_found(call_id: int) -> NotFoundError:
+    return NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+
+
+def _require_view(db: sqlite_utils.Database, operator_id: int, viewer_id: int) -> None:
+    """Refuse unless the viewer may open this call (permissions.call_view_actions)."""
+    access.require_any(db, viewer_id, *permissions.call_view_actions(viewer_id, operator_id))
+
+
+def get_call(db: sqlite_utils.Database, call_id: int, *, viewer_id: int) -> Call:
+    """One call with its children and categories, for a viewer who may open it (every call for a shift lead,
+    counselors too, one's own call for whoever logs calls); NotFoundError when there is none."""
+    return _load_call(db, call_id, viewer_id=viewer_id)
+
+
+def _load_call(db: sqlite_utils.Database, call_id: int, *, viewer_id: int | None = None) -> Call:
+    """get_call without a permission check when ``viewer_id`` is None (the store's own reads)."""
     conn = db.conn
     cur = conn.execute("SELECT * FROM calls WHERE id = ?", [call_id])
     row = cur.fetchone()
     if row is None:
-        raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+        raise _not_found(call_id)
     data = dict(zip([d[0] for d in cur.description], row, strict=True))
+    if viewer_id is not None:
+        _require_view(db, data["operator_id"], viewer_id)
     children = [
         Child(
             id=r[0],
@@ -256,11 +280,6 @@ def get_call(db: sqlite_utils.Database, call_id: int) -> Call:
     return _row_to_call(data, children, categories)
 
 
-def get_call_id_by_uuid(db: sqlite_utils.Database, uuid: str) -> int | None:
-    row = db.conn.execute("SELECT id FROM calls WHERE uuid = ?", [uuid]).fetchone()
-    return row[0] if row else None
-
-
 def _summary(row) -> CallSummary:
     return CallSummary(
         id=row[0],
@@ -281,9 +300,10 @@ def _summary(row) -> CallSummary:
 
 
 def calls_between(
-    db: sqlite_utils.Database, start: datetime, end: datetime, *, limit: int = -1, offset: int = 0
+    db: sqlite_utils.Database, start: datetime, end: datetime, *, viewer_id: int, limit: int = -1, offset: int = 0
 ) -> list[CallSummary]:
-    """Calls that started in [start, end), oldest first."""
+    """Calls that started in [start, end), oldest first (CALL_VIEW_ALL)."""
+    access.require(db, viewer_id, permissions.CALL_VIEW_ALL)
     rows = db.conn.execute(
         _SUMMARY_SELECT + " WHERE c.started_at >= ? AND c.started_at < ? ORDER BY c.started_at, c.id LIMIT ? OFFSET ?",
         [to_ms(start), to_ms(end), limit, offset],
@@ -291,19 +311,27 @@ def calls_between(
     return [_summary(r) for r in rows]
 
 
-def count_calls_between(db: sqlite_utils.Database, start: datetime, end: datetime) -> int:
+def count_calls_between(db: sqlite_utils.Database, start: datetime, end: datetime, *, viewer_id: int) -> int:
+    """How many calls started in [start, end) (CALL_VIEW_ALL)."""
+    access.require(db, viewer_id, permissions.CALL_VIEW_ALL)
     return db.conn.execute(
         "SELECT count(*) FROM calls WHERE started_at >= ? AND started_at < ?", [to_ms(start), to_ms(end)]
     ).fetchone()[0]
 
 
 def caller_history(
-    db: sqlite_utils.Database, phone: str, *, limit: int = 20, exclude_call_id: int | None = None
+    db: sqlite_utils.Database, phone: str, *, viewer_id: int, limit: int = 20, exclude_call_id: int | None = None
 ) -> CallerHistory:
-    """Earlier calls from the same number, newest first, also those logged under its old 11-digit form.
+    """Earlier calls from the same number, newest first, also those logged under its old 11-digit form
+    (CALLER_HISTORY: date, line, categories, flag and case numbers, no notes).
 
     A withheld or unusable number has no history.
     """
+    access.require(db, viewer_id, permissions.CALLER_HISTORY)
+    return _caller_history(db, phone, limit=limit, exclude_call_id=exclude_call_id)
+
+
+def _caller_history(db: sqlite_utils.Database, phone: str, *, limit: int, exclude_call_id: int | None) -> CallerHistory:
     info = normalize_phone(phone)
     if not info.usable:
         return CallerHistory(total=0, items=())
@@ -387,14 +415,32 @@ def update_call(db: sqlite_utils.Database, call: Call, *, user_id: int) -> Call:
     """Save an edit of a stored call. ``call.version`` must be the version that was read.
 
     If someone changed the call meanwhile, ConflictError is raised and nothing is written. Every changed field
-    is written to call_changes (who, when, old, new).
+    is written to call_changes (who, when, old, new). The user may edit any call (CALL_EDIT_ALL) or their own
+    within OWN_CALL_EDIT_HOURS (CALL_EDIT_OWN); changing the case-file flag of someone else's call also needs
+    FLAG_OVERRIDE.
     """
     if call.id is None:
         raise NotFoundError("Cuộc gọi chưa được lưu / The call has not been saved yet")
+    stored = db.conn.execute(
+        "SELECT operator_id, started_at, flagged, flag_override_reason FROM calls WHERE id = ?", [call.id]
+    ).fetchone()
+    if stored is None:
+        raise _not_found(call.id)
+    operator_id, started_ms, flagged, override_reason = stored
+    access.require_any(db, user_id, *permissions.call_edit_actions(user_id, operator_id, from_ms(started_ms), utcnow()))
+    # a changed flag is checked against the row read here: if the call changes meanwhile, the version check refuses
+    flag_changed = bool(call.flagged) != bool(flagged) or (call.flag_override_reason or "") != (override_reason or "")
+    if user_id != operator_id and flag_changed:
+        access.require(db, user_id, permissions.FLAG_OVERRIDE)
+    return _update_call(db, call, user_id=user_id)
+
+
+def _update_call(db: sqlite_utils.Database, call: Call, *, user_id: int) -> Call:
+    """update_call after its permission checks (daily_log.reflag checks FLAG_OVERRIDE itself)."""
     call = _prepare(call)
     now = utcnow()
     with write(db) as conn:
-        current = get_call(db, call.id)
+        current = _load_call(db, call.id)
         if current.version != call.version:
             raise ConflictError(
                 "Cuộc gọi đã được người khác sửa trong lúc bạn sửa; chưa có gì bị ghi đè"
@@ -428,7 +474,7 @@ def update_call(db: sqlite_utils.Database, call: Call, *, user_id: int) -> Call:
         )
         if current.flagged or current.case_need != "required":  # newly cleared by this edit
             _audit_override(db, user_id, call.id, call)
-    return get_call(db, call.id)
+    return _load_call(db, call.id)
 
 
 def _replace_children(conn, call_id: int, before: Sequence[Child], after: Sequence[Child]) -> None:
@@ -453,8 +499,12 @@ def _replace_children(conn, call_id: int, before: Sequence[Child], after: Sequen
             )
 
 
-def call_changes(db: sqlite_utils.Database, call_id: int) -> list[CallChange]:
-    """The edit history of a call, oldest first: who, when, field, old, new."""
+def call_changes(db: sqlite_utils.Database, call_id: int, *, viewer_id: int) -> list[CallChange]:
+    """The edit history of a call, oldest first: who, when, field, old, new (for whoever may open the call)."""
+    row = db.conn.execute("SELECT operator_id FROM calls WHERE id = ?", [call_id]).fetchone()
+    if row is None:
+        raise _not_found(call_id)
+    _require_view(db, row[0], viewer_id)
     rows = db.conn.execute(
         "SELECT changed_at, user_id, field, old, new FROM call_changes WHERE call_id = ? ORDER BY changed_at, id",
         [call_id],
@@ -462,8 +512,16 @@ def call_changes(db: sqlite_utils.Database, call_id: int) -> list[CallChange]:
     return [CallChange(call_id, from_ms(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 
 
-def export_rows(db: sqlite_utils.Database, start: datetime, end: datetime):
-    """Calls of [start, end) with the fields an export holds, oldest first, as dicts (streamed)."""
+def export_rows(db: sqlite_utils.Database, start: datetime, end: datetime, *, viewer_id: int) -> Iterator[dict]:
+    """Calls of [start, end) with the fields an export holds, oldest first, as dicts (streamed; EXPORT_PERSONAL).
+
+    The permission is checked when this is called, not when the first row is read.
+    """
+    access.require(db, viewer_id, permissions.EXPORT_PERSONAL)
+    return _export_rows(db, start, end)
+
+
+def _export_rows(db: sqlite_utils.Database, start: datetime, end: datetime) -> Iterator[dict]:
     cur = db.conn.execute(
         """
         SELECT c.id, c.started_at, c.line, c.channel, u.username, c.outcome, c.duration_s, c.phone_raw, c.phone_e164,

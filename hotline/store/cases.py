@@ -1,7 +1,9 @@
 """Case files: the follow-up queue, opening (numbered per year), steps, notes, referrals, links, lists and counts.
 
 Every change runs in one BEGIN IMMEDIATE transaction (store.db.write) and is audited, and so is every view of
-a case; audit details hold codes and ids only, never a name or a note.
+a case; audit details hold codes and ids only, never a name or a note. Every public function checks the user's
+permission first (store.access): the queue QUEUE_VIEW, reads CASE_VIEW, changes CASE_EDIT, giving to another
+counselor CASE_ASSIGN_ANY.
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ from datetime import datetime
 import sqlite_utils
 
 from hotline.core import cases as rules
+from hotline.core import permissions
 from hotline.core.cases import Case, CaseEvent, CaseRuleError, CaseSummary, QueueItem
-from hotline.core.models import CallSummary, Child
+from hotline.core.models import Call, CallSummary, Child
 from hotline.core.phones import normalize_phone
 from hotline.core.timeutil import from_ms, to_ms, utcnow
-from hotline.store import audit
-from hotline.store.calls import _SUMMARY_SELECT, _summary, caller_history, phone_keys
+from hotline.store import access, audit
+from hotline.store.calls import _SUMMARY_SELECT, _caller_history, _load_call, _summary, phone_keys
 from hotline.store.db import ConflictError, NotFoundError, StoreError, write
-from hotline.store.search import search_calls
+from hotline.store.search import _search_calls
 
 _CASE_SELECT = (
     "SELECT id, number, call_id, child_id, opened_by, opened_at, assigned_to, status, risk, safety_due, plan_due,"
@@ -163,12 +166,13 @@ def _bump(conn, case_id: int, sets: str, params: list) -> None:
 # --- the follow-up queue ---------------------------------------------------------------------------------
 
 
-def followup_queue(db: sqlite_utils.Database, *, now: datetime | None = None) -> list[QueueItem]:
+def followup_queue(db: sqlite_utils.Database, *, viewer_id: int, now: datetime | None = None) -> list[QueueItem]:
     """Flagged calls with fewer case files than children (a call without children needs one), most urgent
     first: earliest due (safety, else plan), urgent before not, then the oldest call.
 
     ``now`` is accepted for symmetry with the lists: which calls wait does not depend on the time.
     """
+    access.require(db, viewer_id, permissions.QUEUE_VIEW)
     rows = db.conn.execute(
         "SELECT q.id, q.started_at, q.line, q.urgent, q.risk, q.safety_due, q.plan_due, q.flag_reasons, q.summary,"
         " q.followup_by, q.opened" + _QUEUE_FROM + " ORDER BY coalesce(q.safety_due, q.plan_due) IS NULL,"
@@ -203,10 +207,27 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
 
 def assign_call(db: sqlite_utils.Database, call_id: int, counselor_id: int | None, *, by_user_id: int) -> None:
     """Set who follows a flagged call up (None: nobody yet). The call's version is left alone: this is not an
-    edit of what the operator logged, and must not make a shift lead's open edit conflict."""
+    edit of what the operator logged, and must not make a shift lead's open edit conflict.
+
+    Giving a call to anyone needs CASE_ASSIGN_ANY; a counselor (CASE_EDIT) may take a call for themselves and
+    give back one they follow up.
+    """
+    row = db.conn.execute("SELECT followup_by FROM calls WHERE id = ?", [call_id]).fetchone()
+    if row is None:
+        raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+    giving_back = counselor_id is None and row[0] == by_user_id
+    if counselor_id == by_user_id or giving_back:
+        action = access.require_any(db, by_user_id, permissions.CASE_ASSIGN_ANY, permissions.CASE_EDIT)
+    else:
+        access.require(db, by_user_id, permissions.CASE_ASSIGN_ANY)
+        action = permissions.CASE_ASSIGN_ANY
     with write(db) as conn:
-        if conn.execute("SELECT 1 FROM calls WHERE id = ?", [call_id]).fetchone() is None:
-            raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+        now_by = conn.execute("SELECT followup_by FROM calls WHERE id = ?", [call_id]).fetchone()[0]
+        if giving_back and action == permissions.CASE_EDIT and now_by != by_user_id:
+            raise ConflictError(
+                "Cuộc gọi vừa được giao cho người khác; chưa có gì thay đổi"
+                " / The call was just given to someone else; nothing was changed"
+            )
         if counselor_id is not None:
             _check_counselor(conn, counselor_id)
         conn.execute("UPDATE calls SET followup_by = ? WHERE id = ?", [counselor_id, call_id])
@@ -233,6 +254,7 @@ def open_cases(
     back with it). ``None`` stands for the one file of a call without children. Without ``assigned_to`` the
     files go to the counselor who took the call up, if any.
     """
+    access.require(db, by_user_id, permissions.CASE_EDIT)
     now = now or utcnow()
     year = rules.case_year(now)
     if not child_ids:
@@ -286,16 +308,18 @@ def open_cases(
 
 
 def get_case(db: sqlite_utils.Database, case_id: int, *, viewer_id: int, audit_view: bool = True) -> Case:
-    """One case with its child; the view is audited (a window re-reading what it shows passes
+    """One case with its child (CASE_VIEW); the view is audited (a window re-reading what it shows passes
     ``audit_view=False``). NotFoundError when there is none."""
+    access.require(db, viewer_id, permissions.CASE_VIEW)
     case = _load_case(db.conn, case_id)
     if audit_view:
         audit.append(db, viewer_id, "case.view", "case", case_id)
     return case
 
 
-def case_events(db: sqlite_utils.Database, case_id: int) -> list[CaseEvent]:
-    """The case's history, oldest first."""
+def case_events(db: sqlite_utils.Database, case_id: int, *, viewer_id: int) -> list[CaseEvent]:
+    """The case's history, oldest first (CASE_VIEW)."""
+    access.require(db, viewer_id, permissions.CASE_VIEW)
     return [_event_of(r) for r in db.conn.execute(_EVENT_SELECT + " WHERE case_id = ? ORDER BY at, id", [case_id])]
 
 
@@ -306,6 +330,7 @@ def complete_step(
     db: sqlite_utils.Database, case_id: int, step: str, *, by_user_id: int, note: str = "", version: int | None = None
 ) -> Case:
     """Mark ``step`` done (any step after the current one; steps never go back). ConflictError on a stale version."""
+    access.require(db, by_user_id, permissions.CASE_EDIT)
     with write(db) as conn:
         case = _load_case(conn, case_id)
         _check_version(case, version)
@@ -320,6 +345,7 @@ def add_note(
     db: sqlite_utils.Database, case_id: int, text: str, *, by_user_id: int, corrects: int | None = None
 ) -> CaseEvent:
     """Append a timestamped note; a correction is a new 'correction' event pointing at the entry it corrects."""
+    access.require(db, by_user_id, permissions.CASE_EDIT)
     text = _text(text, "note")
     with write(db) as conn:
         _load_case(conn, case_id)
@@ -333,6 +359,7 @@ def add_note(
 
 def add_referral(db: sqlite_utils.Database, case_id: int, service: str, text: str, *, by_user_id: int) -> CaseEvent:
     """Record a referral to a service (core.cases.REFERRAL_SERVICES), with what was asked of it."""
+    access.require(db, by_user_id, permissions.CASE_EDIT)
     _rule(rules.check_service, service)
     with write(db) as conn:
         _load_case(conn, case_id)
@@ -343,6 +370,7 @@ def add_referral(db: sqlite_utils.Database, case_id: int, service: str, text: st
 
 def add_referral_outcome(db: sqlite_utils.Database, referral_event_id: int, text: str, *, by_user_id: int) -> CaseEvent:
     """Record what came of a referral (a referral may get several outcomes over time)."""
+    access.require(db, by_user_id, permissions.CASE_EDIT)
     text = _text(text, "outcome")
     with write(db) as conn:
         referral = _load_event(conn, referral_event_id)
@@ -357,11 +385,18 @@ def add_referral_outcome(db: sqlite_utils.Database, referral_event_id: int, text
 
 
 def link_call(db: sqlite_utils.Database, case_id: int, call_id: int, *, by_user_id: int) -> None:
-    """Link a further call to the case; linking the same call again does nothing."""
+    """Link a further call to the case; linking the same call again does nothing.
+
+    CASE_EDIT; or CALL_LOG for one's own call: the live-call screen links the call just saved to the open case of
+    its number (open_cases_for_phone).
+    """
+    operator = db.conn.execute("SELECT operator_id FROM calls WHERE id = ?", [call_id]).fetchone()
+    if operator is None:
+        raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+    own = (permissions.CALL_LOG,) if operator[0] == by_user_id else ()
+    access.require_any(db, by_user_id, permissions.CASE_EDIT, *own)
     with write(db) as conn:
         case = _load_case(conn, case_id)
-        if conn.execute("SELECT 1 FROM calls WHERE id = ?", [call_id]).fetchone() is None:
-            raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
         if call_id == case.call_id:
             raise StoreError("Hồ sơ được mở từ chính cuộc gọi này / The case was opened from this very call")
         if conn.execute("SELECT 1 FROM case_calls WHERE case_id = ? AND call_id = ?", [case_id, call_id]).fetchone():
@@ -374,8 +409,9 @@ def link_call(db: sqlite_utils.Database, case_id: int, call_id: int, *, by_user_
         audit.append(db, by_user_id, "case.link", "case", case_id, f"call={call_id}")
 
 
-def linked_calls(db: sqlite_utils.Database, case_id: int) -> list[CallSummary]:
-    """The calls linked to the case (not the one it was opened from), newest first."""
+def linked_calls(db: sqlite_utils.Database, case_id: int, *, viewer_id: int) -> list[CallSummary]:
+    """The calls linked to the case (not the one it was opened from), newest first (CASE_VIEW)."""
+    access.require(db, viewer_id, permissions.CASE_VIEW)
     rows = db.conn.execute(
         _SUMMARY_SELECT + " JOIN case_calls cc ON cc.call_id = c.id WHERE cc.case_id = ?"
         " ORDER BY c.started_at DESC, c.id DESC",
@@ -384,22 +420,26 @@ def linked_calls(db: sqlite_utils.Database, case_id: int) -> list[CallSummary]:
     return [_summary(r) for r in rows]
 
 
-def calls_to_link(db: sqlite_utils.Database, case_id: int, *, text: str = "", limit: int = 20) -> list[CallSummary]:
+def calls_to_link(
+    db: sqlite_utils.Database, case_id: int, *, viewer_id: int, text: str = "", limit: int = 20
+) -> list[CallSummary]:
     """Calls that may belong to the case, newest first: the other calls from its call's number (also under the
     old 11-digit form) and, when ``text`` is given, the calls it finds. The case's own and linked calls are left out.
+    It serves linking, so it needs CASE_EDIT (the counselor searches every call here, for this purpose only).
     """
+    access.require(db, viewer_id, permissions.CASE_EDIT)
     case = _load_case(db.conn, case_id)
     linked = {r[0] for r in db.conn.execute("SELECT call_id FROM case_calls WHERE case_id = ?", [case_id])}
     skip = linked | {case.call_id}
     phone = db.conn.execute("SELECT phone_raw FROM calls WHERE id = ?", [case.call_id]).fetchone()[0]
-    history = caller_history(db, phone, limit=limit + len(skip), exclude_call_id=case.call_id)
+    history = _caller_history(db, phone, limit=limit + len(skip), exclude_call_id=case.call_id)
     found: dict[int, CallSummary] = {}
     by_phone = [item.call_id for item in history.items if item.call_id not in skip]
     for chunk in _chunks(by_phone):
         rows = db.conn.execute(_SUMMARY_SELECT + f" WHERE c.id IN ({','.join('?' * len(chunk))})", chunk)
         found.update((s.id, s) for s in map(_summary, rows))
     if text.strip():
-        found.update((s.id, s) for s in search_calls(db, text, limit=limit + len(skip)) if s.id not in skip)
+        found.update((s.id, s) for s in _search_calls(db, text, limit=limit + len(skip)) if s.id not in skip)
     return sorted(found.values(), key=lambda s: (s.started_at, s.id), reverse=True)[:limit]
 
 
@@ -407,6 +447,7 @@ def close_case(
     db: sqlite_utils.Database, case_id: int, reason: str, *, by_user_id: int, version: int | None = None
 ) -> Case:
     """Close the case with a reason (required); the 'close' event keeps the step it had reached."""
+    access.require(db, by_user_id, permissions.CASE_EDIT)
     reason = _text(reason, "reason")
     with write(db) as conn:
         case = _load_case(conn, case_id)
@@ -422,6 +463,7 @@ def close_case(
 
 def reopen_case(db: sqlite_utils.Database, case_id: int, reason: str, *, by_user_id: int) -> Case:
     """Reopen a closed case at the step it had reached before closing; the reason is required."""
+    access.require(db, by_user_id, permissions.CASE_EDIT)
     reason = _text(reason, "reason")
     with write(db) as conn:
         case = _load_case(conn, case_id)
@@ -437,6 +479,7 @@ def reopen_case(db: sqlite_utils.Database, case_id: int, reason: str, *, by_user
 
 def update_details(db: sqlite_utils.Database, case_id: int, details: dict, *, by_user_id: int, version: int) -> Case:
     """Replace the case's Mẫu 01 details; ConflictError when ``version`` is not the current one."""
+    access.require(db, by_user_id, permissions.CASE_EDIT)
     if not isinstance(details, dict) or not all(isinstance(key, str) for key in details):
         raise StoreError("Thông tin hồ sơ không hợp lệ / The case details must map names to values")
     try:
@@ -455,7 +498,8 @@ def update_details(db: sqlite_utils.Database, case_id: int, details: dict, *, by
 
 
 def assign_case(db: sqlite_utils.Database, case_id: int, counselor_id: int, *, by_user_id: int) -> Case:
-    """Give the case to a counselor (an active user with the counselor role)."""
+    """Give the case to a counselor (an active user with the counselor role): CASE_ASSIGN_ANY."""
+    access.require(db, by_user_id, permissions.CASE_ASSIGN_ANY)
     with write(db) as conn:
         case = _load_case(conn, case_id)
         _check_counselor(conn, counselor_id)
@@ -489,7 +533,8 @@ def list_cases(
     db: sqlite_utils.Database, which: str, *, user_id: int, now: datetime | None = None
 ) -> list[CaseSummary]:
     """'mine' (open, assigned to ``user_id``), 'overdue' (open, next due time passed) or 'open' (not closed),
-    by next due time (none last), then number."""
+    by next due time (none last), then number. ``user_id`` is the one reading (CASE_VIEW)."""
+    access.require(db, user_id, permissions.CASE_VIEW)
     params = {"user": user_id, "now": to_ms(now or utcnow())}
     rows = db.conn.execute(
         _SUMMARY_SQL + f" WHERE {_list_where(which)} ORDER BY {_NEXT_DUE} IS NULL, {_NEXT_DUE}, k.number", params
@@ -498,7 +543,8 @@ def list_cases(
 
 
 def case_counts(db: sqlite_utils.Database, *, user_id: int, now: datetime | None = None) -> dict[str, int]:
-    """The counts beside the navigation: queue, mine, overdue, open (COUNT queries, no lists built)."""
+    """The counts beside the navigation: queue, mine, overdue, open (COUNT queries, no lists built; CASE_VIEW)."""
+    access.require(db, user_id, permissions.CASE_VIEW)
     params = {"user": user_id, "now": to_ms(now or utcnow())}
     counts = {"queue": db.conn.execute("SELECT count(*)" + _QUEUE_FROM).fetchone()[0]}
     for which in ("mine", "overdue", "open"):
@@ -507,19 +553,23 @@ def case_counts(db: sqlite_utils.Database, *, user_id: int, now: datetime | None
     return counts
 
 
-def cases_of_call(db: sqlite_utils.Database, call_id: int) -> list[CaseSummary]:
-    """The case files opened from a call, by number."""
+def cases_of_call(db: sqlite_utils.Database, call_id: int, *, viewer_id: int) -> list[CaseSummary]:
+    """The case files opened from a call, by number (CASE_VIEW)."""
+    access.require(db, viewer_id, permissions.CASE_VIEW)
     rows = db.conn.execute(_SUMMARY_SQL + " WHERE k.call_id = ? ORDER BY k.number", [call_id])
     return [_case_summary(r) for r in rows]
 
 
-def open_cases_for_phone(db: sqlite_utils.Database, phone: str) -> list[CaseSummary]:
+def open_cases_for_phone(db: sqlite_utils.Database, phone: str, *, viewer_id: int) -> list[CaseSummary]:
     """Open case files whose call, or a call linked to them, came from this number (also its old 11-digit form):
-    the live-call screen offers to link a new call from that number to one of them."""
-    info = normalize_phone(phone)
-    keys = phone_keys(info)
+    the live-call screen offers to link a new call from that number to one of them (CALL_LOG).
+
+    A number that cannot be looked up (withheld, empty) answers [] without reading anything, not even the user.
+    """
+    keys = phone_keys(normalize_phone(phone))
     if not keys:
         return []
+    access.require(db, viewer_id, permissions.CALL_LOG)
     marks = ",".join("?" * len(keys))
     rows = db.conn.execute(
         _SUMMARY_SQL + f" WHERE {_OPEN} AND k.id IN ("
@@ -529,3 +579,19 @@ def open_cases_for_phone(db: sqlite_utils.Database, phone: str) -> list[CaseSumm
         [*keys, *keys],
     )
     return [_case_summary(r) for r in rows]
+
+
+# --- forms -----------------------------------------------------------------------------------------------
+
+
+def form01_sources(db: sqlite_utils.Database, case_id: int, *, viewer_id: int) -> tuple[Case, Call, str]:
+    """What Mẫu số 01 is filled from: the case, its call and the name of the operator who took the call.
+
+    The form holds personal data: EXPORT_PERSONAL, or EXPORT_OWN_CASES for a case assigned to the viewer
+    (permissions.case_export_actions, the rule the case window asks too).
+    """
+    case = _load_case(db.conn, case_id)
+    access.require_any(db, viewer_id, *permissions.case_export_actions(viewer_id, case.assigned_to))
+    call = _load_call(db, case.call_id)
+    row = db.conn.execute("SELECT display_name FROM users WHERE id = ?", [call.operator_id]).fetchone()
+    return case, call, row[0] if row else ""

@@ -17,12 +17,13 @@ from dataclasses import replace
 
 import sqlite_utils
 
+from hotline.core import permissions
 from hotline.core.daily_log import ONE_KEY, LogFilter, LogRow, ShiftSummary, child_age_text
 from hotline.core.models import NEED_REQUIRED, SUBSTANTIVE
 from hotline.core.places import ward_name
 from hotline.core.search import build_fts_query
 from hotline.core.timeutil import from_ms, to_ms, utcnow
-from hotline.store import audit
+from hotline.store import access, audit
 from hotline.store import calls as call_store
 from hotline.store.db import StoreError, translate_error, write
 
@@ -190,13 +191,20 @@ def _rows_for(db: sqlite_utils.Database, ids: list[int]) -> list[LogRow]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def log_rows(db: sqlite_utils.Database, f: LogFilter, *, limit: int = 500, offset: int = 0) -> list[LogRow]:
-    """One page of the filtered calls, sorted by ``f.sort`` (then by id, the same way, so pages never overlap)."""
+def log_rows(
+    db: sqlite_utils.Database, f: LogFilter, *, viewer_id: int, limit: int = 500, offset: int = 0
+) -> list[LogRow]:
+    """One page of the filtered calls, sorted by ``f.sort`` (then by id, the same way, so pages never overlap).
+
+    Like every read of the log, it needs CALL_VIEW_ALL.
+    """
+    access.require(db, viewer_id, permissions.CALL_VIEW_ALL)
     return _rows_for(db, _page_ids(db, f, limit, offset))
 
 
-def log_count(db: sqlite_utils.Database, f: LogFilter) -> int:
+def log_count(db: sqlite_utils.Database, f: LogFilter, *, viewer_id: int) -> int:
     """How many calls the filter shows."""
+    access.require(db, viewer_id, permissions.CALL_VIEW_ALL)
     try:
         where, params = _where(db, f)
     except _NoMatch:
@@ -205,16 +213,18 @@ def log_count(db: sqlite_utils.Database, f: LogFilter) -> int:
     return rows[0][0] if rows else 0
 
 
-def log_ids(db: sqlite_utils.Database, f: LogFilter) -> list[int]:
+def log_ids(db: sqlite_utils.Database, f: LogFilter, *, viewer_id: int) -> list[int]:
     """The ids of every call the filter shows, in the log's order (for "select all" and exports)."""
+    access.require(db, viewer_id, permissions.CALL_VIEW_ALL)
     return _page_ids(db, f, -1, 0)
 
 
-def shift_summary(db: sqlite_utils.Database, f: LogFilter) -> ShiftSummary:
+def shift_summary(db: sqlite_utils.Database, f: LogFilter, *, viewer_id: int) -> ShiftSummary:
     """Counts over the filtered calls: by line and outcome, substantive calls by category group, flags, durations.
 
     The sort of ``f`` plays no part. A substantive call counts once per category group it has.
     """
+    access.require(db, viewer_id, permissions.CALL_VIEW_ALL)
     try:
         where, params = _where(db, f)
     except _NoMatch:
@@ -265,13 +275,17 @@ def shift_summary(db: sqlite_utils.Database, f: LogFilter) -> ShiftSummary:
     )
 
 
-def export_rows(db: sqlite_utils.Database, f: LogFilter) -> Iterator[dict]:
+def export_rows(db: sqlite_utils.Database, f: LogFilter, *, viewer_id: int) -> Iterator[dict]:
     """The filtered calls in the log's order as dicts for reports.export (codes stay codes; the writers word them).
 
     Holds every key of store.calls.export_rows, plus the log's own columns. Read page by page, so a month of
-    calls is never held at once.
+    calls is never held at once. Needs EXPORT_PERSONAL, checked when this is called (not at the first row).
     """
-    ids = log_ids(db, f)
+    access.require(db, viewer_id, permissions.EXPORT_PERSONAL)
+    return _export_rows(db, _page_ids(db, f, -1, 0))
+
+
+def _export_rows(db: sqlite_utils.Database, ids: list[int]) -> Iterator[dict]:
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         rows = {r.id: r for r in _rows_for(db, chunk)}
@@ -329,13 +343,14 @@ def mark_reviewed(
     note: str = "",
     confirm_cleared: bool = False,
 ) -> int:
-    """Mark calls reviewed by the shift lead, in one transaction; returns how many were newly marked.
+    """Mark calls reviewed by the shift lead (CALL_REVIEW), in one transaction; returns how many were newly marked.
 
     Reviewing is not an edit: the version stays and nothing goes to call_changes; each call is audited
     ('call.review'). Calls already reviewed keep their first review. If a call's rule flag was cleared by an
     operator, ReviewNeedsDecision is raised and nothing is marked, unless ``confirm_cleared``: then the lead
     confirms the clearing, audited as 'call.flag_override_confirmed'.
     """
+    access.require(db, by_user_id, permissions.CALL_REVIEW)
     wanted = list(dict.fromkeys(int(i) for i in call_ids))
     if not wanted:
         return 0
@@ -366,18 +381,20 @@ def mark_reviewed(
 
 
 def reflag(db: sqlite_utils.Database, call_id: int, *, by_user_id: int) -> None:
-    """Put back a rule's case-file flag that a person cleared: flagged again by the rule, as an audited edit.
+    """Put back a rule's case-file flag that a person cleared (FLAG_OVERRIDE): flagged again by the rule, as an
+    audited edit.
 
     The override reason leaves the call but stays in its history (call_changes: reason → ''). A call whose
     flag was not cleared from a rule's requirement is refused with a StoreError.
     """
+    access.require(db, by_user_id, permissions.FLAG_OVERRIDE)
     with write(db):
-        call = call_store.get_call(db, call_id)  # NotFoundError when there is none
+        call = call_store._load_call(db, call_id)  # NotFoundError when there is none
         if call.case_need != NEED_REQUIRED or call.flagged:
             raise StoreError(
                 "Cuộc gọi này không có đánh dấu bị bỏ để đặt lại / This call has no cleared rule flag to put back"
             )
-        call_store.update_call(
+        call_store._update_call(
             db, replace(call, flagged=True, flag_source="rule", flag_override_reason=""), user_id=by_user_id
         )
         audit.append(db, by_user_id, "call.reflag", "call", call_id)

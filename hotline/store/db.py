@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -90,7 +91,7 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     path = Path(path)
     try:
         if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _create_owner_only(path)
         # isolation_level=None: we open every transaction ourselves (BEGIN IMMEDIATE for writes).
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except OSError as exc:
@@ -116,6 +117,31 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         conn.close()
         raise translate_error(exc, path) from None
     return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def owner_only(path: Path, *, folder: bool = False) -> None:
+    """On Linux and macOS, let only the owner read a file (0600) or open a folder (0700): they hold personal data.
+
+    On Windows the user data folder is already private to the user's profile; its permissions are left alone.
+    """
+    if os.name == "posix":
+        path.chmod(0o700 if folder else 0o600)
+
+
+def _create_owner_only(path: Path) -> None:
+    """Create a missing database file (empty: SQLite fills it) readable by its owner only, and its folder likewise.
+
+    SQLite creates the -wal and -shm files with the permissions of the database file, so they follow. The
+    process-wide umask is not touched (other threads may be creating files meanwhile). An existing file keeps
+    the permissions it has: an administrator may have chosen them.
+    """
+    if not path.parent.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        owner_only(path.parent, folder=True)
+    if os.name != "posix" or path.exists():
+        return
+    with contextlib.suppress(FileExistsError):  # another copy of Hotline created it a moment ago
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
 def _journal_mode_wal(conn: sqlite3.Connection) -> str:

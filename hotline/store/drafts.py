@@ -1,4 +1,8 @@
-"""Drafts: the state of a call form being typed, per user and workstation, kept until the call is saved."""
+"""Drafts: the state of a call form being typed, per user and workstation, kept until the call is saved.
+
+A user reads, writes and deletes only their own drafts: the ``user_id`` of each function is both the owner and
+the one acting, and needs CALL_LOG.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,10 @@ from datetime import datetime
 
 import sqlite_utils
 
+from hotline.core import permissions
 from hotline.core.models import Draft
 from hotline.core.timeutil import from_ms, to_ms, utcnow
+from hotline.store import access
 from hotline.store.db import write
 
 
@@ -16,6 +22,7 @@ def save_draft(
     db: sqlite_utils.Database, user_id: int, workstation: str, key: str, state: dict, started_at: datetime
 ) -> None:
     """Create or replace the draft ``key`` (the uuid of the call being typed)."""
+    access.require(db, user_id, permissions.CALL_LOG)
     now = to_ms(utcnow())
     payload = json.dumps(state, ensure_ascii=False)
     with write(db) as conn:
@@ -30,6 +37,7 @@ def save_draft(
 
 def load_drafts(db: sqlite_utils.Database, user_id: int, workstation: str) -> list[Draft]:
     """This user's drafts on this workstation, oldest first."""
+    access.require(db, user_id, permissions.CALL_LOG)
     rows = db.conn.execute(
         "SELECT draft_key, state, started_at, updated_at FROM drafts WHERE user_id = ? AND workstation = ?"
         " ORDER BY started_at, id",
@@ -39,6 +47,8 @@ def load_drafts(db: sqlite_utils.Database, user_id: int, workstation: str) -> li
 
 
 def delete_draft(db: sqlite_utils.Database, user_id: int, workstation: str, key: str) -> None:
+    """Remove one of this user's drafts (nothing happens when there is no such draft)."""
+    access.require(db, user_id, permissions.CALL_LOG)
     with write(db) as conn:
         conn.execute(
             "DELETE FROM drafts WHERE user_id = ? AND workstation = ? AND draft_key = ?", [user_id, workstation, key]

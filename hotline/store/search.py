@@ -8,9 +8,11 @@ from datetime import datetime
 
 import sqlite_utils
 
+from hotline.core import permissions
 from hotline.core.models import CallSummary
 from hotline.core.search import build_fts_query
 from hotline.core.timeutil import to_ms
+from hotline.store import access
 from hotline.store.calls import _SUMMARY_SELECT, _summary
 
 log = logging.getLogger(__name__)
@@ -26,6 +28,7 @@ def search_calls(
     db: sqlite_utils.Database,
     text: str,
     *,
+    viewer_id: int,
     limit: int = 50,
     offset: int = 0,
     start: datetime | None = None,
@@ -35,8 +38,22 @@ def search_calls(
 
     Save order, not start time: FTS5 hands rowids back in order for free, while sorting every match by start
     time costs 75–120 ms for a common name at a million calls (DESIGN §8: ≤ 50 ms). They differ only for
-    calls that overlapped.
+    calls that overlapped. Searching every call needs CALL_VIEW_ALL.
     """
+    access.require(db, viewer_id, permissions.CALL_VIEW_ALL)
+    return _search_calls(db, text, limit=limit, offset=offset, start=start, end=end)
+
+
+def _search_calls(
+    db: sqlite_utils.Database,
+    text: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> list[CallSummary]:
+    """search_calls without the permission check (store.cases.calls_to_link checks CASE_EDIT itself)."""
     query = build_fts_query(text)
     if query is None:
         return []
@@ -57,7 +74,9 @@ def search_calls(
     return [_summary(r) for r in rows]
 
 
-def count_matches(db: sqlite_utils.Database, text: str) -> int:
+def count_matches(db: sqlite_utils.Database, text: str, *, viewer_id: int) -> int:
+    """How many calls match ``text`` (CALL_VIEW_ALL)."""
+    access.require(db, viewer_id, permissions.CALL_VIEW_ALL)
     query = build_fts_query(text)
     if query is None:
         return 0

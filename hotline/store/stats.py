@@ -9,7 +9,9 @@ from datetime import datetime
 
 import sqlite_utils
 
+from hotline.core import permissions
 from hotline.core.timeutil import to_ms
+from hotline.store import access
 
 #: Categories that make a call an abuse or trafficking *report*; recruitment questions alone are information.
 _REPORT_WHERE = (
@@ -44,12 +46,19 @@ class PeriodStats:
 
 
 def period_stats(
-    db: sqlite_utils.Database, start: datetime, end: datetime, lines: Sequence[str] | None = None
+    db: sqlite_utils.Database,
+    start: datetime,
+    end: datetime,
+    lines: Sequence[str] | None = None,
+    *,
+    viewer_id: access.Actor,
 ) -> PeriodStats:
-    """Counts for calls that started in [start, end), optionally only on some lines.
+    """Counts for calls that started in [start, end), optionally only on some lines (STATS_VIEW; the command
+    line passes access.COMMAND_LINE).
 
     A call counts once per category group even when it has several categories of that group.
     """
+    access.require(db, viewer_id, permissions.STATS_VIEW)
     params: list = [to_ms(start), to_ms(end)]
     line_sql = ""
     if lines:

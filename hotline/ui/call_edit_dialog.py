@@ -6,7 +6,7 @@ import contextlib
 import json
 import logging
 from dataclasses import asdict, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 from hotline.core import permissions, places
 from hotline.core.models import SUBSTANTIVE, Call, CallChange, User
 from hotline.core.rules import FlagOverrideError, Reason
-from hotline.core.taxonomy import Taxonomy, load_taxonomy
+from hotline.core.taxonomy import Taxonomy
 from hotline.core.timeutil import format_local, utcnow
 from hotline.settings import Settings
 from hotline.store import calls as call_store
+from hotline.store import categories as category_store
 from hotline.store import users as user_store
 from hotline.store.db import ConflictError, StoreError
 from hotline.store.lines import list_lines
@@ -49,10 +50,8 @@ from hotline.ui.case_file_bar import CaseFileBar
 
 log = logging.getLogger(__name__)
 
-#: DESIGN §6 lets an operator edit their own call "during their own shift". Shifts are settings and a call can
-#: outlast the shift it began in, so the rule is taken as: the operator's own call that started within the last
-#: 12 hours (one shift's length). A shift lead (CALL_EDIT_ALL) may correct any call at any time.
-OWN_CALL_EDIT_HOURS = 12
+#: How long an operator may edit their own call: the rule lives in core.permissions (the store checks it too).
+OWN_CALL_EDIT_HOURS = permissions.OWN_CALL_EDIT_HOURS
 
 _CTX = "CallEditDialog"
 #: The words for the fields of call_changes (store.calls.EDITABLE_FIELDS) in the history and the conflict table.
@@ -123,18 +122,6 @@ _CONTENT_FIELDS = (
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
-
-
-def may_edit(user: User, call: Call, now: datetime | None = None) -> bool:
-    """A shift lead edits every call; an operator their own call during their shift (see OWN_CALL_EDIT_HOURS)."""
-    if permissions.can(user, permissions.CALL_EDIT_ALL):
-        return True
-    now = now or utcnow()
-    return (
-        permissions.can(user, permissions.CALL_EDIT_OWN)
-        and call.operator_id == user.id
-        and now - call.started_at <= timedelta(hours=OWN_CALL_EDIT_HOURS)
-    )
 
 
 # --- the words of the history ------------------------------------------------------------------------------------
@@ -218,7 +205,8 @@ class CallEditDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("callEditDialog")
         self.db, self.user, self.call_id, self.settings, self.lang = db, user, call_id, settings, lang
-        self.taxonomy = load_taxonomy()
+        # an old call keeps and shows a category retired since; the picker offers no other retired one
+        self.taxonomy = category_store.load_taxonomy(db)
         self.call: Call | None = None  # the stored version the form was loaded from
         self.can_edit = False
         self._names: dict[int, str] = {}
@@ -226,11 +214,11 @@ class CallEditDialog(QDialog):
         self._loading = False
         self._build()
         try:
-            call = call_store.get_call(db, call_id)
+            call = call_store.get_call(db, call_id, viewer_id=user.id)
         except StoreError as exc:
             self._show_load_error(exc)
             return
-        self.can_edit = may_edit(user, call)
+        self.can_edit = permissions.may_edit_call(user, call, utcnow())
         self._load(call)
         (self.form.phone_edit if self.can_edit else self.tabs).setFocus()
 
@@ -401,7 +389,7 @@ class CallEditDialog(QDialog):
     def _refresh_history(self) -> None:
         self.history_list.clear()
         try:
-            changes = call_store.call_changes(self.db, self.call.id)
+            changes = call_store.call_changes(self.db, self.call.id, viewer_id=self.user.id)
         except StoreError as exc:
             self.history_list.addItem(str(exc))
             return
@@ -536,8 +524,8 @@ class CallEditDialog(QDialog):
     def _resolve_conflict(self) -> None:
         """Someone saved the call since it was read: show both versions and let the user choose."""
         try:
-            theirs = call_store.get_call(self.db, self.call.id)
-            changes = call_store.call_changes(self.db, self.call.id)
+            theirs = call_store.get_call(self.db, self.call.id, viewer_id=self.user.id)
+            changes = call_store.call_changes(self.db, self.call.id, viewer_id=self.user.id)
             mine = self.edited_call(theirs)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))

@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hotline.core import permissions
 from hotline.core.models import ONE_KEY_OUTCOMES, SUBSTANTIVE, Call, User
 from hotline.core.phones import PhoneInfo
 from hotline.core.rules import (
     FlagOverrideError,
 )
-from hotline.core.taxonomy import load_taxonomy
 from hotline.core.timeutil import format_local, utcnow
 from hotline.settings import Settings
 from hotline.store import calls as call_store
 from hotline.store import cases as case_store
+from hotline.store import categories as category_store
 from hotline.store import drafts as draft_store
 from hotline.store.db import StoreError
 from hotline.store.lines import last_line_of, list_lines
@@ -66,7 +67,8 @@ class CallScreen(QWidget):
         self.setObjectName("callScreen")
         self.db, self.user, self.settings, self.workstation = db, user, settings, workstation
         self.lang = lang or app_lang()
-        self.taxonomy = load_taxonomy()
+        # from the database: the administrator's labels, order and retired categories (never offered here)
+        self.taxonomy = category_store.load_taxonomy(db)
         self._holidays = settings.holidays()
         # the call being typed
         self._active = False
@@ -338,7 +340,7 @@ class CallScreen(QWidget):
             return
         exclude = self._editing[0] if self._editing else None
         try:
-            history = call_store.caller_history(self.db, info.raw, exclude_call_id=exclude)
+            history = call_store.caller_history(self.db, info.raw, viewer_id=self.user.id, exclude_call_id=exclude)
         except StoreError as exc:
             self.history_label.setText(str(exc))
             return
@@ -355,7 +357,7 @@ class CallScreen(QWidget):
     def _offer_case_links(self, phone: str) -> None:
         wanted = self.link_combo.currentData()
         try:
-            cases = case_store.open_cases_for_phone(self.db, phone)
+            cases = case_store.open_cases_for_phone(self.db, phone, viewer_id=self.user.id)
         except StoreError:
             cases = []
         self.link_combo.clear()
@@ -451,6 +453,8 @@ class CallScreen(QWidget):
         if saved is None:
             return
         self._after_save(saved)
+        if not permissions.may_edit_call(self.user, saved, utcnow()):
+            return  # taking it back is an edit of the saved call (a counselor may log calls, not edit them)
         self._last_quick = saved.id
         self.undo_button.show()
         self._undo_timer.start()
@@ -478,7 +482,7 @@ class CallScreen(QWidget):
         if self.has_unsaved() and not self._keep_or_warn():
             return
         try:
-            call = call_store.get_call(self.db, self._last_quick)
+            call = call_store.get_call(self.db, self._last_quick, viewer_id=self.user.id)
         except StoreError as exc:
             self.status_message.emit(str(exc), 8000)
             return

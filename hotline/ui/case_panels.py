@@ -223,18 +223,21 @@ class LinksPanel(_Panel):
     def reload(self) -> None:
         self.linked.clear()
         try:
-            calls = case_store.linked_calls(self.view.db, self.view.case_id)
+            calls = case_store.linked_calls(self.view.db, self.view.case_id, viewer_id=self.view.user.id)
         except StoreError as exc:
             self.view.status_message.emit(str(exc), 8000)
             return
         for call in calls:
             self.linked.addItem(self._line(call))
-        self.find()
+        if self.view.can_edit:  # finding calls to link is part of linking (CASE_EDIT)
+            self.find()
 
     def find(self) -> None:
         self.candidates.clear()
         try:
-            calls = case_store.calls_to_link(self.view.db, self.view.case_id, text=self.search.text())
+            calls = case_store.calls_to_link(
+                self.view.db, self.view.case_id, viewer_id=self.view.user.id, text=self.search.text()
+            )
         except StoreError as exc:
             self.view.status_message.emit(str(exc), 8000)
             return

@@ -112,7 +112,7 @@ class CaseView(QDialog):
         """Read the case again (the store audits every read of a case as a view)."""
         try:
             self.case = case_store.get_case(self.db, self.case_id, viewer_id=self.user.id, audit_view=not self._viewed)
-            events = case_store.case_events(self.db, self.case_id)
+            events = case_store.case_events(self.db, self.case_id, viewer_id=self.user.id)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Case file"), str(exc))
             if self.case is None:
@@ -225,9 +225,7 @@ class CaseView(QDialog):
 
     def _may_export(self, case: Case) -> bool:
         """Mẫu 01 holds personal data: a shift lead for any case, a counselor for their own (DESIGN §6)."""
-        if permissions.can(self.user, permissions.EXPORT_PERSONAL):
-            return True
-        return permissions.can(self.user, permissions.EXPORT_OWN_CASES) and case.assigned_to == self.user.id
+        return permissions.may_export_case(self.user, case.assigned_to)
 
     def give_to(self) -> None:
         counselor = self.assign_combo.currentData()
@@ -265,7 +263,7 @@ class CaseView(QDialog):
         if not path:
             return
         try:
-            data = form01_data(self.db, case, self.settings.get("centre_name"))
+            data = form01_data(self.db, case.id, self.settings.get("centre_name"), viewer_id=self.user.id)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Mẫu số 01"), str(exc))
             return

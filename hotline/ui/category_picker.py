@@ -1,4 +1,8 @@
-"""Two-level category picker, filtered as you type without accents (`xam hai` finds "Xâm hại tình dục")."""
+"""Two-level category picker, filtered as you type without accents (`xam hai` finds "Xâm hại tình dục").
+
+A category the administrator retired is not offered; a call already saved with it (opened for editing) keeps
+it ticked and shown, marked as no longer in use, until it is unticked.
+"""
 
 from __future__ import annotations
 
@@ -50,7 +54,10 @@ class CategoryPicker(QWidget):
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(parent)
             for category in group.categories:
-                item = QTreeWidgetItem([category.label(self._lang)])
+                label = category.label(self._lang)
+                if not category.active:
+                    label = self.tr("%1 (no longer in use)").replace("%1", label)
+                item = QTreeWidgetItem([label])
                 item.setData(0, _CODE_ROLE, category.code)
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
@@ -61,6 +68,7 @@ class CategoryPicker(QWidget):
                 self._items[category.code] = item
         self.tree.expandAll()
         self.tree.blockSignals(False)
+        self._apply_filter("")  # hides the retired categories
 
     # --- selection -----------------------------------------------------------------------------------------
 
@@ -73,6 +81,7 @@ class CategoryPicker(QWidget):
         for code, item in self._items.items():
             item.setCheckState(0, Qt.CheckState.Checked if code in wanted else Qt.CheckState.Unchecked)
         self.tree.blockSignals(False)
+        self._apply_filter(self.filter_edit.text())  # a retired category shows while it is ticked
         self._update_chosen()
         self.changed.emit()
 
@@ -94,8 +103,9 @@ class CategoryPicker(QWidget):
     # --- filtering and keyboard ----------------------------------------------------------------------------
 
     def _apply_filter(self, text: str) -> None:
-        ranked = [c.code for c in self._taxonomy.filter(text, self._lang)] if text.strip() else list(self._items)
-        visible = set(ranked)
+        # filter() offers active categories only; a retired one stays in sight while it is ticked
+        ranked = [c.code for c in self._taxonomy.filter(text, self._lang)]
+        visible = set(ranked) | {code for code, item in self._items.items() if self._retired_and_ticked(code, item)}
         for index in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(index)
             shown = 0
@@ -111,6 +121,10 @@ class CategoryPicker(QWidget):
         best = next((self._items[code] for code in ranked if code in self._items), None)
         if best is not None:
             self.tree.setCurrentItem(best)
+
+    def _retired_and_ticked(self, code: str, item: QTreeWidgetItem) -> bool:
+        category = self._taxonomy.get(code)
+        return category is not None and not category.active and item.checkState(0) == Qt.CheckState.Checked
 
     def _first_visible(self) -> QTreeWidgetItem | None:
         for code, item in self._items.items():

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from hotline.core import permissions
 from hotline.core.daily_log import LogFilter, current_shift, shift_bounds
 from hotline.core.models import ONE_KEY_OUTCOMES, RISK_LEVELS, User
-from hotline.core.taxonomy import load_taxonomy
 from hotline.core.timeutil import format_local, local_range_bounds, utcnow
 from hotline.settings import Settings
 from hotline.store import audit
+from hotline.store import categories as category_store
 from hotline.store import daily_log as log_store
 from hotline.store import users as user_store
 from hotline.store.db import StoreError
@@ -58,7 +58,7 @@ class DailyLogScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("dailyLogScreen")
         self.db, self.user, self.settings, self.lang = db, user, settings, lang
-        self.taxonomy = load_taxonomy()
+        self.taxonomy = category_store.load_taxonomy(db)  # renamed categories show their new name on old calls
         self.can_review = permissions.can(user, permissions.CALL_REVIEW)
         self.can_export = permissions.can(user, permissions.EXPORT_PERSONAL)
         self._sort, self._descending = "started_at", False
@@ -259,9 +259,9 @@ class DailyLogScreen(QWidget):
         selected = {row.id for row in self.selected_rows()}
         try:
             f = self.current_filter()
-            total = log_store.log_count(self.db, f)
-            self.model.reset(total, lambda offset, limit: log_store.log_rows(self.db, f, limit=limit, offset=offset))
-            summary = log_store.shift_summary(self.db, f)
+            total = log_store.log_count(self.db, f, viewer_id=self.user.id)
+            self.model.reset(total, lambda offset, limit: self._fetch_rows(f, offset, limit))
+            summary = log_store.shift_summary(self.db, f, viewer_id=self.user.id)
         except StoreError as exc:
             self.status_message.emit(str(exc), 8000)
             return
@@ -274,6 +274,14 @@ class DailyLogScreen(QWidget):
         for row_number in range(self.model.rowCount()):
             if self.model.row(row_number).id in selected:
                 self.view.selectRow(row_number)
+
+    def _fetch_rows(self, f: LogFilter, offset: int, limit: int) -> list:
+        """The next page as the table scrolls; a refusal (the account was disabled meanwhile) ends the list."""
+        try:
+            return log_store.log_rows(self.db, f, viewer_id=self.user.id, limit=limit, offset=offset)
+        except StoreError as exc:
+            self.status_message.emit(str(exc), 8000)
+            return []
 
     def _poll(self) -> None:
         """Another copy of Hotline saved something: show it (cheap: one PRAGMA per second)."""
@@ -385,7 +393,8 @@ class DailyLogScreen(QWidget):
         f = self.current_filter()
         writer = write_csv_labelled if path.lower().endswith(".csv") or "csv" in chosen.lower() else write_xlsx_labelled
         try:
-            count = writer(log_store.export_rows(self.db, f), Path(path))
+            rows = log_store.export_rows(self.db, f, viewer_id=self.user.id)
+            count = writer(rows, Path(path), taxonomy=category_store.load_taxonomy(self.db))  # labels as now named
         except (OSError, ValueError, StoreError) as exc:
             QMessageBox.warning(self, self.tr("Not exported"), str(exc))
             return
@@ -398,8 +407,9 @@ class DailyLogScreen(QWidget):
 
         _, _, period = self.period()
         try:
-            report = build_handover(self.db, self.current_filter(), centre_name=self.settings.get("centre_name"),
-                                    period=period, prepared_by=self.user.display_name)  # fmt: skip
+            report = build_handover(self.db, self.current_filter(), viewer_id=self.user.id,
+                                    centre_name=self.settings.get("centre_name"), period=period,
+                                    prepared_by=self.user.display_name)  # fmt: skip
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Handover report"), str(exc))
             return

@@ -26,9 +26,9 @@ from hotline.core import permissions
 from hotline.core.cases import DUE_SOON, SAFETY_DUE_SOON, CaseRuleError, QueueItem, urgency
 from hotline.core.models import User
 from hotline.core.rules import Reason
-from hotline.core.taxonomy import load_taxonomy
 from hotline.core.timeutil import format_local, utcnow
 from hotline.store import cases as case_store
+from hotline.store import categories as category_store
 from hotline.store import users as user_store
 from hotline.store.db import StoreError
 from hotline.ui import labels
@@ -54,7 +54,7 @@ class FollowupScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("followupScreen")
         self.db, self.user, self.lang = db, user, lang
-        self.taxonomy = load_taxonomy()
+        self.taxonomy = category_store.load_taxonomy(db)
         self.can_edit = permissions.can(user, permissions.CASE_EDIT)
         self.can_assign_any = permissions.can(user, permissions.CASE_ASSIGN_ANY)
         self._names = {u.id: u.display_name for u in user_store.list_users(db)}
@@ -174,7 +174,7 @@ class FollowupScreen(QWidget):
     def reload(self) -> None:
         selected = self.selected()
         try:
-            items = case_store.followup_queue(self.db)
+            items = case_store.followup_queue(self.db, viewer_id=self.user.id)
         except StoreError as exc:
             self.status_message.emit(str(exc), 8000)
             return

@@ -347,7 +347,9 @@ class FirstAdminDialog(QDialog):
             self.repeat_edit.clear()
             return self._refuse(self.tr("The two passwords are not the same: type it again."), self.repeat_edit)
         try:
-            self.user = users.add_user(self._db, username, self.display_name_edit.text(), self.roles(), password)
+            self.user = users.create_first_admin(
+                self._db, username, self.display_name_edit.text(), password, roles=self.roles()
+            )
         except StoreError as exc:  # a username with accents or spaces, or a database problem: the store says which
             return self._refuse(str(exc), self.username_edit)
         self.accept()
@@ -359,14 +361,15 @@ class FirstAdminDialog(QDialog):
 
 
 class DemoSplash(QWidget):
-    """A small window shown while the demo database is built, so that the start never looks frozen."""
+    """A small window shown while slow work runs (the demo database is built, the closing backup is taken), so
+    that the program never looks frozen."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, text: str | None = None):
         super().__init__(parent, Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("demoSplash")
         title = QLabel("Hotline", self)
         title.setObjectName("appTitle")
-        text = QLabel(self.tr("Preparing demo data…"), self)
+        text = QLabel(text or self.tr("Preparing demo data…"), self)
         busy = QProgressBar(self)
         busy.setRange(0, 0)  # no known end: the bar just moves
         busy.setTextVisible(False)

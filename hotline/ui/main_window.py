@@ -6,9 +6,10 @@ import html
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,11 +26,13 @@ from PySide6.QtWidgets import (
 
 import hotline
 from hotline import paths
-from hotline.core import permissions
 from hotline.core.models import User
 from hotline.i18n import roles_label
+from hotline.store import audit
 from hotline.store.db import StoreError
 from hotline.ui.call_screen import CallScreen
+from hotline.ui.idle_lock import IdleWatcher, LockScreen
+from hotline.ui.password_dialogs import ChangePasswordDialog
 from hotline.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -41,6 +45,11 @@ def ui_state() -> QSettings:
     return QSettings(str(paths.data_dir() / UI_STATE_FILE), QSettings.Format.IniFormat)
 
 
+def idle_timeout_ms(settings) -> int:
+    """The idle lock's delay from the centre's settings (whole minutes, at least one)."""
+    return max(1, int(settings.get("idle_minutes"))) * 60_000
+
+
 def plain_text(action_text: str) -> str:
     """A menu text without its mnemonic marks: ``Sign &out`` → ``Sign out``, ``&&`` → ``&``."""
     return action_text.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -48,54 +57,6 @@ def plain_text(action_text: str) -> str:
 
 def shortcut_text(action: QAction) -> str:
     return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
-
-
-class ComingSoonPage(QWidget):
-    """Shown to a user whose roles have no screen in this version yet: says plainly which screens will come."""
-
-    def __init__(self, user: User, db_path: Path | str | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("comingSoonPage")
-        coming = [
-            (permissions.STATS_VIEW, self.tr("Statistics and reports")),
-            (permissions.ADMIN_USERS, self.tr("Users and roles")),
-            (permissions.ADMIN_SETTINGS, self.tr("Lines, settings and the list of categories")),
-            (permissions.ADMIN_BACKUP, self.tr("Backups and restore")),
-        ]
-        screens = [text for action, text in coming if permissions.can(user, action)]
-        title = QLabel(self.tr("Welcome, %1").replace("%1", user.display_name), self)
-        title.setObjectName("comingSoonTitle")
-        title.setWordWrap(True)
-        intro = QLabel(
-            self.tr("Your role (%1) has no screen in this version of Hotline yet.").replace(
-                "%1", roles_label(user.roles)
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 40, 48, 40)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        if screens:
-            later = QLabel(self.tr("These screens will come in a later version:"), self)
-            items = QLabel("<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in screens) + "</ul>", self)
-            items.setTextFormat(Qt.TextFormat.RichText)
-            layout.addWidget(later)
-            layout.addWidget(items)
-        if permissions.can(user, permissions.ADMIN_USERS):
-            cli = QLabel(
-                self.tr("Until then, users are added from the command line:")
-                + "<br><code>"
-                + html.escape(f'python -m hotline --db "{db_path or paths.default_db_path()}" user add ')
-                + "tongdai1 --roles operator --name &quot;Nguyễn Văn A&quot;</code>",
-                self,
-            )
-            cli.setTextFormat(Qt.TextFormat.RichText)
-            cli.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            cli.setWordWrap(True)
-            layout.addWidget(cli)
-        layout.addStretch(1)
 
 
 class ShortcutsDialog(QDialog):
@@ -145,7 +106,11 @@ class ShortcutsDialog(QDialog):
 
 
 class MainWindow(QMainWindow):
-    """One signed-in session. ``closed`` says how it ended: True = signed out (sign in again), False = quit."""
+    """One signed-in session. ``closed`` says how it ended: True = signed out (sign in again), False = quit.
+
+    After a sign-out, ``next_user`` is set when another user signed in from the lock screen, and
+    ``restore_path`` when the administrator asked for a restore (done by the caller once the window is gone).
+    """
 
     closed = Signal(bool)
 
@@ -165,16 +130,28 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self._db_path = db_path
         self._signing_out = False
+        self._quiet_close = False  # another user takes over or a restore: no "kept as a draft" box
+        self.db = db
+        self.next_user: User | None = None
+        self.restore_path: Path | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Hotline — {user.display_name}")
 
-        self.workspace = Workspace(db, user, settings, workstation, self)
+        self.workspace = Workspace(db, user, settings, workstation, self, db_path=db_path)
         self.call_screen: CallScreen | None = self.workspace.call_screen
-        if self.workspace.is_empty():
-            self.setCentralWidget(ComingSoonPage(user, db_path, self))
-        else:
-            self.workspace.status_message.connect(self.statusBar().showMessage)
-            self.setCentralWidget(self.workspace)
+        self.pages = QStackedWidget(self)  # every role has a screen (the administrator's: administration)
+        self.workspace.status_message.connect(self.statusBar().showMessage)
+        self.workspace.restore_requested.connect(self.restore_backup)
+        self.workspace.settings_saved.connect(self._settings_saved)
+        self.pages.addWidget(self.workspace)
+        self.lock_screen = LockScreen(db, user, self)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.other_user.connect(self._switch_user)
+        self.pages.addWidget(self.lock_screen)
+        self.setCentralWidget(self.pages)
+        self._hidden_windows: list[QWidget] = []
+        self.idle_watcher = IdleWatcher(idle_timeout_ms(settings), self)
+        self.idle_watcher.idle.connect(self.lock_idle)
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
@@ -194,7 +171,14 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.sign_out_action = self._action(self.tr("Sign &out"), "Ctrl+Shift+L", self.sign_out, "signOutAction")
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close, "quitAction")
+        self.password_action = self._action(
+            self.tr("C&hange password…"), "Ctrl+Shift+P", self.change_password, "changePasswordAction"
+        )
+        self.lock_action = self._action(self.tr("&Lock now"), "Ctrl+Alt+L", self.lock_now, "lockAction")
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.password_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -272,9 +256,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._keep_unsaved_call():
             self._signing_out = False
+            self.next_user = self.restore_path = None
+            self._quiet_close = False
             event.ignore()
             return
         self._save_geometry()
+        self.idle_watcher.stop()
+        self._stop_blocking_shortcuts()
+        for timer in self.findChildren(QTimer):  # the session is over: no late autosave, count or history read
+            timer.stop()
         event.accept()
         self.closed.emit(self._signing_out)
 
@@ -296,6 +286,8 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Cancel,
             )
             return answer == QMessageBox.StandardButton.Discard
+        if self._quiet_close or self.is_locked():
+            return True  # the next person at the PC need not read it; it is offered back at the owner's sign-in
         QMessageBox.information(
             self,
             self.tr("Call kept as a draft"),
@@ -305,6 +297,112 @@ class MainWindow(QMainWindow):
             ),
         )
         return True
+
+    # --- the idle lock ---
+
+    def is_locked(self) -> bool:
+        return self.pages.currentWidget() is self.lock_screen
+
+    def lock_now(self) -> None:
+        self.lock(None)
+
+    def lock_idle(self) -> None:
+        self.lock(max(1, round(self.idle_watcher.timeout_ms / 60_000)))
+
+    def lock(self, idle_minutes: int | None) -> None:
+        """Hide everything of the session behind the lock screen. A call being typed stays in its form with its
+        clock running, and is kept as a draft too in case someone else signs in at this PC."""
+        if self.is_locked():
+            return
+        self._keep_draft_quietly()
+        app = QApplication.instance()
+        # the session's other windows (a case file, a call being corrected) hide with it, content kept
+        self._hidden_windows = [
+            w for w in app.topLevelWidgets() if w is not self and w.isVisible() and self.isAncestorOf(w)
+        ]
+        for window in self._hidden_windows:
+            window.hide()
+        self.lock_screen.prepare(idle_minutes)
+        self.pages.setCurrentWidget(self.lock_screen)
+        self.menuBar().hide()
+        self.statusBar().clearMessage()
+        self.idle_watcher.set_active(False)
+        app.installEventFilter(self)  # no menu shortcut may reach the hidden screens
+        self.lock_screen.password_edit.setFocus()
+        self._audit("session.lock", "idle" if idle_minutes else "by_hand")
+
+    def unlock(self) -> None:
+        self._stop_blocking_shortcuts()
+        self.pages.setCurrentIndex(0)
+        self.menuBar().show()
+        for window in self._hidden_windows:
+            window.show()
+        self._hidden_windows = []
+        self.idle_watcher.set_active(True)
+        self._audit("session.unlock")
+        focus = self.call_screen if self.call_screen is not None and self.call_screen.isVisible() else self.pages
+        focus.setFocus()
+
+    def _switch_user(self, other: User) -> None:
+        """Another user signed in at the lock screen: keep this user's call as a draft, then end the session."""
+        if self.call_screen is not None and self.call_screen.has_unsaved():
+            try:
+                self.call_screen.keep_as_draft()
+            except StoreError as exc:
+                self.lock_screen._error(
+                    self.tr("%1's call could not be kept as a draft, so they must unlock first: %2")
+                    .replace("%1", self.user.display_name)
+                    .replace("%2", str(exc))
+                )
+                return
+        self.next_user = other
+        self._quiet_close = True
+        self.sign_out()
+
+    def _keep_draft_quietly(self) -> None:
+        try:
+            if self.call_screen is not None and self.call_screen.has_unsaved():
+                self.call_screen.keep_as_draft()
+        except StoreError:
+            log.warning("the call could not be kept as a draft when the window locked")
+
+    def _stop_blocking_shortcuts(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # while locked, a key of a hidden screen's action (F2, Ctrl+S…) must do nothing
+        if event.type() == QEvent.Type.Shortcut and isinstance(watched, QAction) and self.is_locked():
+            return True
+        return super().eventFilter(watched, event)
+
+    def _audit(self, action: str, detail: str = "") -> None:
+        try:
+            audit.append(self.db, self.user.id, action, "user", self.user.id, detail)
+        except StoreError:
+            log.warning("the lock could not be written to the audit log")
+
+    def _settings_saved(self) -> None:
+        from hotline.settings import Settings
+
+        try:
+            self.idle_watcher.timeout_ms = idle_timeout_ms(Settings.load(self.db))
+        except StoreError:
+            log.warning("the settings could not be read again after a change")
+
+    # --- password, restore ---
+
+    def change_password(self) -> None:
+        dialog = ChangePasswordDialog(self.db, self.user, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Your password is changed."), 8000)
+
+    def restore_backup(self, path: Path) -> None:
+        """End the session so that the database can be replaced; the caller restores and reopens it."""
+        self.restore_path = Path(path)
+        self._quiet_close = True
+        self.sign_out()
 
     # --- help ---
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
@@ -10,6 +12,7 @@ from hotline.core import permissions
 from hotline.core.models import User
 from hotline.store import cases as case_store
 from hotline.store.db import StoreError
+from hotline.ui.admin.admin_screen import AdminScreen
 from hotline.ui.call_screen import CallScreen, app_lang
 from hotline.ui.case_list_screen import CaseListScreen
 from hotline.ui.case_view import CaseView
@@ -23,6 +26,8 @@ _NAMES = {
     "mine": QT_TRANSLATE_NOOP("Workspace", "My cases"),
     "overdue": QT_TRANSLATE_NOOP("Workspace", "Overdue cases"),
     "open": QT_TRANSLATE_NOOP("Workspace", "All open cases"),
+    "audit": QT_TRANSLATE_NOOP("Workspace", "Audit log"),
+    "admin": QT_TRANSLATE_NOOP("Workspace", "Administration"),
 }
 #: How often the counts in the navigation are read again (another PC may have opened a case).
 COUNTS_MS = 30_000
@@ -32,8 +37,10 @@ class Workspace(QWidget):
     """Holds every screen the user's roles allow; Ctrl+1…Ctrl+5 switch between them."""
 
     status_message = Signal(str, int)
+    restore_requested = Signal(Path)
+    settings_saved = Signal()
 
-    def __init__(self, db, user: User, settings, workstation: str, parent: QWidget | None = None):
+    def __init__(self, db, user: User, settings, workstation: str, parent: QWidget | None = None, *, db_path=None):
         super().__init__(parent)
         self.setObjectName("workspace")
         self.db, self.user, self.settings = db, user, settings
@@ -71,6 +78,23 @@ class Workspace(QWidget):
                 screen.status_message.connect(self.status_message)
                 self.lists[key] = screen
                 self._add(key, screen)
+        self.admin: AdminScreen | None = None
+        admin = AdminScreen(db, user, self.lang, db_path, self)
+        if admin.is_empty():
+            admin.deleteLater()
+        else:
+            self.admin = admin
+            admin.status_message.connect(self.status_message)
+            admin.restore_requested.connect(self.restore_requested)
+            admin.settings_saved.connect(self.settings_saved)
+            self._add("admin", admin)
+        self.audit = None
+        if permissions.can(user, permissions.AUDIT_VIEW):
+            from hotline.ui.audit_screen import AuditScreen
+
+            self.audit = AuditScreen(db, user, self.lang, self)
+            self.audit.status_message.connect(self.status_message)
+            self._add("audit", self.audit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -2,10 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cate&amp;gories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <source>Hotline — database problem</source>
+        <source>Backing up before closing…</source>
         <extracomment>Calls in the throw-away demo database: enough for realistic caller histories, built in about a second.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotline — backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup at closing could not be made:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data itself is safe. Please tell the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotline — database problem</source>
         <translation>Hotline — lỗi cơ sở dữ liệu</translation>
     </message>
     <message>
@@ -15,6 +62,14 @@
     <message>
         <source>If another copy of Hotline is open, close it and try again. Otherwise, tell the administrator.</source>
         <translation>Nếu đang mở một cửa sổ Hotline khác, hãy đóng nó rồi thử lại. Nếu không, hãy báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is restored. The database as it was before is kept in %2. Please sign in again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An unexpected error happened. Calls being typed are kept as drafts and will be offered back.</source>
@@ -34,10 +89,608 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <extracomment>Rows read at a time: a screenful or four, so scrolling rarely waits and a million rows never load at once.</extracomment>
+        <translation type="unfinished">Thời gian</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Thao tác</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the idle minutes</source>
+        <extracomment>Why the screen was locked (detail of session.lock).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At sign-in</source>
+        <extracomment>Where a wrong password was typed (detail of login.failed).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing own password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <source>Audit log</source>
+        <extracomment>Days shown when the screen opens: the last week, today included. Typing a date changes it digit by digit: read once the typing pauses.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Thao tác</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user (command line, unknown username)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <source>Signed in</source>
+        <extracomment>Every action the program appends (unknown ones are shown as their code).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in refused: account locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in refused: account disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in with an unknown username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own password changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case-file flag cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared flag accepted at review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call flagged again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call given to a counselor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case file opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case file viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case step done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral outcome recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call linked to a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case given to a counselor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu 01 saved as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First administrator created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User enabled again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password reset by the administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line moved in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line in use again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category moved in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category in use again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unused category deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database restored from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused (no permission)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-ins and screen locks</source>
+        <extracomment>(key, label, the store&apos;s action filter) of each group; an exact name or a prefix ending in &quot;.&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished">Cuộc gọi</translation>
+    </message>
+    <message>
+        <source>Case files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports and printouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users and settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups and restores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <extracomment>What an entry is about: &quot;Call 123&quot;, &quot;Case 45&quot;…; %1 is the record&apos;s id or code.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log a call</source>
+        <extracomment>The permissions of DESIGN §6 (hotline.core.permissions), named in &quot;access refused&quot; entries.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see a caller&apos;s earlier calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit own call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see every call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit any call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a case-file flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the follow-up queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see case files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work on case files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give cases to counselors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export own cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backups and restores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotline backs up by itself at the first start of each day and when it closes, checks every backup, and keeps %1 daily and %2 monthly ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up and checking the copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written and checked: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotline databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore %1?
+
+Everything entered after this backup is replaced by it. The current database is kept as a copy first. Hotline signs everyone on this PC out to do it; on other PCs, close Hotline first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is sound. Restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallEditDialog</name>
     <message>
         <source>Line</source>
-        <extracomment>DESIGN §6 lets an operator edit their own call &quot;during their own shift&quot;. Shifts are settings and a call can outlast the shift it began in, so the rule is taken as: the operator&apos;s own call that started within the last 12 hours (one shift&apos;s length). A shift lead (CALL_EDIT_ALL) may correct any call at any time. The words for the fields of call_changes (store.calls.EDITABLE_FIELDS) in the history and the conflict table.</extracomment>
+        <extracomment>How long an operator may edit their own call: the rule lives in core.permissions (the store checks it too). The words for the fields of call_changes (store.calls.EDITABLE_FIELDS) in the history and the conflict table.</extracomment>
         <translation>Đường dây</translation>
     </message>
     <message>
@@ -1026,6 +1679,132 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
     </message>
 </context>
 <context>
+    <name>CategoriesPage</name>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished">Loại vấn đề</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add to group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dele&amp;te</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new name shows on every call, old ones too. A deactivated category is no longer offered for new calls. Only a category no call uses can be deleted. The group decides whether a case file is needed (abuse and trafficking).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category renamed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category deactivated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category activated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the category “%1”? This is possible only while no call uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <source>Add a category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename a category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in Vietnamese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vietnamese:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;English:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code (never changes): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategoryPicker</name>
     <message>
         <source>Type to filter, accents not needed (e.g. xam hai)…</source>
@@ -1040,12 +1819,80 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         <translation>Loại vấn đề</translation>
     </message>
     <message>
+        <source>%1 (no longer in use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chosen: %s</source>
         <translation>Đã chọn: %s</translation>
     </message>
     <message>
         <source>No category chosen</source>
         <translation>Chưa chọn loại vấn đề</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <extracomment>Letters and digits that cannot be mistaken for one another when read aloud or copied from paper.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator has set a temporary password for you. Choose your own password before you go on (at least %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new password of at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password &amp;again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation type="unfinished">Thông báo lỗi</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Hủy</translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password needs at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1136,42 +1983,6 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
     <message>
         <source>Open the files</source>
         <translation>Mở hồ sơ</translation>
-    </message>
-</context>
-<context>
-    <name>ComingSoonPage</name>
-    <message>
-        <source>Statistics and reports</source>
-        <extracomment>Window size and position, per PC: the one thing kept in QSettings (centre-wide settings live in the database).</extracomment>
-        <translation>Thống kê và báo cáo</translation>
-    </message>
-    <message>
-        <source>Users and roles</source>
-        <translation>Người dùng và vai trò</translation>
-    </message>
-    <message>
-        <source>Lines, settings and the list of categories</source>
-        <translation>Đường dây, cài đặt và danh mục phân loại</translation>
-    </message>
-    <message>
-        <source>Backups and restore</source>
-        <translation>Sao lưu và khôi phục dữ liệu</translation>
-    </message>
-    <message>
-        <source>Welcome, %1</source>
-        <translation>Xin chào, %1</translation>
-    </message>
-    <message>
-        <source>Your role (%1) has no screen in this version of Hotline yet.</source>
-        <translation>Vai trò của bạn (%1) chưa có màn hình làm việc trong phiên bản Hotline này.</translation>
-    </message>
-    <message>
-        <source>These screens will come in a later version:</source>
-        <translation>Các màn hình sau sẽ có trong phiên bản tới:</translation>
-    </message>
-    <message>
-        <source>Until then, users are added from the command line:</source>
-        <translation>Trong thời gian này, người dùng được thêm bằng dòng lệnh:</translation>
     </message>
 </context>
 <context>
@@ -2052,6 +2863,104 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
     </message>
 </context>
 <context>
+    <name>LineDialog</name>
+    <message>
+        <source>Add a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinesPage</name>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Họ tên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add line…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deactivated line is no longer offered for new calls; its calls keep it. The first line is the one a new call starts on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 activated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LinksPanel</name>
     <message>
         <source>name or number (empty: calls from the same number)</source>
@@ -2076,6 +2985,98 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
     <message>
         <source>Call linked to the case.</source>
         <translation>Đã liên kết cuộc gọi với hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked</source>
+        <extracomment>Events that mean a person is at the PC.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotline is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2). A call being typed is kept, and its clock keeps running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Mật khẩu</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished">&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation type="unfinished">Thông báo lỗi</translation>
+    </message>
+    <message>
+        <source>Sign in as &amp;another user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username of the other user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of the other user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User&amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s call being typed is kept as a draft and offered back at their next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked by the user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after %1 minutes without use: this PC is shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation type="unfinished">Hãy nhập mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Type the username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled. Please ask an administrator.</source>
+        <translation type="unfinished">Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until %1.</source>
+        <translation type="unfinished">Nhập sai mật khẩu quá nhiều lần: tài khoản bị tạm khóa đến %1.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation type="unfinished">Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +3174,14 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
+        <source>C&amp;hange password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -2219,6 +3228,14 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
     <message>
         <source>The call you were typing is kept as a draft. It will be offered back the next time you sign in on this computer.</source>
         <translation>Cuộc gọi bạn đang nhập đã được giữ lại dưới dạng bản nháp. Lần đăng nhập tới trên máy này, Hotline sẽ mở lại để bạn nhập tiếp.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s call could not be kept as a draft, so they must unlock first: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Call logging and case-file follow-up for the child protection hotline 111 and the anti-trafficking line 18008077.</source>
@@ -2472,6 +3489,33 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give %1 a temporary password. They must choose their own at their next sign-in. A lock-out after wrong passwords ends too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Make another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation type="unfinished">Thông báo lỗi</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Operator</source>
@@ -2491,9 +3535,173 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Name of the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefix of case numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name (printed on reports):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number &amp;prefix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default pro&amp;vince:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shifts (local time; a shift may end the next morning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add shi&amp;ft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of a public holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public holidays (not counted by the 5-working-day clock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes before the idle lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the data folder&apos;s backups folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle lock and backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the window after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup fol&amp;der:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily backups &amp;kept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Monthly backups kept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: the settings are as stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved. Screens opened from now on use them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already a holiday.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added. Save the settings to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
+        <extracomment>Window size and position, per PC: the one thing kept in QSettings (centre-wide settings live in the database).</extracomment>
         <translation>Phím tắt</translation>
     </message>
     <message>
@@ -2507,6 +3715,160 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
     <message>
         <source>Alt + an underlined letter opens a menu or moves to a field. Tab moves on.</source>
         <translation>Alt + chữ cái được gạch chân: mở trình đơn hoặc chuyển đến ô tương ứng. Tab: sang ô kế tiếp.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished">Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>letters without accents, digits, . _ -</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished">Họ và tên</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished">Vai trò</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation type="unfinished">&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give this password to the person: they choose their own at the first sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished">Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished">Họ và tên</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished">Vai trò</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un&amp;lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users are never deleted: the calls and cases they handled keep their name. Disable the account of someone who leaves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active · must change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1 reset: they choose a new one at the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable %1? They can no longer sign in; their calls and cases stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 enabled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2534,6 +3896,14 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
     <message>
         <source>All open cases</source>
         <translation>Hồ sơ đang mở</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Screens</source>

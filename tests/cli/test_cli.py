@@ -233,6 +233,52 @@ def test_user_disable_unknown(hotline, tmp_path):
     assert "nobody" in assert_one_line_error(hotline("user", "disable", "nobody", "--db", db))
 
 
+def test_user_reset_password_enable_and_list_states(hotline, tmp_path):
+    """`user reset-password` sets a new password the user must change, `user enable` undoes a disable, and
+    `user list` shows who is disabled, locked (until when) or must change their password."""
+    db = tmp_path / "users.sqlite3"
+    assert "no users yet" in assert_ok(hotline("init", "--db", db)).stdout
+    assert_ok(add_user(hotline, db, "quantri", "admin"))
+    assert_ok(add_user(hotline, db, "lan", "operator"))
+    assert_ok(hotline("user", "disable", "lan", "--db", db))
+    assert "enabled: lan" in assert_ok(hotline("user", "enable", "lan", "--db", db)).stdout
+    reset = assert_ok(hotline("user", "reset-password", "lan", "--password-stdin", "--db", db, stdin="mat-khau-moi\n"))
+    assert "lan" in reset.stdout
+    in_an_hour = int((datetime.now().timestamp() + 3600) * 1000)
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE users SET locked_until = ? WHERE username = 'quantri'", [in_an_hour])
+    rows = {line.split()[0]: line for line in assert_ok(hotline("user", "list", "--db", db)).stdout.splitlines()}
+    assert "disabled" not in rows["lan"] and "must change password" in rows["lan"]
+    assert "locked until" in rows["quantri"] and "must change" not in rows["quantri"]
+
+    from hotline.store import users
+    from hotline.store.db import open_database
+
+    opened = open_database(db)
+    try:
+        signed_in = users.sign_in(opened, "lan", "mat-khau-moi")
+        assert signed_in.ok and signed_in.user.must_change_password
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "hint"),
+    [
+        (("user", "reset-password", "nobody", "--password-stdin"), "mat-khau-moi\n", "nobody"),
+        (("user", "reset-password", "quantri", "--password-stdin"), "short\n", "8"),
+        (("user", "enable", "nobody"), None, "nobody"),
+        (("user", "disable", "quantri"), None, "administrator"),
+    ],
+    ids=["reset-unknown", "reset-short", "enable-unknown", "disable-last-admin"],
+)
+def test_user_command_refusals(hotline, tmp_path, args, stdin, hint):
+    """An unknown user, a short password or disabling the last administrator: one line, non-zero exit."""
+    db = tmp_path / "users.sqlite3"
+    assert_ok(add_user(hotline, db, "quantri", "admin"))
+    assert hint in assert_one_line_error(hotline(*args, "--db", db, stdin=stdin))
+
+
 # --- demo and stats ------------------------------------------------------------------------------------------
 
 
@@ -503,3 +549,28 @@ def test_settings_set_holidays_and_list(hotline, tmp_path):
     assert_one_line_error(hotline("settings", "set", "no_such_key", "1", "--db", db))
     assert_ok(hotline("settings", "set", "idle_minutes", "15", "--db", db))
     assert '"idle_minutes"' not in listed and "idle_minutes      10" in listed
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "hint"),
+    [
+        ("case_prefix", "A1", "1–6 letters"),
+        ("shifts", "[]", "at least one shift"),
+        ("shifts", '[{"name": "Ca", "start": "7h", "end": "19h"}]', "HH:MM"),
+        ("idle_minutes", "0", "from 1 to 240"),
+        ("default_province", "999", "no province"),
+        ("backup_dir", "relative/folder", "full path"),
+    ],
+)
+def test_settings_set_is_checked(hotline, tmp_path, key, value, hint):
+    """`settings set` goes through the settings' checks: an invalid value is one clear line and a non-zero exit."""
+    db = tmp_path / "s.sqlite3"
+    assert_ok(hotline("init", "--db", db))
+    assert hint in assert_one_line_error(hotline("settings", "set", key, value, "--db", db))
+
+
+def test_settings_set_prints_the_value_as_stored(hotline, tmp_path):
+    """A valid value is stored cleaned (an upper-case case prefix) and printed as stored."""
+    db = tmp_path / "s.sqlite3"
+    assert_ok(hotline("init", "--db", db))
+    assert assert_ok(hotline("settings", "set", "case_prefix", "kg", "--db", db)).stdout.strip() == 'case_prefix = "KG"'

@@ -1,10 +1,21 @@
 """Tests for the call categories file and its accent-insensitive filter (DESIGN §5 "Categories")."""
 
 import json
+import re
+from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from hotline.core.taxonomy import Category, Taxonomy, TaxonomyError, load_taxonomy, parse_taxonomy
+from hotline.core.taxonomy import (
+    Category,
+    Taxonomy,
+    TaxonomyError,
+    load_taxonomy,
+    make_category_code,
+    parse_taxonomy,
+)
 
 # The codes the brief fixes, group by group, in the order they are shown.
 EXPECTED_CODES = {
@@ -233,3 +244,54 @@ def test_missing_file(tmp_path):
     """A missing file raises TaxonomyError (a ValueError), not a bare OSError."""
     with pytest.raises(ValueError, match="cannot read"):
         load_taxonomy(tmp_path / "nope.json")
+
+
+def _with_retired() -> Taxonomy:
+    data = _minimal()
+    data["groups"][0]["categories"].append({"code": "abuse.old", "label_vi": "Xâm hại cũ", "label_en": "Old abuse"})
+    tax = parse_taxonomy(data)
+    categories = [replace(c, active=c.code != "abuse.old") for c in tax.groups[0].categories]
+    return Taxonomy((replace(tax.groups[0], categories=tuple(categories)), tax.groups[1]))
+
+
+def test_a_retired_category_is_not_offered_but_still_named():
+    """filter() leaves out an inactive category, typed or not; label() and get() still know it (old calls)."""
+    tax = _with_retired()
+    assert [c.code for c in tax.filter("")] == ["abuse.sexual", "info.other"]
+    assert [c.code for c in tax.filter("xam hai")] == ["abuse.sexual"]
+    assert tax.label("abuse.old") == "Xâm hại cũ" and tax.get("abuse.old").active is False
+    assert "abuse.old" in tax and len(tax) == 3
+
+
+def test_categories_from_a_file_are_active():
+    """Every category read from a file is active."""
+    assert all(c.active for c in load_taxonomy())
+
+
+@pytest.mark.parametrize(
+    ("group", "label", "taken", "code"),
+    [
+        ("abuse", "Online grooming", (), "abuse.online_grooming"),
+        ("abuse", "Online grooming", ("abuse.online_grooming",), "abuse.online_grooming_2"),
+        ("abuse", "Online grooming", ("abuse.online_grooming", "abuse.online_grooming_2"), "abuse.online_grooming_3"),
+        ("info", "  Đường dây: hỏi đáp!  ", (), "info.duong_day_hoi_dap"),
+        ("abuse", "2nd-hand harm", (), "abuse.c_2nd_hand_harm"),
+        ("abuse", "Ωμέγα 中文", (), "abuse.category"),
+        ("abuse", "x" * 60, (), "abuse." + "x" * 40),
+    ],
+)
+def test_make_category_code(group, label, taken, code):
+    """A new code is the group, a dot and the folded English label in a–z, 0–9 and '_', unique with _2, _3…"""
+    made = make_category_code(group, label, taken)
+    assert made == code
+    assert parse_taxonomy(  # the code is one the file format accepts
+        {"groups": [{"code": group, "label_vi": "N", "label_en": "N", "categories": [
+            {"code": made, "label_vi": "A", "label_en": "A"}]}]}
+    ).get(made)  # fmt: skip
+
+
+@given(st.text(max_size=80))
+def test_any_label_makes_a_valid_code(label):
+    """Whatever the English label, the code made from it is well-formed and starts with its group."""
+    code = make_category_code("counselling", label)
+    assert re.fullmatch(r"counselling\.[a-z][a-z0-9_]*", code) and len(code) <= len("counselling.") + 40

@@ -15,6 +15,7 @@ from hotline.core.daily_log import LogFilter
 from hotline.core.models import Call, Child
 from hotline.reports import export
 from hotline.store import calls, daily_log, users
+from hotline.store.access import COMMAND_LINE
 from hotline.store.db import open_database
 from hotline.ui import labels
 
@@ -63,7 +64,8 @@ def test_export_words_are_the_screens_words(screen, written):
 def export_db(tmp_path):
     """Four calls of a morning: a flagged abuse report, a cleared flag, counselling, a silent call."""
     db = open_database(tmp_path / "export.sqlite3")
-    operator = users.add_user(db, "operator1", "Lê Thị Hồng", ["operator"], "test-password-1").id
+    operator = users.add_user(db, "operator1", "Lê Thị Hồng", ["operator"], "test-password-1", by=COMMAND_LINE).id
+    lead = users.add_user(db, "lead1", "Trần Văn Ca", ["shift_lead"], "test-password-1", by=COMMAND_LINE).id
     base = {"line": "111", "operator_id": operator}
     saved = [
         calls.save_call(db, Call(
@@ -85,15 +87,15 @@ def export_db(tmp_path):
         )),
         calls.save_call(db, Call(started_at=T0 + timedelta(minutes=50), duration_s=7, outcome="silent", **base)),
     ]  # fmt: skip
-    yield db, saved
+    yield db, saved, lead  # the shift lead exports (EXPORT_PERSONAL)
     db.close()
 
 
 def test_xlsx_reads_back_with_words_numbers_and_dates(export_db, tmp_path):
     """The labelled XLSX holds Vietnamese headers and words, real local datetimes and whole numbers."""
-    db, saved = export_db
+    db, saved, lead = export_db
     out = tmp_path / "log.xlsx"
-    assert export.write_xlsx_labelled(daily_log.export_rows(db, PERIOD), out) == 4
+    assert export.write_xlsx_labelled(daily_log.export_rows(db, PERIOD, viewer_id=lead), out) == 4
     book = openpyxl.load_workbook(out, read_only=True)
     rows = list(book.worksheets[0].iter_rows(values_only=True))
     book.close()
@@ -125,10 +127,10 @@ def test_xlsx_reads_back_with_words_numbers_and_dates(export_db, tmp_path):
 
 def test_csv_has_a_bom_and_words(export_db, tmp_path):
     """The labelled CSV starts with the UTF-8 BOM, holds the same rows in words, and defuses formulas."""
-    db, saved = export_db
+    db, saved, lead = export_db
     out = tmp_path / "log.csv"
     f = LogFilter(PERIOD.start, PERIOD.end, sort="duration_s", descending=True)
-    assert export.write_csv_labelled(daily_log.export_rows(db, f), out) == 4
+    assert export.write_csv_labelled(daily_log.export_rows(db, f, viewer_id=lead), out) == 4
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -143,9 +145,9 @@ def test_csv_has_a_bom_and_words(export_db, tmp_path):
 
 def test_plain_writers_keep_their_codes(export_db, tmp_path):
     """The writers the command line uses still write the stored codes and the old columns by default."""
-    db, _ = export_db
+    db, _, lead = export_db
     out = tmp_path / "calls.csv"
-    assert export.write_csv(calls.export_rows(db, PERIOD.start, PERIOD.end), out) == 4
+    assert export.write_csv(calls.export_rows(db, PERIOD.start, PERIOD.end, viewer_id=lead), out) == 4
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == [title for _, title in export.COLUMNS]

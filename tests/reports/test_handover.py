@@ -23,6 +23,7 @@ from hotline.reports.handover import (
     write_handover_pdf,
 )
 from hotline.store import calls, cases, users
+from hotline.store.access import COMMAND_LINE
 from hotline.store.db import open_database
 
 NIGHT = shift_bounds(date(2026, 11, 28), time(19), time(7))
@@ -49,8 +50,9 @@ def flat(text: str) -> str:
 def night(tmp_path):
     """A night shift of 60 calls, 34 of them flagged (half with a case file), plus calls before and after it."""
     db = open_database(tmp_path / "night.sqlite3")
-    operator = users.add_user(db, "operator1", "Lê Thị Hồng", ["operator"], "test-password-1").id
-    lead = users.add_user(db, "lead1", "Trần Văn Ca", ["shift_lead"], "test-password-1").id
+    operator = users.add_user(db, "operator1", "Lê Thị Hồng", ["operator"], "test-password-1", by=COMMAND_LINE).id
+    lead = users.add_user(db, "lead1", "Trần Văn Ca", ["shift_lead"], "test-password-1", by=COMMAND_LINE).id
+    counselor = users.add_user(db, "canbo1", "Võ Văn Phúc", ["counselor"], "test-password-1", by=COMMAND_LINE).id
     rng = random.Random(7)
     start, end = NIGHT
     saved = []
@@ -75,15 +77,17 @@ def night(tmp_path):
     in_shift = [c for c in saved if start <= c.started_at < end]
     with_case = [c for c in in_shift if c.flagged][::2]
     for call in with_case:
-        cases.open_cases(db, call.id, [call.children[0].id], by_user_id=lead)
-    yield db, in_shift, {c.id for c in with_case}
+        cases.open_cases(db, call.id, [call.children[0].id], by_user_id=counselor)
+    yield db, in_shift, {c.id for c in with_case}, lead
     db.close()
 
 
 def test_pdf_holds_the_shifts_counts_and_every_flagged_call_once(qapp, night, tmp_path):
     """A valid A4 PDF whose text gives the shift's totals (computed here) and each flagged call exactly once."""
-    db, in_shift, with_case = night
-    handover = build_handover(db, LogFilter(*NIGHT), centre_name=CENTRE, period=PERIOD, prepared_by="Trần Văn Ca")
+    db, in_shift, with_case, lead = night
+    handover = build_handover(
+        db, LogFilter(*NIGHT), viewer_id=lead, centre_name=CENTRE, period=PERIOD, prepared_by="Trần Văn Ca"
+    )
     path = tmp_path / "giao-ca.pdf"
     write_handover_pdf(handover, path)
     assert path.read_bytes().startswith(b"%PDF")
@@ -126,8 +130,10 @@ def test_printer_gets_the_same_pages(qapp, night, tmp_path):
     """Printing (to a QPrinter writing PDF) gives the same pages and text as the saved PDF."""
     from PySide6.QtPrintSupport import QPrinter
 
-    db, _, _ = night
-    handover = build_handover(db, LogFilter(*NIGHT), centre_name=CENTRE, period=PERIOD, prepared_by="Trần Văn Ca")
+    db, _, _, lead = night
+    handover = build_handover(
+        db, LogFilter(*NIGHT), viewer_id=lead, centre_name=CENTRE, period=PERIOD, prepared_by="Trần Văn Ca"
+    )
     saved, printed = tmp_path / "saved.pdf", tmp_path / "printed.pdf"
     write_handover_pdf(handover, saved)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -183,7 +189,10 @@ def test_empty_shift_is_a_one_page_pdf(qapp, tmp_path):
     """A shift without calls still gives a one-page handover saying so."""
     db = open_database(tmp_path / "empty.sqlite3")
     try:
-        handover = build_handover(db, LogFilter(*NIGHT), centre_name=CENTRE, period=PERIOD, prepared_by="")
+        lead = users.add_user(db, "lead1", "Trần Văn Ca", ["shift_lead"], "test-password-1", by=COMMAND_LINE).id
+        handover = build_handover(
+            db, LogFilter(*NIGHT), viewer_id=lead, centre_name=CENTRE, period=PERIOD, prepared_by=""
+        )
     finally:
         db.close()
     path = tmp_path / "empty.pdf"

@@ -16,6 +16,7 @@ import pytest
 from hotline.core.models import Call
 from hotline.demo import build_demo
 from hotline.store import users
+from hotline.store.access import COMMAND_LINE
 from hotline.store.db import open_database
 
 #: A synthetic password for the synthetic test users.
@@ -39,8 +40,8 @@ def template_db(tmp_path_factory) -> Path:
     """A migrated database with an operator and a shift lead, copied by every test that needs one."""
     path = tmp_path_factory.mktemp("template") / "hotline.sqlite3"
     db = open_database(path)
-    users.add_user(db, "operator1", "Operator One", ["operator"], PASSWORD)
-    users.add_user(db, "lead1", "Lead One", ["shift_lead", "operator"], PASSWORD)
+    users.add_user(db, "operator1", "Operator One", ["operator"], PASSWORD, by=COMMAND_LINE)
+    users.add_user(db, "lead1", "Lead One", ["shift_lead", "operator"], PASSWORD, by=COMMAND_LINE)
     close_cleanly(db, path)
     return path
 

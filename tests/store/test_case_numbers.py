@@ -15,14 +15,21 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from hotline.core.models import Call, Child
-from hotline.store import bulk
+from hotline.store import bulk, users
 from hotline.store import cases as store
+from hotline.store.access import COMMAND_LINE
 from hotline.store.calls import save_call
 from hotline.store.db import open_database
 from hotline.store.maintenance import check_database
 
 T0 = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 CASES_EACH = 200
+
+
+@pytest.fixture
+def counselor_id(db) -> int:
+    """A counselor: opening case files is theirs (CASE_EDIT)."""
+    return users.add_user(db, "canbo1", "Counselor One", ["counselor"], "test-password-1", by=COMMAND_LINE).id
 
 
 def flagged_calls(db, operator_id: int, count: int) -> list[Call]:
@@ -33,17 +40,17 @@ def flagged_calls(db, operator_id: int, count: int) -> list[Call]:
     return calls
 
 
-def test_numbers_run_on_within_the_year(db, make_call, operator_id):
+def test_numbers_run_on_within_the_year(db, make_call, operator_id, counselor_id):
     """Numbers go 00001, 00002, … in order of opening, across calls and siblings, with the prefix given."""
     one = save_call(db, make_call(0, flagged=True, children=[Child(name="An"), Child(name="Bình")]))
     two = save_call(db, make_call(5, flagged=True))
     now = T0 + timedelta(hours=1)
-    first = store.open_cases(db, one.id, [c.id for c in one.children], by_user_id=operator_id, now=now)
-    second = store.open_cases(db, two.id, [None], by_user_id=operator_id, now=now, prefix="KG")
+    first = store.open_cases(db, one.id, [c.id for c in one.children], by_user_id=counselor_id, now=now)
+    second = store.open_cases(db, two.id, [None], by_user_id=counselor_id, now=now, prefix="KG")
     assert [c.number for c in first + second] == ["AG-2026-00001", "AG-2026-00002", "KG-2026-00003"]
 
 
-def test_the_count_restarts_with_the_vietnamese_year(db, operator_id):
+def test_the_count_restarts_with_the_vietnamese_year(db, operator_id, counselor_id):
     """00:30 on New Year's Day in Vietnam (still 31/12 in UTC) starts the new year's count at 00001."""
     calls = flagged_calls(db, operator_id, 4)
     moments = [
@@ -53,7 +60,7 @@ def test_the_count_restarts_with_the_vietnamese_year(db, operator_id):
         datetime(2026, 12, 31, 10, 0, tzinfo=UTC),  # a late entry for 2026 continues 2026's count
     ]
     numbers = [
-        store.open_cases(db, call.id, [None], by_user_id=operator_id, now=moment)[0].number
+        store.open_cases(db, call.id, [None], by_user_id=counselor_id, now=moment)[0].number
         for call, moment in zip(calls, moments, strict=True)
     ]
     assert numbers == ["AG-2026-00001", "AG-2027-00001", "AG-2027-00002", "AG-2026-00002"]
@@ -61,7 +68,7 @@ def test_the_count_restarts_with_the_vietnamese_year(db, operator_id):
     assert counters == {2026: 2, 2027: 2}
 
 
-def test_bulk_loading_and_opening_share_one_count(db, operator_id):
+def test_bulk_loading_and_opening_share_one_count(db, operator_id, counselor_id):
     """The demo's bulk loader and an ordinary opening use the same counter and format, in either order."""
     calls = flagged_calls(db, operator_id, 4)
     specs = [
@@ -69,7 +76,7 @@ def test_bulk_loading_and_opening_share_one_count(db, operator_id):
         for n, call in enumerate(calls[:2])
     ]
     bulk.open_cases(db, specs)
-    opened = store.open_cases(db, calls[2].id, [None], by_user_id=operator_id, now=T0 + timedelta(days=1))
+    opened = store.open_cases(db, calls[2].id, [None], by_user_id=counselor_id, now=T0 + timedelta(days=1))
     bulk.open_cases(db, [bulk.CaseSpec(calls[3].id, None, operator_id, T0 + timedelta(days=2), None, "received",
                                        "high", None, None)])  # fmt: skip
     numbers = [r[0] for r in db.conn.execute("SELECT number FROM cases ORDER BY opened_at")]
@@ -89,10 +96,11 @@ def test_opening_continues_the_demo_count(demo_template, tmp_path, demo_params):
             for (number,) in db.conn.execute("SELECT number FROM cases WHERE number LIKE ?", [f"AG-{year}-%"])
         )
         assert before == list(range(1, len(before) + 1)) and before
-        waiting = store.followup_queue(db)[0]
+        counselor = users.find_user(db, "canbo1").id  # a demo account
+        waiting = store.followup_queue(db, viewer_id=counselor)[0]
         child_ids = [waiting.children[0].id] if waiting.children else [None]
         now = datetime(year, 11, 1, 3, 0, tzinfo=UTC)
-        (case,) = store.open_cases(db, waiting.call_id, child_ids, by_user_id=1, now=now)
+        (case,) = store.open_cases(db, waiting.call_id, child_ids, by_user_id=counselor, now=now)
         assert case.number == f"AG-{year}-{len(before) + 1:05d}"
         assert all(re.fullmatch(r"AG-\d{4}-\d{5}", n) for (n,) in db.conn.execute("SELECT number FROM cases"))
     finally:
@@ -132,7 +140,7 @@ except StoreError as exc:
 
 
 @pytest.mark.slow
-def test_two_processes_open_cases_at_the_same_moment(db, db_path, operator_id):
+def test_two_processes_open_cases_at_the_same_moment(db, db_path, operator_id, counselor_id):
     """Two processes opening 200 cases each into one file at once get 400 distinct numbers, gap-free 1..400."""
     calls = flagged_calls(db, operator_id, 2 * CASES_EACH)
     first_ids = (calls[0].id, calls[CASES_EACH].id)
@@ -140,7 +148,7 @@ def test_two_processes_open_cases_at_the_same_moment(db, db_path, operator_id):
     folder = db_path.parent
     workers = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(db_path), str(n), str(first), str(CASES_EACH), str(operator_id)],
+            [sys.executable, "-c", WORKER, str(db_path), str(n), str(first), str(CASES_EACH), str(counselor_id)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

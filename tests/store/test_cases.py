@@ -12,6 +12,7 @@ import pytest
 from hotline.core.models import Call, Child
 from hotline.store import audit, bulk, migrations, users
 from hotline.store import cases as store
+from hotline.store.access import COMMAND_LINE
 from hotline.store.calls import get_call, save_call, update_call
 from hotline.store.db import ConflictError, NotFoundError, StoreError, connect, open_database
 
@@ -28,8 +29,8 @@ def case_template(template_db: Path, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("cases-template") / "hotline.sqlite3"
     shutil.copyfile(template_db, path)
     db = open_database(path)
-    users.add_user(db, "canbo1", "Counselor One", ["counselor"], "test-password-1")
-    users.add_user(db, "canbo2", "Counselor Two", ["counselor", "shift_lead"], "test-password-1")
+    users.add_user(db, "canbo1", "Counselor One", ["counselor"], "test-password-1", by=COMMAND_LINE)
+    users.add_user(db, "canbo2", "Counselor Two", ["counselor", "shift_lead"], "test-password-1", by=COMMAND_LINE)
     db.close()
     return path
 
@@ -72,7 +73,7 @@ def flagged_call(db, make_call):
 
 def actions(db, case_id: int) -> list[str]:
     """The audit actions about one case, oldest first."""
-    entries = audit.entries(db, limit=10_000)
+    entries = audit.entries(db, viewer=COMMAND_LINE, limit=10_000)
     return [e.action for e in reversed(entries) if e.entity == "case" and e.entity_id == str(case_id)]
 
 
@@ -94,7 +95,7 @@ def test_open_one_case_per_sibling(db, flagged_call, counselor):
         assert (case.opened_by, case.opened_at, case.closed_at, case.closure_reason, case.version, case.details) == (
             counselor, now, None, "", 1, {}
         )  # fmt: skip
-        events = store.case_events(db, case.id)
+        events = store.case_events(db, case.id, viewer_id=counselor)
         assert [(e.kind, e.step, e.user_id, e.at) for e in events] == [("step", "received", counselor, now)]
         assert actions(db, case.id) == ["case.open"]
 
@@ -185,7 +186,7 @@ def test_get_case_is_audited(db, flagged_call, counselor, lead_id):
     (opened,) = store.open_cases(db, call.id, [call.children[1].id], by_user_id=counselor)
     case = store.get_case(db, opened.id, viewer_id=lead_id)
     assert case == opened
-    entry = audit.entries(db, action="case.view")[0]
+    entry = audit.entries(db, viewer=COMMAND_LINE, action="case.view")[0]
     assert (entry.user_id, entry.entity, entry.entity_id) == (lead_id, "case", str(opened.id))
 
 
@@ -193,7 +194,7 @@ def test_get_unknown_case(db, lead_id):
     """An unknown case raises NotFoundError and no view is logged."""
     with pytest.raises(NotFoundError):
         store.get_case(db, 12345, viewer_id=lead_id)
-    assert audit.entries(db, action="case.view") == []
+    assert audit.entries(db, viewer=COMMAND_LINE, action="case.view") == []
 
 
 # --- steps --------------------------------------------------------------------------------------------------
@@ -211,10 +212,12 @@ def test_steps_go_forward(db, case, counselor):
     assert (after.status, after.version) == ("assessment", 2)
     after = store.complete_step(db, case.id, "needs", by_user_id=counselor)
     assert (after.status, after.version) == ("needs", 3)
-    steps = [(e.step, e.text, e.user_id) for e in store.case_events(db, case.id) if e.kind == "step"]
+    steps = [
+        (e.step, e.text, e.user_id) for e in store.case_events(db, case.id, viewer_id=counselor) if e.kind == "step"
+    ]
     assert steps == [("received", "", counselor), ("assessment", "Trẻ an toàn.", counselor), ("needs", "", counselor)]
     assert actions(db, case.id) == ["case.open", "case.step", "case.step"]
-    assert [e.detail for e in audit.entries(db, action="case.step")] == ["needs", "assessment"]
+    assert [e.detail for e in audit.entries(db, viewer=COMMAND_LINE, action="case.step")] == ["needs", "assessment"]
 
 
 @pytest.mark.parametrize(
@@ -250,7 +253,7 @@ def test_stale_version_conflicts(db, case, counselor, counselor2):
     with pytest.raises(ConflictError) as error:
         store.complete_step(db, case.id, "needs", by_user_id=counselor, version=1)
     assert error.value.current_version == 2
-    assert len(store.case_events(db, case.id)) == 2
+    assert len(store.case_events(db, case.id, viewer_id=counselor)) == 2
 
 
 def test_no_step_on_a_closed_case(db, case, counselor):
@@ -269,7 +272,7 @@ def test_notes_are_append_only(db, case, counselor, counselor2):
     fix = store.add_note(db, case.id, "Sửa: nhà bà nội, không phải bà ngoại.", by_user_id=counselor2, corrects=note.id)
     assert (note.kind, note.text, note.refers_to, note.user_id) == ("note", NOTE, None, counselor)
     assert (fix.kind, fix.refers_to, fix.user_id) == ("correction", note.id, counselor2)
-    events = store.case_events(db, case.id)
+    events = store.case_events(db, case.id, viewer_id=counselor)
     assert [e.kind for e in events] == ["step", "note", "correction"]
     assert events[1] == note and events[2] == fix
     assert [e.at for e in events] == sorted(e.at for e in events)
@@ -281,7 +284,7 @@ def test_blank_note_refused(db, case, counselor, text):
     """A blank note is refused and nothing is written."""
     with pytest.raises(StoreError, match="blank"):
         store.add_note(db, case.id, text, by_user_id=counselor)
-    assert [e.kind for e in store.case_events(db, case.id)] == ["step"]
+    assert [e.kind for e in store.case_events(db, case.id, viewer_id=counselor)] == ["step"]
 
 
 def test_correction_of_another_cases_entry_refused(db, flagged_call, case, counselor):
@@ -334,9 +337,9 @@ def test_link_call_once(db, case, make_call, counselor):
     before = case_tables(db)
     store.link_call(db, case.id, later.id, by_user_id=counselor)
     assert case_tables(db) == before
-    links = [(e.kind, e.call_id) for e in store.case_events(db, case.id) if e.kind == "link"]
+    links = [(e.kind, e.call_id) for e in store.case_events(db, case.id, viewer_id=counselor) if e.kind == "link"]
     assert links == [("link", later.id)]
-    assert [c.id for c in store.linked_calls(db, case.id)] == [later.id]
+    assert [c.id for c in store.linked_calls(db, case.id, viewer_id=counselor)] == [later.id]
     assert actions(db, case.id)[-1] == "case.link"
 
 
@@ -353,7 +356,11 @@ def test_linked_calls_newest_first(db, case, make_call, counselor):
     calls = [save_call(db, make_call(minutes)) for minutes in (300, 100, 200)]
     for call in calls:
         store.link_call(db, case.id, call.id, by_user_id=counselor)
-    assert [c.id for c in store.linked_calls(db, case.id)] == [calls[0].id, calls[2].id, calls[1].id]
+    assert [c.id for c in store.linked_calls(db, case.id, viewer_id=counselor)] == [
+        calls[0].id,
+        calls[2].id,
+        calls[1].id,
+    ]
 
 
 def test_calls_to_link_by_phone_and_text(db, flagged_call, make_call, counselor):
@@ -367,11 +374,14 @@ def test_calls_to_link_by_phone_and_text(db, flagged_call, make_call, counselor)
     stranger = save_call(db, make_call(900, phone_raw="0912 999 888", summary="không liên quan"))
     store.link_call(db, case.id, linked.id, by_user_id=counselor)
 
-    assert [c.id for c in store.calls_to_link(db, case.id)] == [later.id, earlier.id]
-    found = [c.id for c in store.calls_to_link(db, case.id, text="tran van duc")]
+    assert [c.id for c in store.calls_to_link(db, case.id, viewer_id=counselor)] == [later.id, earlier.id]
+    found = [c.id for c in store.calls_to_link(db, case.id, text="tran van duc", viewer_id=counselor)]
     assert found == [by_name.id, later.id, earlier.id]
     assert stranger.id not in found
-    assert [c.id for c in store.calls_to_link(db, case.id, text="duc", limit=2)] == [by_name.id, later.id]
+    assert [c.id for c in store.calls_to_link(db, case.id, text="duc", limit=2, viewer_id=counselor)] == [
+        by_name.id,
+        later.id,
+    ]
 
 
 def test_withheld_number_finds_by_text_only(db, flagged_call, make_call, counselor):
@@ -379,11 +389,11 @@ def test_withheld_number_finds_by_text_only(db, flagged_call, make_call, counsel
     call = flagged_call(phone_raw="")
     (case,) = store.open_cases(db, call.id, [call.children[1].id], by_user_id=counselor)
     save_call(db, make_call(60, phone_raw=""))
-    assert store.calls_to_link(db, case.id) == []
-    found = store.calls_to_link(db, case.id, text="Bình")
+    assert store.calls_to_link(db, case.id, viewer_id=counselor) == []
+    found = store.calls_to_link(db, case.id, text="Bình", viewer_id=counselor)
     assert [c.id for c in found] == []  # the only call naming "Bình" is the case's own
     other = save_call(db, make_call(90, children=[Child(name="Bé Bình")]))
-    assert [c.id for c in store.calls_to_link(db, case.id, text="binh")] == [other.id]
+    assert [c.id for c in store.calls_to_link(db, case.id, text="binh", viewer_id=counselor)] == [other.id]
 
 
 # --- closing and reopening ----------------------------------------------------------------------------------
@@ -398,7 +408,7 @@ def test_close_and_reopen(db, case, counselor):
     assert start <= closed.closed_at <= datetime.now(UTC)
     reopened = store.reopen_case(db, case.id, "Gia đình quay về", by_user_id=counselor)
     assert (reopened.status, reopened.closed_at, reopened.closure_reason, reopened.version) == ("needs", None, "", 5)
-    tail = [(e.kind, e.step, e.text) for e in store.case_events(db, case.id)][-2:]
+    tail = [(e.kind, e.step, e.text) for e in store.case_events(db, case.id, viewer_id=counselor)][-2:]
     assert tail == [("close", "needs", "Gia đình chuyển đi"), ("reopen", "needs", "Gia đình quay về")]
     assert actions(db, case.id)[-2:] == ["case.close", "case.reopen"]
 
@@ -424,7 +434,7 @@ def test_reopen_a_case_closed_in_bulk(db, flagged_call, counselor):
     spec = bulk.CaseSpec(call.id, call.children[0].id, counselor, T0, counselor, "closed", "high", SAFETY, PLAN,
                          closed_at=T0 + timedelta(days=30), closure_reason="Đã an toàn")  # fmt: skip
     bulk.open_cases(db, [spec])
-    (summary,) = store.cases_of_call(db, call.id)
+    (summary,) = store.cases_of_call(db, call.id, viewer_id=counselor)
     assert store.reopen_case(db, summary.id, "Tái phát", by_user_id=counselor).status == "received"
 
 
@@ -440,7 +450,7 @@ def test_update_details_with_optimistic_locking(db, case, counselor, counselor2)
         store.update_details(db, case.id, {"mother_name": "Lê Thị Hai"}, by_user_id=counselor2, version=1)
     unchanged = store.update_details(db, case.id, dict(details), by_user_id=counselor, version=2)
     assert unchanged.version == 2  # nothing changed, nothing written
-    entry = audit.entries(db, action="case.details")
+    entry = audit.entries(db, viewer=COMMAND_LINE, action="case.details")
     assert [e.detail for e in entry] == ["family_situation,father_age,father_name"]
 
 
@@ -456,7 +466,10 @@ def test_assign_case(db, case, counselor, counselor2, operator_id, lead_id):
     """A case can be given to a counselor (event and audit); not to an operator or shift lead without the role."""
     after = store.assign_case(db, case.id, counselor2, by_user_id=counselor2)
     assert (after.assigned_to, after.version) == (counselor2, 2)
-    assert [(e.kind, e.assigned_to) for e in store.case_events(db, case.id)][-1] == ("assign", counselor2)
+    assert [(e.kind, e.assigned_to) for e in store.case_events(db, case.id, viewer_id=counselor)][-1] == (
+        "assign",
+        counselor2,
+    )
     for somebody in (operator_id, lead_id, 777):
         with pytest.raises(StoreError, match="not an active counselor"):
             store.assign_case(db, case.id, somebody, by_user_id=counselor2)
@@ -474,14 +487,14 @@ def test_audit_holds_no_free_text(db, case, make_call, counselor):
     store.close_case(db, case.id, secrets[2], by_user_id=counselor)
     store.reopen_case(db, case.id, secrets[2], by_user_id=counselor)
     store.get_case(db, case.id, viewer_id=counselor)
-    details = [e.detail for e in audit.entries(db, limit=10_000)]
+    details = [e.detail for e in audit.entries(db, viewer=COMMAND_LINE, limit=10_000)]
     assert not [d for d in details for s in secrets if s in d]
 
 
 # --- the follow-up queue ------------------------------------------------------------------------------------
 
 
-def test_queue_order(db, flagged_call, make_call):
+def test_queue_order(db, flagged_call, make_call, counselor):
     """Most urgent first: earliest due (safety, else plan), urgent before not at the same due, then the oldest."""
     due = T0 + timedelta(hours=10)
     plan_only = flagged_call(0, urgent=False, risk="low", safety_due=None, plan_due=due)
@@ -491,7 +504,7 @@ def test_queue_order(db, flagged_call, make_call):
     no_due = flagged_call(-60, urgent=False, safety_due=None, plan_due=None)
     late = flagged_call(30, urgent=False, safety_due=None, plan_due=PLAN)
     save_call(db, make_call(40, summary="not flagged"))
-    queue = store.followup_queue(db)
+    queue = store.followup_queue(db, viewer_id=counselor)
     expected = [earliest, older_same, urgent_same_due, plan_only, late, no_due]
     assert [item.call_id for item in queue] == [c.id for c in expected]
     first = queue[0]
@@ -507,38 +520,38 @@ def test_queue_until_every_child_has_a_file(db, flagged_call, counselor):
     siblings = flagged_call()
     lone = flagged_call(5, children=())
     store.open_cases(db, siblings.id, [siblings.children[1].id], by_user_id=counselor)
-    items = {item.call_id: item for item in store.followup_queue(db)}
+    items = {item.call_id: item for item in store.followup_queue(db, viewer_id=counselor)}
     assert items[siblings.id].cases_opened == 1
     assert items[siblings.id].children_with_file == (siblings.children[1].id,)
     assert items[lone.id].cases_opened == 0
     store.open_cases(db, siblings.id, [siblings.children[0].id], by_user_id=counselor)
     store.open_cases(db, lone.id, [None], by_user_id=counselor)
-    assert store.followup_queue(db) == []
+    assert store.followup_queue(db, viewer_id=counselor) == []
 
 
 def test_a_call_linked_to_a_case_leaves_the_queue(db, flagged_call, case, counselor):
     """A later flagged call about the same child, linked to the child's case, is taken up: it leaves the queue."""
     later = flagged_call(60 * 24, children=("Bé An",))
-    assert later.id in [item.call_id for item in store.followup_queue(db)]
+    assert later.id in [item.call_id for item in store.followup_queue(db, viewer_id=counselor)]
     store.link_call(db, case.id, later.id, by_user_id=counselor)
-    assert later.id not in [item.call_id for item in store.followup_queue(db)]
+    assert later.id not in [item.call_id for item in store.followup_queue(db, viewer_id=counselor)]
 
 
 def test_assign_call(db, flagged_call, counselor, counselor2, operator_id, lead_id):
     """Taking a call records who follows it up, without touching the call's version; an operator cannot take it."""
     call = flagged_call()
     store.assign_call(db, call.id, counselor, by_user_id=counselor)
-    assert store.followup_queue(db)[0].followup_by == counselor
+    assert store.followup_queue(db, viewer_id=counselor)[0].followup_by == counselor
     store.assign_call(db, call.id, counselor2, by_user_id=lead_id)
-    assert store.followup_queue(db)[0].followup_by == counselor2
+    assert store.followup_queue(db, viewer_id=counselor)[0].followup_by == counselor2
     with pytest.raises(StoreError, match="not an active counselor"):
         store.assign_call(db, call.id, operator_id, by_user_id=lead_id)
     with pytest.raises(NotFoundError):
         store.assign_call(db, 999, counselor, by_user_id=lead_id)
     store.assign_call(db, call.id, None, by_user_id=lead_id)
-    assert store.followup_queue(db)[0].followup_by is None
-    assert get_call(db, call.id).version == call.version
-    entries = audit.entries(db, action="call.assign")
+    assert store.followup_queue(db, viewer_id=counselor)[0].followup_by is None
+    assert get_call(db, call.id, viewer_id=counselor).version == call.version
+    entries = audit.entries(db, viewer=COMMAND_LINE, action="call.assign")
     assert [(e.user_id, e.entity_id, e.detail) for e in entries] == [
         (lead_id, str(call.id), "to="), (lead_id, str(call.id), f"to={counselor2}"),
         (counselor, str(call.id), f"to={counselor}"),
@@ -549,8 +562,8 @@ def test_an_edit_of_the_call_keeps_its_followup(db, flagged_call, counselor, lea
     """A shift lead's edit of a taken call does not clear who follows it up."""
     call = flagged_call()
     store.assign_call(db, call.id, counselor, by_user_id=counselor)
-    update_call(db, dataclasses.replace(get_call(db, call.id), summary="Sửa"), user_id=lead_id)
-    assert store.followup_queue(db)[0].followup_by == counselor
+    update_call(db, dataclasses.replace(get_call(db, call.id, viewer_id=counselor), summary="Sửa"), user_id=lead_id)
+    assert store.followup_queue(db, viewer_id=counselor)[0].followup_by == counselor
 
 
 # --- lists and counts ---------------------------------------------------------------------------------------
@@ -595,7 +608,7 @@ def test_lists_and_counts(db, flagged_call, counselor, counselor2):
     overdue_later = [s.number for s in store.list_cases(db, "overdue", user_id=counselor, now=later)]
     assert overdue_later == [a1.number, a2.number, b1.number]
     assert store.case_counts(db, user_id=counselor, now=later)["overdue"] == 3
-    assert waiting.id == store.followup_queue(db)[0].call_id
+    assert waiting.id == store.followup_queue(db, viewer_id=counselor)[0].call_id
 
 
 def test_unknown_list(db, counselor):
@@ -609,12 +622,12 @@ def test_cases_of_call(db, flagged_call, counselor):
     call = flagged_call()
     first, second = store.open_cases(db, call.id, [k.id for k in reversed(call.children)], by_user_id=counselor)
     store.close_case(db, first.id, "Lý do", by_user_id=counselor)
-    found = store.cases_of_call(db, call.id)
+    found = store.cases_of_call(db, call.id, viewer_id=counselor)
     assert [(s.number, s.child_name, s.status) for s in found] == [
         (first.number, "Bé Bình", "closed"), (second.number, "Bé An", "received")
     ]  # fmt: skip
     assert found[0].closed_at is not None and found[0].next_due is None and found[0].next_step is None
-    assert store.cases_of_call(db, 999) == []
+    assert store.cases_of_call(db, 999, viewer_id=counselor) == []
 
 
 def test_upgrade_from_before_case_files(tmp_path):
@@ -622,7 +635,7 @@ def test_upgrade_from_before_case_files(tmp_path):
     path = tmp_path / "old.sqlite3"
     old = connect(path)
     migrations.migrations.apply(old, stop_before="0002_case_files")
-    user = users.add_user(old, "canbo9", "Counselor Nine", ["counselor"], "test-password-1")
+    user = users.add_user(old, "canbo9", "Counselor Nine", ["counselor"], "test-password-1", by=COMMAND_LINE)
     call = save_call(old, Call(line="111", started_at=T0, operator_id=user.id, flagged=True, plan_due=PLAN,
                                children=[Child(name="Bé An"), Child(name="Bé Bình")]))  # fmt: skip
     bulk.open_cases(old, [bulk.CaseSpec(call.id, call.children[0].id, user.id, T0, user.id, "assessment", "high",
@@ -631,10 +644,12 @@ def test_upgrade_from_before_case_files(tmp_path):
 
     db = open_database(path)
     try:
-        (summary,) = store.cases_of_call(db, call.id)
+        (summary,) = store.cases_of_call(db, call.id, viewer_id=user.id)
         case = store.get_case(db, summary.id, viewer_id=user.id)
         assert (case.number, case.status, case.details, case.child.name) == ("AG-2026-00001", "assessment", {}, "Bé An")
-        assert [(i.call_id, i.cases_opened, i.followup_by) for i in store.followup_queue(db)] == [(call.id, 1, None)]
+        assert [(i.call_id, i.cases_opened, i.followup_by) for i in store.followup_queue(db, viewer_id=user.id)] == [
+            (call.id, 1, None)
+        ]
         (second,) = store.open_cases(db, call.id, [call.children[1].id], by_user_id=user.id, now=T0 + timedelta(1))
         assert second.number == "AG-2026-00002"  # the counter the old file's cases left
     finally:

@@ -20,6 +20,7 @@ from hotline.core.phones import normalize_phone
 from hotline.core.places import ward_name, wards_of
 from hotline.core.rules import effective_flag, evaluate_case_file_need, flag_reasons
 from hotline.store import audit, cases, users
+from hotline.store.access import COMMAND_LINE
 from hotline.store.calls import call_changes, get_call, save_call
 from hotline.store.daily_log import (
     ReviewNeedsDecision,
@@ -132,7 +133,7 @@ def in_order(recs: list[Rec]) -> list[int]:
     return [r.id for r in sorted(recs, key=lambda r: (r.call.started_at, r.id))]
 
 
-def build(db, rng: random.Random, operators: dict[int, str], lead: int) -> list[Rec]:
+def build(db, rng: random.Random, operators: dict[int, str], lead: int, counselor: int) -> list[Rec]:
     recs = []
     for n in range(CALLS):
         started = BASE + n * SPACING + timedelta(seconds=rng.randrange(600))
@@ -189,12 +190,14 @@ def build(db, rng: random.Random, operators: dict[int, str], lead: int) -> list[
         if n % 3 == 2:
             continue
         children = [child.id for child in rec.call.children] or [None]
-        opened = cases.open_cases(db, rec.id, children, by_user_id=lead, now=rec.call.started_at + timedelta(hours=2))
+        opened = cases.open_cases(
+            db, rec.id, children, by_user_id=counselor, now=rec.call.started_at + timedelta(hours=2)
+        )
         rec.case_numbers = tuple(sorted(case.number for case in opened))
         first_case = first_case or (opened[0], rec)
     linked = [r for r in flagged if not r.case_numbers][:2] + [r for r in recs if not r.call.flagged][:2]
     for rec in linked:
-        cases.link_call(db, first_case[0].id, rec.id, by_user_id=lead)
+        cases.link_call(db, first_case[0].id, rec.id, by_user_id=counselor)
         rec.case_numbers = (first_case[0].number,)
     return recs
 
@@ -205,19 +208,21 @@ def dataset(template_db, tmp_path_factory):
     path = tmp_path_factory.mktemp("daily_log") / "log.sqlite3"
     shutil.copyfile(template_db, path)
     db = open_database(path)
-    users.add_user(db, "operator2", "Bùi Thị Ánh", ["operator"], "test-password-1")
+    users.add_user(db, "operator2", "Bùi Thị Ánh", ["operator"], "test-password-1", by=COMMAND_LINE)
     operators = {u.id: u.display_name for u in users.list_users(db)}
     lead = users.find_user(db, "lead1").id
-    recs = build(db, random.Random(4), operators, lead)
+    # added after the operators are chosen from: counselors open and link the case files (CASE_EDIT)
+    counselor = users.add_user(db, "counselor1", "Counselor One", ["counselor"], "test-password-1", by=COMMAND_LINE)
+    recs = build(db, random.Random(4), operators, lead, counselor.id)
     db.close()
     return path, recs, lead
 
 
 @pytest.fixture(scope="module")
 def log_db(dataset):
-    """The dataset opened once for the reading tests (they never write)."""
+    """The dataset opened once for the reading tests (they never write), with the shift lead who reads it."""
     db = open_database(dataset[0])
-    yield db, dataset[1]
+    yield db, dataset[1], dataset[2]
     db.close()
 
 
@@ -233,7 +238,7 @@ def rw(dataset, tmp_path):
 
 def test_dataset_has_every_kind_of_call(log_db):
     """The data holds what the filters look for, so no filter test passes on nothing."""
-    _, recs = log_db
+    _, recs, _ = log_db
     assert {r.call.line for r in recs} == {"111", "18008077"}
     assert any(r.cleared for r in recs) and any(r.reviewed for r in recs)
     assert any(r.call.flagged and r.case_numbers for r in recs)
@@ -278,17 +283,17 @@ def filters(recs: list[Rec]) -> list[LogFilter]:
 
 def test_each_filter_matches_python(log_db):
     """Each filter (and some combinations) selects exactly the calls Python selects, in start order."""
-    db, recs = log_db
+    db, recs, lead = log_db
     for f in filters(recs):
         expected = in_order([r for r in recs if matches(r, f)])
-        assert log_ids(db, f) == expected, f
-        assert log_count(db, f) == len(expected), f
-        assert [row.id for row in log_rows(db, f, limit=-1)] == expected, f
+        assert log_ids(db, f, viewer_id=lead) == expected, f
+        assert log_count(db, f, viewer_id=lead) == len(expected), f
+        assert [row.id for row in log_rows(db, f, limit=-1, viewer_id=lead)] == expected, f
 
 
 def test_random_combinations_match_python(log_db):
     """Two hundred random combinations of filters agree with Python."""
-    db, recs = log_db
+    db, recs, lead = log_db
     rng = random.Random(11)
     operators = sorted({r.call.operator_id for r in recs})
     for _ in range(200):
@@ -308,14 +313,14 @@ def test_random_combinations_match_python(log_db):
             reviewed=rng.choice((None, True, False)),
         )
         expected = in_order([r for r in recs if matches(r, f)])
-        assert log_ids(db, f) == expected, f
-        assert log_count(db, f) == len(expected), f
+        assert log_ids(db, f, viewer_id=lead) == expected, f
+        assert log_count(db, f, viewer_id=lead) == len(expected), f
 
 
 def test_rows_hold_what_the_table_shows(log_db):
     """Each row carries its call's time, operator, categories, first child, commune, case numbers and flags."""
-    db, recs = log_db
-    rows = {row.id: row for row in log_rows(db, EVERYTHING, limit=-1)}
+    db, recs, lead = log_db
+    rows = {row.id: row for row in log_rows(db, EVERYTHING, limit=-1, viewer_id=lead)}
     assert len(rows) == CALLS
     for rec in recs:
         row, c = rows[rec.id], rec.call
@@ -336,7 +341,7 @@ def test_rows_hold_what_the_table_shows(log_db):
 @pytest.mark.parametrize("descending", [False, True])
 def test_sort_by_every_key_both_ways(log_db, key, descending):
     """Every sort key orders the rows as Python does, ties broken by id the same way round."""
-    db, recs = log_db
+    db, recs, lead = log_db
     value = {
         "started_at": lambda r: r.call.started_at,
         "line": lambda r: r.call.line,
@@ -349,22 +354,22 @@ def test_sort_by_every_key_both_ways(log_db, key, descending):
     }[key]
     expected = [r.id for r in sorted(recs, key=lambda r: (value(r), r.id), reverse=descending)]
     f = replace(EVERYTHING, sort=key, descending=descending)
-    assert log_ids(db, f) == expected
-    assert [row.id for row in log_rows(db, f, limit=-1)] == expected
+    assert log_ids(db, f, viewer_id=lead) == expected
+    assert [row.id for row in log_rows(db, f, limit=-1, viewer_id=lead)] == expected
 
 
 @pytest.mark.parametrize("key", SORT_KEYS)
 def test_paging_covers_every_row_once(log_db, key):
     """Pages of 7 read one after the other give every row once, in the order of the whole list."""
-    db, _ = log_db
+    db, _, lead = log_db
     for f in (replace(EVERYTHING, sort=key), replace(EVERYTHING, sort=key, descending=True, flagged=False)):
         pages, offset = [], 0
-        while page := log_rows(db, f, limit=7, offset=offset):
+        while page := log_rows(db, f, limit=7, offset=offset, viewer_id=lead):
             assert len(page) <= 7
             pages += [row.id for row in page]
             offset += 7
-        assert pages == log_ids(db, f)
-        assert len(set(pages)) == len(pages) == log_count(db, f)
+        assert pages == log_ids(db, f, viewer_id=lead)
+        assert len(set(pages)) == len(pages) == log_count(db, f, viewer_id=lead)
 
 
 def python_summary(recs: list[Rec]) -> dict:
@@ -393,9 +398,9 @@ def python_summary(recs: list[Rec]) -> dict:
 
 def test_shift_summary_matches_python(log_db):
     """The summary's counts over each filter's calls are the ones Python counts."""
-    db, recs = log_db
+    db, recs, lead = log_db
     for f in filters(recs):
-        summary = shift_summary(db, f)
+        summary = shift_summary(db, f, viewer_id=lead)
         expected = python_summary([r for r in recs if matches(r, f)])
         got = {name: getattr(summary, name) for name in expected}
         assert got.pop("avg_duration_s") == pytest.approx(expected.pop("avg_duration_s")), f
@@ -407,43 +412,47 @@ def test_shift_summary_matches_python(log_db):
 
 def test_search_without_accents_finds_the_name(log_db):
     """'nguyen van dao' finds exactly the calls from 'Nguyễn Văn Đào', in the range and order asked."""
-    db, recs = log_db
+    db, recs, lead = log_db
     expected = in_order([r for r in recs if r.call.caller_name == "Nguyễn Văn Đào"])
     assert expected
     f = replace(EVERYTHING, text="nguyen van dao")
-    assert log_ids(db, f) == expected
-    assert log_count(db, f) == len(expected)
+    assert log_ids(db, f, viewer_id=lead) == expected
+    assert log_count(db, f, viewer_id=lead) == len(expected)
     night = replace(NIGHT, text="NGUYEN VAN DAO")
-    assert log_ids(db, night) == in_order([r for r in recs if r.id in expected and matches(r, NIGHT)])
+    assert log_ids(db, night, viewer_id=lead) == in_order([r for r in recs if r.id in expected and matches(r, NIGHT)])
 
 
 def test_search_a_part_of_a_number(log_db):
     """'345 678' finds the calls from 0912 345 678 and no other."""
-    db, recs = log_db
+    db, recs, lead = log_db
     expected = in_order([r for r in recs if r.call.phone_raw == "0912 345 678"])
     assert expected
-    assert log_ids(db, replace(EVERYTHING, text="345 678")) == expected
-    assert log_ids(db, replace(EVERYTHING, text="0912.345.678")) == expected
+    assert log_ids(db, replace(EVERYTHING, text="345 678"), viewer_id=lead) == expected
+    assert log_ids(db, replace(EVERYTHING, text="0912.345.678"), viewer_id=lead) == expected
 
 
 @pytest.mark.parametrize("query", ["dao", "Đạt", "bao luc", "hoa", "tong dai", "na", "tre bi", "nghien"])
 def test_search_words_match_python(log_db, query):
     """Each typed word must start a word of the call's folded text, with any other filter on top."""
-    db, recs = log_db
+    db, recs, lead = log_db
     wanted = re.findall(r"[^\W_]+", fold(query))
     hits = [r for r in recs if all(any(w.startswith(q) for w in r.words()) for q in wanted)]
     assert hits, "the test data must contain a match"
-    assert log_ids(db, replace(EVERYTHING, text=query)) == in_order(hits)
+    assert log_ids(db, replace(EVERYTHING, text=query), viewer_id=lead) == in_order(hits)
     flagged = replace(EVERYTHING, text=query, flagged=True, sort="risk", descending=True)
     expected = sorted((r for r in hits if r.call.flagged), key=lambda r: (RISK_LEVELS.index(r.call.risk), r.id))
-    assert log_ids(db, flagged) == [r.id for r in reversed(expected)]
+    assert log_ids(db, flagged, viewer_id=lead) == [r.id for r in reversed(expected)]
 
 
 def test_search_in_a_range_without_calls(log_db):
     """A search over a period with no calls at all answers nothing, without error."""
-    db, _ = log_db
+    db, _, lead = log_db
     f = LogFilter(BASE + timedelta(days=40), BASE + timedelta(days=41), text="dao")
-    assert (log_count(db, f), log_rows(db, f), shift_summary(db, f).total) == (0, [], 0)
+    assert (
+        log_count(db, f, viewer_id=lead),
+        log_rows(db, f, viewer_id=lead),
+        shift_summary(db, f, viewer_id=lead).total,
+    ) == (0, [], 0)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -456,12 +465,12 @@ def test_search_in_a_range_without_calls(log_db):
 )
 def test_typed_fts_syntax_is_never_an_error(log_db, text):
     """Whatever characters a person types, counting, listing and summing answer without error."""
-    db, _ = log_db
+    db, _, lead = log_db
     f = replace(EVERYTHING, text=text)
-    count = log_count(db, f)
-    rows = log_rows(db, f, limit=50)
+    count = log_count(db, f, viewer_id=lead)
+    rows = log_rows(db, f, limit=50, viewer_id=lead)
     assert 0 <= count <= CALLS and len(rows) == min(count, 50)
-    assert shift_summary(db, f).total == count
+    assert shift_summary(db, f, viewer_id=lead).total == count
 
 
 # --- review, re-flag, changes from elsewhere ----------------------------------------------------------------
@@ -474,13 +483,13 @@ def test_mark_reviewed_sets_the_review_and_not_the_version(rw):
     before = datetime.now(UTC) - timedelta(seconds=1)
     assert mark_reviewed(db, ids, by_user_id=lead, note="  Đã xem  ") == 3
     for call_id in ids:
-        call = get_call(db, call_id)
+        call = get_call(db, call_id, viewer_id=lead)
         assert (call.reviewed_by, call.review_note, call.version) == (lead, "Đã xem", 1)
         assert call.reviewed_at >= before
-        assert call_changes(db, call_id) == []
-    reviewed = {int(e.entity_id) for e in audit.entries(db, action="call.review")}
+        assert call_changes(db, call_id, viewer_id=lead) == []
+    reviewed = {int(e.entity_id) for e in audit.entries(db, viewer=COMMAND_LINE, action="call.review")}
     assert reviewed == set(ids)
-    assert log_ids(db, replace(EVERYTHING, reviewed=False)) == in_order(
+    assert log_ids(db, replace(EVERYTHING, reviewed=False), viewer_id=lead) == in_order(
         [r for r in recs.values() if not r.reviewed and r.id not in ids]
     )
 
@@ -491,7 +500,7 @@ def test_already_reviewed_calls_keep_their_first_review(rw):
     done = next(r for r in recs.values() if r.reviewed)
     fresh = next(r for r in recs.values() if not r.reviewed and not r.cleared)
     assert mark_reviewed(db, [done.id, fresh.id, fresh.id], by_user_id=lead, note="lần hai") == 1
-    again = get_call(db, done.id)
+    again = get_call(db, done.id, viewer_id=lead)
     assert again.review_note == "" and again.reviewed_at == done.call.reviewed_at.replace(
         microsecond=done.call.reviewed_at.microsecond // 1000 * 1000
     )
@@ -508,14 +517,15 @@ def test_cleared_flag_needs_a_decision(rw):
         mark_reviewed(db, plain + cleared, by_user_id=lead)
     assert raised.value.call_ids == cleared
     assert isinstance(raised.value, StoreError)
-    assert all(get_call(db, i).reviewed_at is None for i in plain + cleared)
-    assert audit.entries(db, action="call.review") == []
+    assert all(get_call(db, i, viewer_id=lead).reviewed_at is None for i in plain + cleared)
+    assert audit.entries(db, viewer=COMMAND_LINE, action="call.review") == []
 
     assert mark_reviewed(db, plain + cleared, by_user_id=lead, confirm_cleared=True) == len(plain + cleared)
-    assert all(get_call(db, i).reviewed_by == lead for i in plain + cleared)
-    confirmed = {int(e.entity_id) for e in audit.entries(db, action="call.flag_override_confirmed")}
+    assert all(get_call(db, i, viewer_id=lead).reviewed_by == lead for i in plain + cleared)
+    confirmed_entries = audit.entries(db, viewer=COMMAND_LINE, action="call.flag_override_confirmed")
+    confirmed = {int(e.entity_id) for e in confirmed_entries}
     assert confirmed == set(cleared)
-    assert all(not get_call(db, i).flagged for i in cleared)  # confirming keeps the flag cleared
+    assert all(not get_call(db, i, viewer_id=lead).flagged for i in cleared)  # confirming keeps the flag cleared
 
 
 def test_reflag_puts_the_rule_flag_back_with_history(rw):
@@ -523,15 +533,17 @@ def test_reflag_puts_the_rule_flag_back_with_history(rw):
     db, recs, lead = rw
     rec = next(r for r in recs.values() if r.cleared and not r.reviewed)
     reflag(db, rec.id, by_user_id=lead)
-    call = get_call(db, rec.id)
+    call = get_call(db, rec.id, viewer_id=lead)
     assert (call.flagged, call.flag_source, call.flag_override_reason, call.version) == (True, "rule", "", 2)
-    history = {change.field: (change.old, change.new, change.user_id) for change in call_changes(db, rec.id)}
+    history = {
+        change.field: (change.old, change.new, change.user_id) for change in call_changes(db, rec.id, viewer_id=lead)
+    }
     assert history["flagged"] == ("0", "1", lead)
     assert history["flag_override_reason"] == (REASON, "", lead)
     assert history["flag_source"] == ("", "rule", lead)
-    assert [e.entity_id for e in audit.entries(db, action="call.reflag")] == [str(rec.id)]
-    assert rec.id in log_ids(db, replace(EVERYTHING, without_case=True))
-    assert rec.id not in log_ids(db, replace(EVERYTHING, flag_cleared=True))
+    assert [e.entity_id for e in audit.entries(db, viewer=COMMAND_LINE, action="call.reflag")] == [str(rec.id)]
+    assert rec.id in log_ids(db, replace(EVERYTHING, without_case=True), viewer_id=lead)
+    assert rec.id not in log_ids(db, replace(EVERYTHING, flag_cleared=True), viewer_id=lead)
     assert mark_reviewed(db, [rec.id], by_user_id=lead) == 1  # nothing left to decide
 
 
@@ -543,7 +555,7 @@ def test_reflag_refuses_what_has_no_cleared_flag(rw):
     for rec in (flagged, never):
         with pytest.raises(StoreError):
             reflag(db, rec.id, by_user_id=lead)
-        assert get_call(db, rec.id).version == 1
+        assert get_call(db, rec.id, viewer_id=lead).version == 1
     with pytest.raises(NotFoundError):
         reflag(db, 10**9, by_user_id=lead)
 
@@ -553,7 +565,7 @@ def test_data_version_sees_other_connections_only(rw, tmp_path):
     db, recs, lead = rw
     path = tmp_path / "log.sqlite3"
     first = data_version(db)
-    log_rows(db, EVERYTHING)
+    log_rows(db, EVERYTHING, viewer_id=lead)
     assert data_version(db) == first
     mark_reviewed(db, [next(r.id for r in recs.values() if not r.reviewed and not r.cleared)], by_user_id=lead)
     assert data_version(db) == first
@@ -569,11 +581,11 @@ def test_data_version_sees_other_connections_only(rw, tmp_path):
 
 def test_export_rows_follow_the_log(log_db):
     """The export holds the filtered calls in the log's order, with the table's values and the call's texts."""
-    db, recs = log_db
+    db, recs, lead = log_db
     by_id = {r.id: r for r in recs}
     f = replace(EVERYTHING, outcome="substantive", sort="duration_s", descending=True)
-    rows = list(export_rows(db, f))
-    assert [row["id"] for row in rows] == log_ids(db, f)
+    rows = list(export_rows(db, f, viewer_id=lead))
+    assert [row["id"] for row in rows] == log_ids(db, f, viewer_id=lead)
     for row in rows:
         rec = by_id[row["id"]]
         assert row["operator"] == rec.operator_name

@@ -76,6 +76,11 @@ def search_db(template_db, tmp_path_factory):
     db.close()
 
 
+def lead(db) -> int:
+    """The shift lead of the template: searching every call is theirs (CALL_VIEW_ALL)."""
+    return users.find_user(db, "lead1").id
+
+
 def ids(results: list[CallSummary]) -> list[int]:
     return [r.id for r in results]
 
@@ -105,17 +110,17 @@ def test_accent_and_d_insensitive(search_db, query):
     db, saved = search_db
     expected = expected_ids(saved, query)
     assert expected, "the test data must contain a match"
-    assert ids(search_calls(db, query, limit=EVERYTHING)) == expected
-    assert count_matches(db, query) == len(expected)
+    assert ids(search_calls(db, query, limit=EVERYTHING, viewer_id=lead(db))) == expected
+    assert count_matches(db, query, viewer_id=lead(db)) == len(expected)
 
 
 def test_dao_finds_both_spellings(search_db):
     """'nguyen van dao' finds 'Nguyễn Văn Đào' and 'Nguyen Van Dao'; 'duong' finds 'đường' and 'ĐƯỜNG'."""
     db, saved = search_db
     by_name = {c.caller_name: c.id for c in saved if c.caller_name}
-    found = ids(search_calls(db, "nguyen van dao"))
+    found = ids(search_calls(db, "nguyen van dao", viewer_id=lead(db)))
     assert by_name["Nguyễn Văn Đào"] in found and by_name["Nguyen Van Dao"] in found
-    road = ids(search_calls(db, "duong"))
+    road = ids(search_calls(db, "duong", viewer_id=lead(db)))
     assert saved[1].id in road and saved[2].id in road and saved[5].id in road
 
 
@@ -140,7 +145,7 @@ def test_phone_fragments(search_db, query, number):
     expected = [c.id for c in reversed(saved) if c.phone_raw == number]
     others = [c for c in saved if c.phone_raw and c.phone_raw != number]
     assert all(digits not in re.sub(r"\D", "", c.phone_raw) for c in others if len(digits) < 9)
-    assert ids(search_calls(db, query, limit=EVERYTHING)) == expected
+    assert ids(search_calls(db, query, limit=EVERYTHING, viewer_id=lead(db))) == expected
 
 
 def test_results_are_newest_first_and_paged(search_db):
@@ -149,11 +154,11 @@ def test_results_are_newest_first_and_paged(search_db):
     query = "van"
     expected = expected_ids(saved, query)
     assert len(expected) >= 4
-    results = search_calls(db, query, limit=EVERYTHING)
+    results = search_calls(db, query, limit=EVERYTHING, viewer_id=lead(db))
     assert ids(results) == expected
     starts = [r.started_at for r in results]
     assert starts == sorted(starts, reverse=True)
-    pages = [ids(search_calls(db, query, limit=2, offset=o)) for o in range(0, len(expected), 2)]
+    pages = [ids(search_calls(db, query, limit=2, offset=o, viewer_id=lead(db))) for o in range(0, len(expected), 2)]
     assert [i for page in pages for i in page] == expected
 
 
@@ -162,7 +167,7 @@ def test_search_within_a_time_range(search_db):
     db, saved = search_db
     start, end = T0 + timedelta(minutes=10), T0 + timedelta(minutes=50)
     expected = [i for i in expected_ids(saved, "van") if start <= next(c for c in saved if c.id == i).started_at < end]
-    assert ids(search_calls(db, "van", start=start, end=end, limit=EVERYTHING)) == expected
+    assert ids(search_calls(db, "van", start=start, end=end, limit=EVERYTHING, viewer_id=lead(db))) == expected
 
 
 @pytest.mark.parametrize(
@@ -194,7 +199,7 @@ def test_search_within_a_time_range(search_db):
 def test_query_syntax_is_only_text(search_db, query):
     """FTS5 operators typed by a person are plain text: the results are those of the words alone."""
     db, saved = search_db
-    assert ids(search_calls(db, query, limit=EVERYTHING)) == expected_ids(saved, query)
+    assert ids(search_calls(db, query, limit=EVERYTHING, viewer_id=lead(db))) == expected_ids(saved, query)
 
 
 @pytest.mark.parametrize(
@@ -213,8 +218,8 @@ def test_one_megabyte_query(search_db, text):
     """A 1 MB paste is a query like any other: no error, and the results are those of its words."""
     db, saved = search_db
     expected = expected_ids(saved, text)
-    assert ids(search_calls(db, text, limit=EVERYTHING)) == expected
-    assert count_matches(db, text) == len(expected)
+    assert ids(search_calls(db, text, limit=EVERYTHING, viewer_id=lead(db))) == expected
+    assert count_matches(db, text, viewer_id=lead(db)) == len(expected)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -222,7 +227,7 @@ def test_one_megabyte_query(search_db, text):
 def test_any_text_is_a_query(search_db, text):
     """Whatever is typed, search returns a list of stored calls and its FTS5 query is valid syntax."""
     db, saved = search_db
-    results = search_calls(db, text, limit=EVERYTHING)
+    results = search_calls(db, text, limit=EVERYTHING, viewer_id=lead(db))
     assert {r.id for r in results} <= {c.id for c in saved}
     query = build_fts_query(text)
     if query is not None:
@@ -272,4 +277,4 @@ def test_typed_words_match_the_folded_oracle(search_db, parts):
     """Any mix of words and FTS5 syntax finds exactly the calls whose text starts words with every typed word."""
     db, saved = search_db
     query = "".join(word + sep for word, sep in parts)
-    assert ids(search_calls(db, query, limit=EVERYTHING)) == expected_ids(saved, query)
+    assert ids(search_calls(db, query, limit=EVERYTHING, viewer_id=lead(db))) == expected_ids(saved, query)

@@ -11,6 +11,7 @@ import pytest
 
 from hotline.core.models import Call
 from hotline.store import bulk, users
+from hotline.store.access import COMMAND_LINE
 from hotline.store.calls import save_call
 from hotline.store.db import open_database
 from hotline.store.stats import period_stats
@@ -140,7 +141,7 @@ def test_period_matches_an_independent_count(stats_db, period, lines):
     """Every field of period_stats equals the count made in Python over all rows, for each period and line set."""
     first, last = PERIODS[period]
     expected = expected_stats(stats_db, first, last, lines)
-    assert period_stats(stats_db, *bounds(first, last), lines=lines).as_dict() == expected
+    assert period_stats(stats_db, *bounds(first, last), lines=lines, viewer_id=COMMAND_LINE).as_dict() == expected
 
 
 def test_the_chosen_periods_are_what_they_claim(stats_db):
@@ -157,11 +158,14 @@ def test_the_chosen_periods_are_what_they_claim(stats_db):
 
 def test_month_edges(stats_db):
     """A call at 23:30 local on the last day of a month (16:30 UTC) counts in that month, 00:30 in the next."""
-    october = period_stats(stats_db, *bounds(*PERIODS["october"]))
-    november = period_stats(stats_db, *bounds(*PERIODS["november"]))
-    last_day = period_stats(stats_db, *bounds(date(2026, 10, 31), date(2026, 10, 31)))
+    october = period_stats(stats_db, *bounds(*PERIODS["october"]), viewer_id=COMMAND_LINE)
+    november = period_stats(stats_db, *bounds(*PERIODS["november"]), viewer_id=COMMAND_LINE)
+    last_day = period_stats(stats_db, *bounds(date(2026, 10, 31), date(2026, 10, 31)), viewer_id=COMMAND_LINE)
     only_edge = period_stats(
-        stats_db, datetime(2026, 10, 31, 16, 30, tzinfo=UTC), datetime(2026, 10, 31, 16, 30, 0, 1000, tzinfo=UTC)
+        stats_db,
+        datetime(2026, 10, 31, 16, 30, tzinfo=UTC),
+        datetime(2026, 10, 31, 16, 30, 0, 1000, tzinfo=UTC),
+        viewer_id=COMMAND_LINE,
     )
     assert only_edge.calls_total == 1 and only_edge.by_line == {"18008077": 1}
     assert only_edge.abuse_reports == only_edge.abuse_reports_with_case == 1
@@ -170,7 +174,7 @@ def test_month_edges(stats_db):
     assert november.abuse_reports == 0  # recruitment questions alone are information, not a report
     assert (
         october.calls_total + november.calls_total
-        == period_stats(stats_db, *bounds(date(2026, 10, 1), date(2026, 11, 30))).calls_total
+        == period_stats(stats_db, *bounds(date(2026, 10, 1), date(2026, 11, 30)), viewer_id=COMMAND_LINE).calls_total
     )
 
 
@@ -182,9 +186,9 @@ def expected_stats_between(db, start: datetime, end: datetime) -> int:
 def test_half_open_range(stats_db):
     """A call exactly at `end` is left out, one exactly at `start` is counted."""
     edge = datetime(2026, 10, 31, 16, 30, tzinfo=UTC)
-    assert period_stats(stats_db, edge - timedelta(minutes=1), edge).calls_total == expected_stats_between(
-        stats_db, edge - timedelta(minutes=1), edge
-    )
-    assert period_stats(stats_db, edge, edge + timedelta(minutes=1)).calls_total == expected_stats_between(
-        stats_db, edge, edge + timedelta(minutes=1)
-    )
+    assert period_stats(
+        stats_db, edge - timedelta(minutes=1), edge, viewer_id=COMMAND_LINE
+    ).calls_total == expected_stats_between(stats_db, edge - timedelta(minutes=1), edge)
+    assert period_stats(
+        stats_db, edge, edge + timedelta(minutes=1), viewer_id=COMMAND_LINE
+    ).calls_total == expected_stats_between(stats_db, edge, edge + timedelta(minutes=1))

@@ -9,6 +9,7 @@ from hotline.core.models import User
 from hotline.i18n import install_translator, remove_translators
 from hotline.settings import Settings
 from hotline.store import users
+from hotline.store.access import COMMAND_LINE
 from hotline.store.db import open_database
 
 PASSWORD = "dung-mat-khau"
@@ -38,7 +39,7 @@ def make_user(db):
     """``make_user("an", ["operator"])`` adds a user whose password is PASSWORD."""
 
     def make(username: str, roles, display_name: str = "") -> User:
-        return users.add_user(db, username, display_name or username, roles, PASSWORD)
+        return users.add_user(db, username, display_name or username, roles, PASSWORD, by=COMMAND_LINE)
 
     return make
 

@@ -44,3 +44,23 @@ def answer_next_dialog(button_text: str, *, text: str | None = None, attempts: i
         raise AssertionError(f"no button {button_text!r} in the dialog")
 
     QTimer.singleShot(0, lambda: attempt(attempts))
+
+
+def with_next_dialog(act, *, attempts: int = 100) -> list:
+    """When the next modal dialog opens, call ``act(dialog)`` (which types and clicks like a person).
+
+    Returns a list that receives the dialog once handled, so a test can check that it really opened.
+    """
+    handled: list = []
+
+    def attempt(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            if left:
+                QTimer.singleShot(20, lambda: attempt(left - 1))
+            return
+        handled.append(dialog)
+        act(dialog)
+
+    QTimer.singleShot(0, lambda: attempt(attempts))
+    return handled

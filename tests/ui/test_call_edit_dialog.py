@@ -113,10 +113,10 @@ def test_shift_lead_changes_a_category_and_sees_the_history_row(qtbot, db, open_
         press(qtbot, dialog, "Ctrl+S")
     assert changed.args == [call.id]
 
-    stored = call_store.get_call(db, call.id)
+    stored = call_store.get_call(db, call.id, viewer_id=lead.id)
     assert stored.categories == ["abuse.violence", "counselling.relationships"]
     assert stored.version == 2 and stored.flagged and stored.flag_source == "rule"
-    changes = {c.field: c for c in call_store.call_changes(db, call.id)}
+    changes = {c.field: c for c in call_store.call_changes(db, call.id, viewer_id=lead.id)}
     assert changes["categories"].user_id == lead.id
     assert changes["categories"].old == '["counselling.relationships"]'
     assert changes["categories"].new == '["abuse.violence", "counselling.relationships"]'
@@ -129,11 +129,26 @@ def test_shift_lead_changes_a_category_and_sees_the_history_row(qtbot, db, open_
     assert not dialog.has_unsaved()
 
 
-def test_operator_sees_someone_elses_call_read_only(qtbot, db, open_dialog, operator, make_user):
-    """Another operator's call opens with every input read-only or disabled and no Save; Ctrl+S does nothing."""
+def test_operator_cannot_open_someone_elses_call(qtbot, db, open_dialog, operator, make_user, monkeypatch):
+    """Another operator's call is refused by the store: the dialog says why and shows none of the call."""
     colleague = make_user("tongdai2", ["operator"], "Tổng đài viên Bình")
     call = store_call(db, colleague.id)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
     dialog = open_dialog(operator, call.id)
+    assert len(shown) == 1 and "not allowed" in shown[0]
+    assert dialog.call is None and not dialog.save_button.isVisible()
+    assert dialog.form.summary_edit.toPlainText() == ""
+    denied = db.conn.execute("SELECT user_id, entity_id FROM audit_log WHERE action = 'access.denied'").fetchall()
+    assert denied == [(operator.id, "call.view_all")]
+
+
+def test_counselor_sees_a_call_read_only(qtbot, db, open_dialog, operator, make_user, lead):
+    """A call a counselor may read but not edit opens with every input read-only or disabled and no Save; Ctrl+S
+    does nothing."""
+    counselor = make_user("canbo1", ["counselor"], "Cán bộ Lan")
+    call = store_call(db, operator.id)
+    dialog = open_dialog(counselor, call.id)
     assert not dialog.save_button.isVisible()
     assert dialog.read_only_label.isVisible()
     assert dialog.form.summary_edit.toPlainText() == "Bé buồn vì bố mẹ cãi nhau."
@@ -150,7 +165,7 @@ def test_operator_sees_someone_elses_call_read_only(qtbot, db, open_dialog, oper
     dialog.form.summary_edit.setFocus()
     type_text(dialog.form.summary_edit, "sửa")
     press(qtbot, dialog, "Ctrl+S")
-    stored = call_store.get_call(db, call.id)
+    stored = call_store.get_call(db, call.id, viewer_id=lead.id)
     assert stored.version == 1 and stored.summary == "Bé buồn vì bố mẹ cãi nhau."
 
 
@@ -161,18 +176,18 @@ def test_operators_own_call_is_read_only_after_the_shift(qtbot, db, open_dialog,
     assert not dialog.can_edit and not dialog.save_button.isVisible()
 
 
-def test_operator_edits_own_recent_call(qtbot, db, open_dialog, operator):
+def test_operator_edits_own_recent_call(qtbot, db, open_dialog, operator, lead):
     """An operator corrects the summary of their own call from this shift; the edit is stored under their name."""
     call = store_call(db, operator.id)
     dialog = open_dialog(operator, call.id)
     assert dialog.can_edit
     retype_summary(qtbot, dialog, "Bé Tí buồn vì bố mẹ cãi nhau, muốn nói chuyện lại.")
     press(qtbot, dialog, "Ctrl+S")
-    stored = call_store.get_call(db, call.id)
+    stored = call_store.get_call(db, call.id, viewer_id=lead.id)
     assert stored.summary == "Bé Tí buồn vì bố mẹ cãi nhau, muốn nói chuyện lại."
     assert stored.version == 2 and stored.duration_s == 222 and stored.uuid == call.uuid
     assert [c.name for c in stored.children] == ["Bé Tí"]
-    [change] = call_store.call_changes(db, call.id)
+    [change] = call_store.call_changes(db, call.id, viewer_id=lead.id)
     assert (change.field, change.user_id) == ("summary", operator.id)
 
 
@@ -184,7 +199,7 @@ def test_second_save_of_the_same_call_shows_the_conflict(qtbot, db, open_dialog,
     second = open_dialog(lead, call.id)
     retype_summary(qtbot, first, "Bản của tổng đài viên.")
     press(qtbot, first, "Ctrl+S")
-    assert call_store.get_call(db, call.id).version == 2
+    assert call_store.get_call(db, call.id, viewer_id=lead.id).version == 2
 
     retype_summary(qtbot, second, "Bản của trưởng ca.")
     seen: list = []
@@ -192,8 +207,8 @@ def test_second_save_of_the_same_call_shows_the_conflict(qtbot, db, open_dialog,
     press(qtbot, second, "Ctrl+S")
     assert ("Summary", "Bản của tổng đài viên.", "Bản của trưởng ca.") in seen
 
-    stored = call_store.get_call(db, call.id)
-    changes = [(c.field, c.user_id, c.new) for c in call_store.call_changes(db, call.id)]
+    stored = call_store.get_call(db, call.id, viewer_id=lead.id)
+    changes = [(c.field, c.user_id, c.new) for c in call_store.call_changes(db, call.id, viewer_id=lead.id)]
     if choice == "keepTheirsButton":
         assert stored.summary == "Bản của tổng đài viên." and stored.version == 2
         assert changes == [("summary", operator.id, "Bản của tổng đài viên.")]
@@ -217,7 +232,7 @@ def test_back_to_editing_changes_nothing(qtbot, db, open_dialog, lead, operator)
     retype_summary(qtbot, second, "Bản thứ hai.")
     answer_conflict("backToEditingButton", [])
     press(qtbot, second, "Ctrl+S")
-    assert call_store.get_call(db, call.id).summary == "Bản thứ nhất."
+    assert call_store.get_call(db, call.id, viewer_id=lead.id).summary == "Bản thứ nhất."
     assert second.form.summary_edit.toPlainText() == "Bản thứ hai."
     assert second.has_unsaved()
 
@@ -238,7 +253,7 @@ def test_store_error_is_shown_and_nothing_typed_is_lost(qtbot, db, open_dialog, 
     assert len(shown) == 1 and "The database stayed busy too long" in shown[0]
     assert dialog.form.summary_edit.toPlainText() == "Sửa lúc máy bận."
     assert dialog.has_unsaved()
-    assert call_store.get_call(db, call.id).version == 1
+    assert call_store.get_call(db, call.id, viewer_id=lead.id).version == 1
 
 
 def test_closing_with_unsaved_changes_asks_first(qtbot, db, open_dialog, lead, operator, monkeypatch):
@@ -270,8 +285,8 @@ def test_shift_lead_turns_a_silent_call_into_a_call_with_content(qtbot, db, open
     press(qtbot, dialog, "Return")
     retype_summary(qtbot, dialog, "Trẻ gọi lại, kể chuyện bị bạn bè cô lập.")
     press(qtbot, dialog, "Ctrl+S")
-    stored = call_store.get_call(db, silent.id)
+    stored = call_store.get_call(db, silent.id, viewer_id=lead.id)
     assert stored.outcome == "substantive" and stored.categories == ["counselling.mental_health"]
     assert stored.summary == "Trẻ gọi lại, kể chuyện bị bạn bè cô lập." and stored.version == 2
-    changes = {c.field: (c.old, c.new) for c in call_store.call_changes(db, silent.id)}
+    changes = {c.field: (c.old, c.new) for c in call_store.call_changes(db, silent.id, viewer_id=lead.id)}
     assert changes["outcome"] == ("silent", "substantive")

@@ -50,8 +50,9 @@ def key(qtbot, screen, sequence: str) -> None:
 
 
 def stored_calls(db) -> list[Call]:
-    ids = [row[0] for row in db.conn.execute("SELECT id FROM calls ORDER BY id")]
-    return [call_store.get_call(db, call_id) for call_id in ids]
+    """Every stored call, each read as its own operator (one's own call is readable with CALL_LOG)."""
+    rows = db.conn.execute("SELECT id, operator_id FROM calls ORDER BY id").fetchall()
+    return [call_store.get_call(db, call_id, viewer_id=operator_id) for call_id, operator_id in rows]
 
 
 def test_sexual_abuse_call_logged_by_keyboard_lands_with_child_categories_and_flag(qtbot, screen, db):
@@ -115,7 +116,7 @@ def test_one_key_outcome_can_be_undone_into_a_full_call(qtbot, screen, db):
     [call] = stored_calls(db)
     assert call.outcome == "substantive"
     assert call.categories == ["counselling.relationships"]
-    changes = call_store.call_changes(db, call.id)
+    changes = call_store.call_changes(db, call.id, viewer_id=call.operator_id)
     assert ("outcome", "hang_up", "substantive") in [(c.field, c.old, c.new) for c in changes]
 
 
@@ -129,6 +130,26 @@ def test_undo_is_gone_after_ten_seconds(qtbot, screen, db):
         key(qtbot, screen, "F12")
     assert "Nothing to undo" in said.args[0]
     assert screen.form.phone_edit.text() == "" and [c.outcome for c in stored_calls(db)] == ["prank"]
+
+
+def test_a_counselor_logs_a_one_key_call_without_undo(qtbot, db, make_user):
+    """A counselor may log calls but not edit them (DESIGN §6): a one-key outcome is saved and offers no undo."""
+    counselor = make_user("canbo1", ["counselor"], "Cán bộ Lan")
+    window = QMainWindow()
+    call_screen = CallScreen(db, counselor, Settings.load(db), WORKSTATION, lang="en")
+    window.setCentralWidget(call_screen)
+    for action in call_screen.actions():
+        window.addAction(action)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    key(qtbot, call_screen, "F6")
+    assert [(c.outcome, c.operator_id) for c in stored_calls(db)] == [("hang_up", counselor.id)]
+    assert not call_screen.undo_button.isVisible()
+    with qtbot.waitSignal(call_screen.status_message) as said:
+        key(qtbot, call_screen, "F12")
+    assert "Nothing to undo" in said.args[0]
 
 
 def test_caller_history_shows_a_call_first_logged_under_the_old_number(qtbot, screen, db, operator):
@@ -382,4 +403,4 @@ def test_a_call_from_a_number_with_an_open_case_is_linked_from_the_form(qtbot, s
     type_into_focus("Mẹ bé gọi lại hỏi tiến độ.")
     key(qtbot, screen, "Ctrl+S")
     later = [c for c in stored_calls(db) if c.id != first.id]
-    assert [c.id for c in case_store.linked_calls(db, case.id)] == [later[0].id]
+    assert [c.id for c in case_store.linked_calls(db, case.id, viewer_id=counselor.id)] == [later[0].id]

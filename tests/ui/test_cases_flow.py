@@ -14,6 +14,7 @@ from hotline.settings import Settings
 from hotline.store import audit
 from hotline.store import calls as call_store
 from hotline.store import cases as case_store
+from hotline.store.access import COMMAND_LINE
 from hotline.ui.case_view import CaseView
 from hotline.ui.workspace import Workspace
 
@@ -77,7 +78,7 @@ def test_counselor_takes_a_call_opens_two_files_works_and_closes_them(qtbot, db,
     answer_next_dialog("Open the files")
     with qtbot.waitSignal(queue.open_case) as opened:
         queue.open_button.click()
-    files = case_store.cases_of_call(db, call.id)
+    files = case_store.cases_of_call(db, call.id, viewer_id=people["counselor"].id)
     assert sorted(f.child_name for f in files) == ["Bé Lan", "Bé Tùng"]
     assert len({f.number for f in files}) == 2 and all(f.number.startswith("AG-") for f in files)
     qtbot.waitUntil(lambda: "Follow-up queue (0)" in nav_texts(space))
@@ -95,7 +96,7 @@ def test_counselor_takes_a_call_opens_two_files_works_and_closes_them(qtbot, db,
     view.notes.list.setCurrentRow(0)
     type_text(view.notes.edit, "Sửa: gặp bé tại trường.")
     view.notes.correct_button.click()
-    events = case_store.case_events(db, view.case_id)
+    events = case_store.case_events(db, view.case_id, viewer_id=people["counselor"].id)
     notes = [e for e in events if e.kind in ("note", "correction")]
     assert [e.kind for e in notes] == ["note", "correction"] and notes[1].refers_to == notes[0].id
 
@@ -103,7 +104,7 @@ def test_counselor_takes_a_call_opens_two_files_works_and_closes_them(qtbot, db,
     assert view.links.candidates.count() == 1
     view.links.candidates.setCurrentRow(0)
     view.links.link_button.click()
-    assert [c.id for c in case_store.linked_calls(db, view.case_id)] == [later.id]
+    assert [c.id for c in case_store.linked_calls(db, view.case_id, viewer_id=people["counselor"].id)] == [later.id]
 
     answer_next_dialog("OK", text="Trẻ đã được đưa về sống cùng bà ngoại, an toàn.")
     view.close_button.click()
@@ -113,7 +114,7 @@ def test_counselor_takes_a_call_opens_two_files_works_and_closes_them(qtbot, db,
     view.close_button.click()
     assert case_store.get_case(db, view.case_id, viewer_id=counselor.id).status == "needs"
     qtbot.waitUntil(lambda: "My cases (2)" in nav_texts(space))
-    actions = {e.action for e in audit.entries(db, user_id=counselor.id, limit=200)}
+    actions = {e.action for e in audit.entries(db, viewer=COMMAND_LINE, user_id=counselor.id, limit=200)}
     assert {"case.open", "case.view"} <= actions
     view.close()
 
@@ -128,7 +129,7 @@ def test_shift_lead_sees_the_queue_read_only_and_gives_a_call_to_a_counselor(qtb
     assert queue.assign_combo.findData(people["counselor"].id) >= 0
     queue.assign_combo.setCurrentIndex(queue.assign_combo.findData(people["counselor"].id))
     queue.assign_button.click()
-    assert case_store.followup_queue(db)[0].followup_by == people["counselor"].id
+    assert case_store.followup_queue(db, viewer_id=people["lead"].id)[0].followup_by == people["counselor"].id
     assert "My cases" not in " ".join(nav_texts(space))
     assert call.id == queue.selected().call_id
 
@@ -172,7 +173,7 @@ def test_typed_details_survive_other_changes_and_are_saved(qtbot, db, people, tm
     stored = case_store.get_case(db, case.id, viewer_id=people["counselor"].id, audit_view=False).details
     assert stored == {"father_name": "Nguyễn Văn Tâm", "informant_consent": "yes"}
     assert not view.details.dirty()
-    views = [e for e in audit.entries(db, action="case.view") if e.entity_id == str(case.id)]
+    views = [e for e in audit.entries(db, viewer=COMMAND_LINE, action="case.view") if e.entity_id == str(case.id)]
     assert len(views) == 1, "opening the window is one view; re-reading after changes is not another"
 
 

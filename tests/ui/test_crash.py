@@ -15,6 +15,7 @@ from keyboard import answer_next_dialog
 from hotline.settings import Settings
 from hotline.store import drafts as draft_store
 from hotline.store import users
+from hotline.store.access import COMMAND_LINE
 from hotline.store.db import open_database
 from hotline.ui.main_window import MainWindow
 
@@ -27,7 +28,7 @@ def test_killed_while_typing_the_next_start_offers_the_call_back(qtbot, tmp_path
     """SIGKILL 2.5 s after typing: a new start offers the draft with everything typed and its start time."""
     db_path = tmp_path / "hotline.sqlite3"
     db = open_database(db_path)
-    user = users.add_user(db, "tongdai", "Tổng đài viên", ["operator"], "matkhau123")
+    user = users.add_user(db, "tongdai", "Tổng đài viên", ["operator"], "matkhau123", by=COMMAND_LINE)
     summary = "Trẻ kể bị bố đánh bằng roi, đang trốn ở nhà hàng xóm."
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": os.pathsep.join([str(HERE), *sys.path])}
     process = subprocess.Popen(

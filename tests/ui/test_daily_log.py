@@ -14,6 +14,7 @@ from hotline.settings import Settings
 from hotline.store import audit
 from hotline.store import calls as call_store
 from hotline.store import cases as case_store
+from hotline.store.access import COMMAND_LINE
 from hotline.ui.daily_log_screen import DailyLogScreen
 
 # the night shift of Friday 20/11/2026: 19:00 local (12:00 UTC) to 07:00 on the 21st (00:00 UTC)
@@ -114,7 +115,7 @@ def test_three_calls_marked_reviewed_with_the_keyboard(qtbot, db, screen, night,
     qtbot.waitUntil(screen.window().isActiveWindow)
     qtbot.keyClick(screen.view, Qt.Key.Key_Space)
     for call_id in chosen:
-        call = call_store.get_call(db, call_id)
+        call = call_store.get_call(db, call_id, viewer_id=people["lead"].id)
         assert call.reviewed_by == people["lead"].id and call.review_note == "Đã xem"
     assert screen.summary.toPlainText().count("Not yet reviewed") == 1
 
@@ -130,7 +131,7 @@ def test_export_xlsx_reads_back(qtbot, db, screen, night, people, tmp_path, monk
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert len(rows) == 1 + 6
     assert all(isinstance(row[1], datetime) for row in rows[1:])
-    assert any(e.action == "export" for e in audit.entries(db, user_id=people["lead"].id))
+    assert any(e.action == "export" for e in audit.entries(db, viewer=COMMAND_LINE, user_id=people["lead"].id))
 
 
 def test_handover_pdf_holds_the_shift_counts(qtbot, screen, tmp_path, monkeypatch):

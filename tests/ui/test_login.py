@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPus
 from hotline.core.timeutil import format_local
 from hotline.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from hotline.store import users
+from hotline.store.access import COMMAND_LINE
 from hotline.ui.login import FirstAdminDialog, LoginDialog
 
 
@@ -86,7 +87,7 @@ def test_five_wrong_passwords_lock_the_account_until_a_time(qtbot, login, db, ma
 def test_disabled_account_is_refused_with_its_reason(qtbot, login, db, make_user, password):
     """A disabled account says so and sends the person to an administrator."""
     make_user("cu", ["operator"])
-    users.disable_user(db, "cu")
+    users.disable_user(db, users.find_user(db, "cu").id, by=COMMAND_LINE)
     sign_in(qtbot, login, "cu", password)
     assert login.user is None
     assert "disabled" in error_text(login)

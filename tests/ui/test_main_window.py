@@ -59,15 +59,14 @@ def test_operator_gets_the_live_call_screen(open_window, make_user):
     assert [m.title() for m in window.menus] == ["&File", "&Call", "&Help"]
 
 
-def test_admin_only_user_sees_a_plain_page_of_coming_screens(open_window, make_user):
-    """No call screen and no fake buttons for an administrator: a page naming the screens to come."""
+def test_admin_only_user_gets_administration_and_the_audit_log(open_window, make_user):
+    """An administrator has no call screen: the administration screen and the audit log, with a View menu."""
     window = open_window(make_user("quantri", ["admin"], "Quản trị viên"))
     assert window.findChild(QWidget, "callScreen") is None
-    page = window.findChild(QWidget, "comingSoonPage")
-    text = " ".join(label.text() for label in page.findChildren(QLabel))
-    assert "Users and roles" in text and "Backups and restore" in text
-    assert "Follow-up queue" not in text  # not an administrator's screen
-    assert [m.title() for m in window.menus] == ["&File", "&Help"]
+    assert window.workspace.keys == ["admin", "audit"]
+    admin = window.findChild(QWidget, "adminScreen")
+    assert list(admin.pages) == ["users", "lines", "categories", "settings", "backups"]
+    assert [m.title() for m in window.menus] == ["&File", "&View", "&Help"]
 
 
 def test_help_dialog_lists_every_menu_action_with_its_shortcut(qtbot, open_window, make_user):

@@ -1,0 +1,154 @@
+"""Writing and reading backup files: temporary file, integrity check, atomic rename, owner-only permissions."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from hotline.core.backups import backup_name
+from hotline.core.timeutil import local, utcnow
+from hotline.store.db import StoreError, owner_only, translate_error
+
+log = logging.getLogger(__name__)
+
+_PARTIAL_PREFIX, _PARTIAL_SUFFIX = ".hotline-", ".partial"
+
+
+class BackupError(StoreError):
+    """A backup could not be taken, or a file cannot be restored; nothing was replaced."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime  # Vietnamese time, to the second (read from the file name)
+    size: int
+    kind: str  # one of hotline.core.backups.KINDS
+
+
+def write_backup(
+    source: sqlite3.Connection, folder: Path, kind: str, now: datetime, *, refuse_damaged: bool = True
+) -> BackupInfo:
+    """Back ``source`` up into a temporary file in ``folder``, check it, and rename it to its final name."""
+    make_folder(folder)
+    final, taken_at = free_name(folder, now, kind)
+    try:
+        handle, temporary_name = tempfile.mkstemp(prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX, dir=folder)
+    except OSError as exc:
+        raise write_failed(exc, final) from None
+    os.close(handle)  # mkstemp made it 0600 on POSIX: the data is never readable by others, even for a moment
+    temporary = Path(temporary_name)
+    try:
+        dest = sqlite3.connect(temporary)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file: no -wal beside a backup
+        finally:
+            dest.close()
+        problems = integrity_problems(temporary)
+        if problems and refuse_damaged:
+            log.warning("new backup fails integrity_check: %s", problems[0][:200])
+            raise BackupError(
+                f"Bản sao lưu vừa ghi bị lỗi khi kiểm tra, đã xóa; hãy kiểm tra ổ đĩa và cơ sở dữ liệu (lệnh check)"
+                f" / The backup just written failed its integrity check and was deleted; check the disk and the"
+                f" database (command: check) ({final.name})"
+            )
+        if problems:
+            log.warning("kept a damaged database as %s", final.name)
+        os.replace(temporary, final)
+    except sqlite3.Error as exc:
+        raise BackupError(str(translate_error(exc, final))) from None
+    except OSError as exc:
+        raise write_failed(exc, final) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return BackupInfo(final, taken_at, final.stat().st_size, kind)
+
+
+def copy_unreadable(db_path: Path, folder: Path, now: datetime) -> Path:
+    """Keep a file SQLite cannot open (and its -wal) byte for byte as a before-restore copy: nobody can be
+    writing to it, so this is not the file copy of a live database that backups must never be."""
+    make_folder(folder)
+    final, _ = free_name(folder, now, "before-restore")
+    try:
+        for suffix in ("", "-wal"):
+            if Path(f"{db_path}{suffix}").exists():
+                shutil.copyfile(f"{db_path}{suffix}", f"{final}{suffix}")
+                owner_only(Path(f"{final}{suffix}"))
+    except OSError as exc:
+        raise write_failed(exc, final) from None
+    return final
+
+
+def free_name(folder: Path, now: datetime, kind: str) -> tuple[Path, datetime]:
+    """The backup's path and stamp (Vietnamese time, whole seconds); two backups in one second get distinct ones."""
+    taken_at = local(now).replace(microsecond=0)
+    while (folder / backup_name(taken_at, kind)).exists():
+        taken_at += timedelta(seconds=1)
+    return folder / backup_name(taken_at, kind), taken_at
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """PRAGMA integrity_check's findings (empty when the file is sound), read-only."""
+    conn = read_only(path)
+    try:
+        return [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+    finally:
+        conn.close()
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection that writes nothing beside the file: with no -wal there, the file is opened as
+    immutable (else SQLite would create -wal and -shm files next to a WAL-mode copy)."""
+    wal = Path(f"{path}-wal")
+    options = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
+
+
+def make_folder(folder: Path) -> None:
+    """Create the backup folder (owner-only) when missing."""
+    if folder.is_dir():
+        return  # a folder the administrator chose keeps its permissions
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        owner_only(folder, folder=True)
+    except OSError as exc:
+        raise BackupError(
+            f"Không tạo được thư mục sao lưu / Cannot create the backup folder ({folder}): {exc.strerror or exc}"
+        ) from None
+
+
+def remove_stale_partials(folder: Path) -> None:
+    """Delete the temporary file of a backup that crashed more than a day ago (a running one is younger)."""
+    if not folder.is_dir():
+        return
+    limit = utcnow().timestamp() - 86_400
+    for entry in folder.glob(f"{_PARTIAL_PREFIX}*{_PARTIAL_SUFFIX}"):
+        try:
+            if entry.stat().st_mtime < limit:
+                entry.unlink()
+        except OSError:
+            continue
+
+
+def write_failed(exc: OSError, final: Path) -> BackupError:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return BackupError(
+            f"Ổ đĩa đã đầy: không ghi được bản sao lưu / The disk is full: no backup was written ({final})"
+        )
+    return BackupError(f"Không ghi được bản sao lưu / Cannot write the backup ({final}): {exc.strerror or exc}")
+
+
+def damaged(path: Path) -> BackupError:
+    return BackupError(f"Tệp sao lưu bị hỏng, không dùng được / The backup file is damaged and cannot be used ({path})")
+
+
+def not_hotline(path: Path) -> BackupError:
+    return BackupError(f"Tệp này không phải cơ sở dữ liệu Hotline / This file is not a Hotline database ({path})")

@@ -1,0 +1,1 @@
+"""The administrator's screen: users, lines, categories, centre settings, backups."""
