@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 import hotline
@@ -72,6 +72,7 @@ class Store:
     path: Path
     demo: bool = False
     temp_dir: Path | None = None
+    backup_thread: threading.Thread | None = None  # the day's backup, running or done
 
     def close(self) -> None:
         try:
@@ -157,11 +158,11 @@ def run_with_splash(work, text: str | None):
 # --- automatic backups (DESIGN §2 principle 4: backups only through the program) ---
 
 
-def start_daily_backup(store: Store) -> threading.Thread | None:
-    """At the first start of a day, back the database up on a worker thread (its own connection): the sign-in
-    window does not wait for it."""
-    if store.demo:
-        return None
+def start_daily_backup(store: Store) -> None:
+    """The day's first backup, on a worker thread (its own connection) so that nobody waits for it. Called at
+    start and before each sign-in: a PC that answers the hotline round the clock never closes Hotline."""
+    if store.demo or (store.backup_thread is not None and store.backup_thread.is_alive()):
+        return
     from hotline.store import backup
 
     settings = Settings.load(store.db)
@@ -169,21 +170,20 @@ def start_daily_backup(store: Store) -> threading.Thread | None:
     def work() -> None:
         try:
             info = backup.startup_backup(store.path, settings)
-        except (StoreError, OSError) as exc:
-            log.warning("daily backup failed: %s", type(exc).__name__)
+        except (StoreError, OSError) as exc:  # the message names the folder, never a caller
+            log.warning("daily backup failed: %s", exc)
             return
         if info is not None:
             log.info("daily backup written: %s", info.path.name)
 
-    worker = threading.Thread(target=work, name="daily-backup", daemon=False)
-    worker.start()
-    return worker
+    store.backup_thread = threading.Thread(target=work, name="daily-backup", daemon=False)
+    store.backup_thread.start()
 
 
-def closing_backup(store: Store, daily: threading.Thread | None) -> None:
+def closing_backup(store: Store) -> None:
     """When Hotline closes: a checked backup of the day's work, with a small window saying so."""
-    if daily is not None:
-        daily.join()
+    if store.backup_thread is not None:
+        store.backup_thread.join()
     if store.demo:
         return
     from hotline.store import backup
@@ -195,7 +195,7 @@ def closing_backup(store: Store, daily: threading.Thread | None) -> None:
             QCoreApplication.translate("App", "Backing up before closing…"),
         )
     except (StoreError, OSError) as exc:
-        log.warning("closing backup failed: %s", type(exc).__name__)
+        log.warning("closing backup failed: %s", exc)
         QMessageBox.warning(
             None,
             QCoreApplication.translate("App", "Hotline — backup"),
@@ -244,6 +244,7 @@ def run_sessions(store: Store) -> int:
         username = first.user.username
     next_user = None  # signed in at the lock screen of the previous session
     while True:
+        start_daily_backup(store)  # the first sign-in of a new day backs up, also when Hotline never closed
         settings = Settings.load(store.db)  # an administrator may have changed them since the last session
         if next_user is not None:
             user, next_user = next_user, None
@@ -309,20 +310,23 @@ def run_main_window(store: Store, user, settings: Settings) -> SessionEnd:
 
 
 def restore_database(store: Store, backup_file: Path, user) -> None:
-    """Replace the database with a backup (the window is closed): close, restore, open again, say what happened."""
+    """Replace the database with a backup (the window is closed): close, restore on a worker thread with a small
+    window saying so, open again, say what happened."""
     from hotline.store import backup
 
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    if store.backup_thread is not None:
+        store.backup_thread.join()  # the day's backup reads the file: let it finish first
     kept, error = None, None
+    store.db.close()
     try:
-        store.db.close()
-        try:
-            kept = backup.restore(store.path, backup_file, actor=user.id)
-        except StoreError as exc:
-            error = exc
-        store.db = open_database(store.path)
+        kept = run_with_splash(
+            lambda: backup.restore(store.path, backup_file, actor=user.id),
+            QCoreApplication.translate("App", "Restoring the backup…"),
+        )
+    except StoreError as exc:
+        error = exc
     finally:
-        QApplication.restoreOverrideCursor()
+        store.db = open_database(store.path)
     if error is not None:
         show_store_error(error)
         return
@@ -348,10 +352,10 @@ def start(options: Options) -> int:
         log.error("database not opened: %s", type(exc).__name__)
         show_store_error(exc)
         return 1
-    daily = start_daily_backup(store)
+    start_daily_backup(store)
     try:
         status = run_sessions(store)
-        closing_backup(store, daily)
+        closing_backup(store)
         return status
     finally:
         store.close()

@@ -235,9 +235,8 @@ def cmd_demo(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from hotline.core.timeutil import local_range_bounds
     from hotline.store.access import COMMAND_LINE
-    from hotline.store.stats import period_stats
+    from hotline.store.stats import report_figures
 
     if args.last < args.first:
         raise CliError("--to không được trước --from / --to must not be before --from")
@@ -251,20 +250,116 @@ def cmd_stats(args) -> int:
             raise CliError(
                 f"không có đường dây / no such line: {', '.join(unknown)} (có / known: {', '.join(sorted(known))})"
             )
-    start, end = local_range_bounds(args.first, args.last)
-    stats = period_stats(db, start, end, args.line, viewer_id=COMMAND_LINE).as_dict()
-    stats = {"from": args.first.isoformat(), "to": args.last.isoformat(), **stats}
+    data = report_figures(db, args.first, args.last, args.line or (), viewer_id=COMMAND_LINE)
     if args.format == "json":
-        print(json.dumps(stats, ensure_ascii=False, indent=2))
-        return 0
-    for key, value in stats.items():
-        if isinstance(value, dict):
-            print(f"{key}:")
-            for sub_key, count in value.items():
-                print(f"  {sub_key:<36} {count:>10}")
-        else:
-            print(f"{key:<38} {value:>10}")
+        print(json.dumps(_report_json(data), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(_report_table(data)))
     return 0
+
+
+#: The indicators as the table prints them, Vietnamese first (None: a share, a median).
+_INDICATOR_LABELS = (
+    ("calls_received", "Cuộc gọi nhận / Calls received"),
+    ("substantive", "Cuộc gọi có nội dung / Substantive calls"),
+    ("with_record", "Cuộc gọi có ghi nhận vấn đề / Calls with a record"),
+    ("counselling", "Cuộc gọi tư vấn / Counselling calls"),
+    ("abuse_reports", "Tin báo xâm hại trẻ em / Abuse reports"),
+    ("trafficking_reports", "Tin báo mua bán người / Trafficking reports"),
+    ("reports", "Tin báo (xâm hại hoặc mua bán) / Reports (abuse or trafficking)"),
+    ("reports_with_case", "Tin báo đã có hồ sơ / Reports with a case file"),
+    ("share_with_case", "Tỉ lệ tin báo có hồ sơ / Share of reports with a case file"),
+    ("reports_without_case", "Tin báo chưa có hồ sơ / Reports without a case file"),
+    ("cases_opened", "Hồ sơ mở / Cases opened"),
+    ("cases_closed", "Hồ sơ đóng / Cases closed"),
+    ("cases_overdue", "Hồ sơ quá hạn / Cases overdue"),
+    ("median_hours_to_case", "Trung vị giờ từ cuộc gọi đến lập hồ sơ / Median hours from call to case file"),
+)
+
+
+def _report_json(data) -> dict:
+    """Every field of the ReportData (and the indicators' derived figures): dates ISO, dict keys as strings."""
+    import dataclasses
+    from datetime import date as date_type
+
+    def plain(value):
+        if isinstance(value, date_type):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {("null" if key is None else plain(key) if isinstance(key, date_type) else str(key)): plain(v)
+                    for key, v in value.items()}  # fmt: skip
+        if isinstance(value, list | tuple):
+            return [plain(item) for item in value]
+        return value
+
+    out = plain(dataclasses.asdict(data))
+    out["indicators"]["reports_without_case"] = data.indicators.reports_without_case
+    out["indicators"]["share_with_case"] = data.indicators.share_with_case
+    out["without_case_left_out"] = data.indicators.reports_without_case - len(data.without_case)
+    return out
+
+
+def _report_table(data) -> list[str]:
+    """The report as text: the indicators with Vietnamese labels first, then the breakdowns; numbers the Vietnamese
+    way (3.105 · 87,5 %)."""
+    from hotline.core.places import ward_name
+    from hotline.core.report_data import vn_date, vn_decimal, vn_int, vn_percent
+    from hotline.core.timeutil import format_local, from_ms
+
+    ind = data.indicators
+    lines_text = ", ".join(data.lines) or "tất cả / all"
+    out = [
+        f"Thống kê / Statistics {vn_date(data.first_day)} – {vn_date(data.last_day)} · đường dây / lines: {lines_text}"
+    ]
+    for name, label in _INDICATOR_LABELS:
+        value = getattr(ind, name)
+        if name == "share_with_case":
+            text = vn_percent(value)
+        elif name == "median_hours_to_case":
+            text = "—" if value is None else vn_decimal(value)
+        else:
+            text = vn_int(value)
+        out.append(f"{label:<78} {text:>12}")
+
+    def section(title: str, counts: dict, name=str) -> None:
+        out.extend(["", title])
+        out.extend(f"  {name(key):<76} {vn_int(n):>12}" for key, n in counts.items())
+
+    section("Theo đường dây / By line", data.by_line)
+    section("Theo kết quả cuộc gọi / By outcome", data.by_outcome)
+    section("Theo nhóm vấn đề / By category group", data.by_category_group)
+    section("Theo vấn đề / By category", data.by_category)
+    section("Trẻ theo giới tính / Children by sex", data.children_by_sex)
+    section("Trẻ theo nhóm tuổi / Children by age band", data.children_by_age_band)
+    section(
+        "Trẻ theo xã, phường / Children by commune", data.children_by_commune,
+        lambda code: "không ghi / not recorded" if code is None else f"{code} {ward_name(code)}",
+    )  # fmt: skip
+    section("Người gọi theo quan hệ / Callers by relation", data.by_caller_relation)
+    out.extend(["", "Theo tháng, bên cạnh cùng tháng năm trước / Each month beside the same month a year earlier"])
+    before = "  năm trước/before"
+    out.append(f"  tháng/month   gọi/calls{before}  nội dung/subst.{before}  tin báo/reports{before}")
+    for m in data.months:
+        figures = (m.calls, m.calls_year_before, m.substantive, m.substantive_year_before, m.reports)
+        out.append(
+            f"  {m.month.strftime('%m/%Y'):<11}"
+            + "".join(f"{vn_int(n):>{w}}" for n, w in zip(figures, (12, 18, 17, 18, 17), strict=True))
+            + f"{vn_int(m.reports_year_before):>18}"
+        )
+    weekdays = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+    out.extend(["", "Cuộc gọi theo giờ × thứ (giờ Việt Nam) / Calls by hour × weekday (Vietnam time)"])
+    out.append("  giờ " + "".join(f"{day:>8}" for day in weekdays))
+    for hour in range(24):
+        out.append(f"  {hour:02d}  " + "".join(f"{vn_int(data.hour_weekday[day][hour]):>8}" for day in range(7)))
+    section("Cuộc gọi theo ngày / Calls per day", data.per_day, vn_date)
+    out.extend(["", f"Tin báo chưa có hồ sơ / Reports without a case file ({vn_int(ind.reports_without_case)})"])
+    for item in data.without_case:
+        when = format_local(from_ms(item.started_at_ms))
+        out.append(f"  #{item.call_id:<9} {when}  {item.line:<9} {' '.join(item.categories)}")
+    if len(data.without_case) < ind.reports_without_case:
+        left = vn_int(ind.reports_without_case - len(data.without_case))
+        out.append(f"  … và {left} tin báo khác / and {left} more (--format json: the oldest first)")
+    return out
 
 
 def cmd_export(args) -> int:
@@ -327,7 +422,7 @@ def _setting_value(key: str, text: str, kind: type):
     except json.JSONDecodeError:
         value = text
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise CliError(f"{key} cần kiểu / needs a {kind.__name__}: {text!r}")
+        raise CliError(f"{key}: giá trị không hợp lệ ({kind.__name__}) / not a valid value ({kind.__name__}): {text!r}")
     return value
 
 

@@ -102,7 +102,9 @@ def validate(key: str, value: object) -> object:
     if setting is None:
         raise SettingsError(f"Không có thiết lập '{key}' / No setting '{key}': {', '.join(REGISTRY)}")
     if not isinstance(value, setting.type) or isinstance(value, bool):
-        raise SettingsError(f"{key}: cần kiểu / needs a {setting.type.__name__}")
+        raise SettingsError(
+            f"{key}: giá trị không hợp lệ ({setting.type.__name__}) / not a valid value ({setting.type.__name__})"
+        )
     return _CHECKS[key](value)
 
 

@@ -93,6 +93,7 @@ def main() -> int:
         window.close()
         _case_screens(db, settings, lang)
         _daily_log(db, settings, lang)
+        _admin_and_reports(db, settings, lang)
     db.close()
     print(f"screenshots written to {OUT}")
     return 0
@@ -147,12 +148,83 @@ def _daily_log(db, settings, lang: str) -> None:
     window.close()
 
 
-def _form01_page(db, settings, counselor, case_id: int) -> None:
-    """Page 1 of a demo case's Mẫu số 01, once the counselor has filled in the family details."""
+def _admin_and_reports(db, settings, lang: str) -> None:
+    """The administrator's users page and the lock screen; the shift lead's statistics of last month."""
+    from hotline.store import users
+    from hotline.ui.main_window import MainWindow
+
+    admin = users.find_user(db, "admin")
+    window = MainWindow(db, admin, settings, "pc-4", demo=True)
+    window.resize(1366, 768)
+    window.show()
+    window.workspace.admin.show_page("users")
+    QTest.qWait(200)
+    window.grab().save(str(OUT / f"admin_users_{lang}.png"))
+    window.lock_now()
+    QTest.qWait(100)
+    window.grab().save(str(OUT / f"lock_screen_{lang}.png"))
+    window.unlock()
+    window.close()
+
+    lead = users.find_user(db, "truongca")
+    window = MainWindow(db, lead, settings, "pc-3", demo=True)
+    window.resize(1366, 768)
+    window.show()
+    space = window.workspace
+    space.nav.setCurrentIndex(space.keys.index("stats"))
+    reports = space.reports
+    QTest.qWait(200)
+    reports._set_preset("last_month")
+    got: list = []
+    reports.report_ready.connect(got.append)
+    reports.run()
+    for _ in range(400):
+        if got:
+            break
+        QTest.qWait(50)
+    window.grab().save(str(OUT / f"reports_{lang}.png"))
+    reports.tabs.setCurrentIndex(reports.tabs.count() - 1)  # the charts
+    QTest.qWait(200)
+    window.grab().save(str(OUT / f"reports_charts_{lang}.png"))
+    if lang == "vi" and got:
+        _stats_pdf_page(db, reports, settings)
+    window.close()
+
+
+def _stats_pdf_page(db, reports, settings) -> None:
+    """Page 1 of the statistics report for the province (PDF)."""
+    from hotline.reports import stats_report
+
+    pdf = OUT.parent / "thong-ke-demo.pdf"
+    stats_report.write_pdf(reports.data, pdf, taxonomy=reports.taxonomy, line_names=reports.line_names,
+                           centre_name=settings.get("centre_name"))  # fmt: skip
+    _save_pdf_page(pdf, OUT / "stats_report_page1.png")
+    pdf.unlink()
+
+
+def _save_pdf_page(pdf: Path, png: Path) -> None:
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtPdf import QPdfDocument
 
+    document = QPdfDocument()
+    document.load(str(pdf))
+    size = document.pagePointSize(0)
+    width = 1000
+    page = document.render(0, QSize(width, int(width * size.height() / size.width())))
+    image = QImage(page.size(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))  # QtPdf renders onto a transparent background
+    painter = QPainter(image)
+    painter.drawImage(0, 0, page)
+    painter.setPen(QColor("#999999"))
+    painter.drawRect(0, 0, image.width() - 1, image.height() - 1)
+    painter.end()
+    image.save(str(png))
+    document.close()
+
+
+def _form01_page(db, settings, counselor, case_id: int) -> None:
+    """Page 1 of a demo case's Mẫu số 01, once the counselor has filled in the family details."""
     from hotline.reports.case_forms import form01_data
     from hotline.reports.form01 import write_form01_pdf
     from hotline.store import cases as case_store
@@ -166,21 +238,8 @@ def _form01_page(db, settings, counselor, case_id: int) -> None:
     }  # fmt: skip
     case = case_store.update_details(db, case.id, details, by_user_id=counselor.id, version=case.version)
     pdf = OUT.parent / "mau01-demo.pdf"
-    write_form01_pdf(form01_data(db, case, settings.get("centre_name")), pdf)
-    document = QPdfDocument()
-    document.load(str(pdf))
-    size = document.pagePointSize(0)
-    width = 1000
-    page = document.render(0, QSize(width, int(width * size.height() / size.width())))
-    image = QImage(page.size(), QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))  # QtPdf renders onto a transparent background
-    painter = QPainter(image)
-    painter.drawImage(0, 0, page)
-    painter.setPen(QColor("#999999"))
-    painter.drawRect(0, 0, image.width() - 1, image.height() - 1)
-    painter.end()
-    image.save(str(OUT / "form01_page1.png"))
-    document.close()
+    write_form01_pdf(form01_data(db, case.id, settings.get("centre_name"), viewer_id=counselor.id), pdf)
+    _save_pdf_page(pdf, OUT / "form01_page1.png")
     pdf.unlink()
 
 

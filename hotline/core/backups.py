@@ -13,7 +13,7 @@ KINDS = ("daily", "exit", "manual", "before-restore")
 #: Kinds taken by the program itself: any signed-in session may cause them, no administrator needed.
 AUTOMATIC_KINDS = frozenset({"daily", "exit"})
 #: Copies of a database that a restore replaced: never rotated away, only a person deletes them.
-KEPT_KINDS = frozenset({"before-restore"})
+KEPT_KINDS = frozenset({"before-restore", "manual"})  # never rotated: kept until the administrator deletes them
 
 _NAME = re.compile(r"^hotline-(\d{8}-\d{6})-(" + "|".join(re.escape(kind) for kind in KINDS) + r")\.sqlite3$")
 _STAMP = "%Y%m%d-%H%M%S"

@@ -108,6 +108,12 @@ def require_any(db: sqlite_utils.Database, actor: Actor, *actions: str) -> str:
     raise _denied(db, actor, actions[0])
 
 
+def deny(db: sqlite_utils.Database, actor: Actor, action: str) -> PermissionDenied:
+    """An audited refusal of ``action`` for a check the matrix alone cannot make (e.g. "only the calls behind
+    the cases"); raise what it returns."""
+    return _denied(db, actor, action)
+
+
 def _denied(db: sqlite_utils.Database, actor: Actor, action: str) -> PermissionDenied:
     from hotline.store import audit
 

@@ -244,7 +244,12 @@ def _keep_current(db_path: Path, backup_file: Path, actor, folder: Path | None, 
         if folder is None:
             folder = _settings_folder(db, db_path)
         # a damaged database is kept all the same: it is a record of what was there
-        return write_backup(db.conn, folder, "before-restore", now, refuse_damaged=False).path
+        try:
+            return write_backup(db.conn, folder, "before-restore", now, refuse_damaged=False).path
+        except (DamagedDatabaseError, BackupError):
+            # SQLite opens it but cannot read it through (bytes damaged in the middle): keep it byte for byte.
+            # Nobody may be writing to it now (the caller closed its connections before a restore).
+            return copy_unreadable(db_path, folder, now)
     finally:
         db.close()
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime
+from collections import Counter
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from hotline.core.search import build_fts_query
@@ -117,24 +118,32 @@ def bare_log_page(conn: sqlite3.Connection, start: datetime, end: datetime, page
     return _bare_log_rows(conn, [r[0] for r in ids])
 
 
-def bare_stats(conn: sqlite3.Connection, start: datetime, end: datetime) -> None:
-    params = [to_ms(start), to_ms(end)]
-    conn.execute(
-        "SELECT line, outcome, count(*), sum(flagged) FROM calls WHERE started_at >= ? AND started_at < ?"
-        " GROUP BY line, outcome",
-        params,
-    ).fetchall()
-    conn.execute(
-        "SELECT cc.code, count(*) FROM calls c JOIN call_categories cc ON cc.call_id = c.id"
-        " WHERE c.outcome = 'substantive' AND c.started_at >= ? AND c.started_at < ? GROUP BY cc.code",
-        params,
-    ).fetchall()
-    conn.execute(
-        "SELECT count(DISTINCT c.id) FROM calls c JOIN call_categories cc ON cc.call_id = c.id"
-        " WHERE c.outcome = 'substantive' AND c.started_at >= ? AND c.started_at < ?"
-        " AND (cc.code LIKE 'abuse.%' OR cc.code LIKE 'trafficking.%')",
-        params,
-    ).fetchall()
+def bare_report(conn: sqlite3.Connection, statements: list[tuple[str, str, dict]]) -> None:
+    """The statistics report's statements (store.stats.report_statements) on one snapshot, rows fetched, nothing
+    assembled: what report_figures costs beyond this is the program's own overhead."""
+    conn.execute("BEGIN")
+    try:
+        for _name, sql, params in statements:
+            conn.execute(sql, params).fetchall()
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def busiest_periods(conn: sqlite3.Connection) -> tuple[tuple[date, date], tuple[date, date]]:
+    """The calendar month and the calendar year (local dates, first and last day) with the most calls."""
+    months: Counter[date] = Counter()
+    years: Counter[int] = Counter()
+    epoch = date(1970, 1, 1)
+    for local_day, count in conn.execute(
+        "SELECT (started_at + 25200000) / 86400000 AS d, count(*) FROM calls GROUP BY d"  # Vietnam: UTC+7 all year
+    ):
+        day = epoch + timedelta(days=local_day)
+        months[day.replace(day=1)] += count
+        years[day.year] += count
+    month = months.most_common(1)[0][0]
+    year = years.most_common(1)[0][0]
+    following = (month + timedelta(days=32)).replace(day=1)
+    return (month, following - timedelta(days=1)), (date(year, 1, 1), date(year, 12, 31))
 
 
 def remove_calls(conn: sqlite3.Connection, uuids: list[str]) -> None:

@@ -234,9 +234,18 @@ def _not_found(call_id: int) -> NotFoundError:
     return NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
 
 
-def _require_view(db: sqlite_utils.Database, operator_id: int, viewer_id: int) -> None:
-    """Refuse unless the viewer may open this call (permissions.call_view_actions)."""
-    access.require_any(db, viewer_id, *permissions.call_view_actions(viewer_id, operator_id))
+def _require_view(db: sqlite_utils.Database, data: dict, viewer_id: int) -> None:
+    """Refuse unless the viewer may open this call (permissions.call_view_actions). A counselor who did not
+    log it opens only the calls behind the follow-up work: flagged ones, and those of a case file."""
+    allowed = access.require_any(db, viewer_id, *permissions.call_view_actions(viewer_id, data["operator_id"]))
+    if allowed != permissions.CASE_VIEW or data["operator_id"] == viewer_id or data["flagged"]:
+        return
+    behind_a_case = db.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM cases WHERE call_id = ?) OR EXISTS (SELECT 1 FROM case_calls WHERE call_id = ?)",
+        [data["id"], data["id"]],
+    ).fetchone()[0]
+    if not behind_a_case:
+        raise access.deny(db, viewer_id, permissions.CALL_VIEW_ALL)
 
 
 def get_call(db: sqlite_utils.Database, call_id: int, *, viewer_id: int) -> Call:
@@ -254,7 +263,7 @@ def _load_call(db: sqlite_utils.Database, call_id: int, *, viewer_id: int | None
         raise _not_found(call_id)
     data = dict(zip([d[0] for d in cur.description], row, strict=True))
     if viewer_id is not None:
-        _require_view(db, data["operator_id"], viewer_id)
+        _require_view(db, data, viewer_id)
     children = [
         Child(
             id=r[0],
@@ -501,10 +510,10 @@ def _replace_children(conn, call_id: int, before: Sequence[Child], after: Sequen
 
 def call_changes(db: sqlite_utils.Database, call_id: int, *, viewer_id: int) -> list[CallChange]:
     """The edit history of a call, oldest first: who, when, field, old, new (for whoever may open the call)."""
-    row = db.conn.execute("SELECT operator_id FROM calls WHERE id = ?", [call_id]).fetchone()
+    row = db.conn.execute("SELECT id, operator_id, flagged FROM calls WHERE id = ?", [call_id]).fetchone()
     if row is None:
         raise _not_found(call_id)
-    _require_view(db, row[0], viewer_id)
+    _require_view(db, {"id": row[0], "operator_id": row[1], "flagged": row[2]}, viewer_id)
     rows = db.conn.execute(
         "SELECT changed_at, user_id, field, old, new FROM call_changes WHERE call_id = ? ORDER BY changed_at, id",
         [call_id],

@@ -209,3 +209,11 @@ def write(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise translate_error(exc) from exc
+
+
+def database_path(db: sqlite_utils.Database) -> Path | None:
+    """The file of an open database (None for one in memory): a worker thread opens its own connection to it."""
+    for _seq, name, file in db.conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return Path(file) if file else None
+    return None

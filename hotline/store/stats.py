@@ -1,110 +1,179 @@
-"""Statistics queries over a period: the figures the centre reports (DESIGN §1, issue 7 builds on them)."""
+"""The figures of a statistics report (issue 7): store.stats_queries run on one snapshot, folded into a ReportData."""
 
 from __future__ import annotations
 
+import sqlite3
+import statistics
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, timedelta
 
 import sqlite_utils
 
 from hotline.core import permissions
-from hotline.core.timeutil import to_ms
+from hotline.core.models import CALLER_RELATIONS, CHILD_AGE_BANDS, OUTCOMES, SEXES, age_band_for
+from hotline.core.models import category_group as group_of
+from hotline.core.report_data import Indicators, MonthRow, ReportData, WithoutCase
 from hotline.store import access
-
-#: Categories that make a call an abuse or trafficking *report*; recruitment questions alone are information.
-_REPORT_WHERE = (
-    "(cc.code LIKE 'abuse.%' OR (cc.code LIKE 'trafficking.%' AND cc.code != 'trafficking.recruitment_info'))"
+from hotline.store.db import translate_error
+from hotline.store.stats_queries import (
+    HOUR_MS,
+    WITHOUT_CASE_LIMIT,
+    Period,
+    make_period,
+    report_statements,
+    statements_of,
 )
 
-
-@dataclass
-class PeriodStats:
-    calls_total: int = 0
-    by_line: dict[str, int] = field(default_factory=dict)
-    by_outcome: dict[str, int] = field(default_factory=dict)
-    substantive: int = 0
-    by_category_group: dict[str, int] = field(default_factory=dict)
-    by_category: dict[str, int] = field(default_factory=dict)
-    flagged: int = 0
-    abuse_reports: int = 0
-    abuse_reports_with_case: int = 0
-
-    def as_dict(self) -> dict:
-        return {
-            "calls_total": self.calls_total,
-            "by_line": self.by_line,
-            "by_outcome": self.by_outcome,
-            "substantive": self.substantive,
-            "by_category_group": self.by_category_group,
-            "by_category": self.by_category,
-            "flagged": self.flagged,
-            "abuse_reports": self.abuse_reports,
-            "abuse_reports_with_case": self.abuse_reports_with_case,
-        }
+__all__ = ["WITHOUT_CASE_LIMIT", "StatsCancelled", "report_figures", "report_statements"]
 
 
-def period_stats(
+class StatsCancelled(Exception):
+    """The report was cancelled: cancelled() said so between queries, or the connection was interrupted."""
+
+
+def report_figures(
     db: sqlite_utils.Database,
-    start: datetime,
-    end: datetime,
-    lines: Sequence[str] | None = None,
+    first_day: date,
+    last_day: date,
+    lines: Sequence[str] = (),
     *,
     viewer_id: access.Actor,
-) -> PeriodStats:
-    """Counts for calls that started in [start, end), optionally only on some lines (STATS_VIEW; the command
-    line passes access.COMMAND_LINE).
+    now: datetime | None = None,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ReportData:
+    """Every figure of the report for the local days ``first_day``–``last_day`` (both inclusive) and ``lines``
+    (empty: all), STATS_VIEW (the command line passes access.COMMAND_LINE).
 
-    A call counts once per category group even when it has several categories of that group.
+    The queries read one snapshot (a read transaction), so the indicators and breakdowns agree even while calls
+    are being saved. ``progress(done, total)`` is called before the first query and after each; ``cancelled()`` is
+    asked before each query, and another thread may call ``db.conn.interrupt()`` to stop a running one: both end
+    in StatsCancelled. Overdue cases are judged at the end of the period, or at ``now`` (default: the present) if
+    that is sooner.
     """
     access.require(db, viewer_id, permissions.STATS_VIEW)
-    params: list = [to_ms(start), to_ms(end)]
-    line_sql = ""
-    if lines:
-        line_sql = f" AND c.line IN ({','.join('?' * len(lines))})"
-        params += list(lines)
+    period = make_period(first_day, last_day, lines, now)
+    statements = statements_of(period)
     conn = db.conn
-    stats = PeriodStats()
-    by_line: Counter[str] = Counter()
+    results: dict[str, list] = {}
+    own_snapshot = not conn.in_transaction
+    try:
+        if own_snapshot:
+            conn.execute("BEGIN")
+        for done, (name, sql, params) in enumerate(statements):
+            if progress:
+                progress(done, len(statements))
+            if cancelled and cancelled():
+                raise StatsCancelled("cancelled")
+            results[name] = conn.execute(sql, params).fetchall()
+        if progress:
+            progress(len(statements), len(statements))
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc).lower():
+            raise StatsCancelled("interrupted") from None
+        raise translate_error(exc) from None
+    except sqlite3.Error as exc:
+        raise translate_error(exc) from None
+    finally:
+        if own_snapshot:
+            _end_snapshot(conn)
+    return _assemble(period, results)
+
+
+def _end_snapshot(conn: sqlite3.Connection) -> None:
+    """Let the read transaction go. A cancel may land on the ROLLBACK itself (the screen's interrupt() racing the
+    last query): try again, so the connection never keeps an old snapshot (nor blocks checkpoints) afterwards."""
+    for _ in range(100):
+        if not conn.in_transaction:
+            return
+        try:
+            conn.execute("ROLLBACK")  # a read: nothing to keep
+        except sqlite3.OperationalError as exc:
+            if "interrupt" not in str(exc).lower():
+                raise translate_error(exc) from None
+
+
+def _assemble(p: Period, rows: dict[str, list]) -> ReportData:
+    hours = [0] * len(rows["hours"])
+    for i, count in rows["hours"]:
+        hours[i] = count
+    per_day: dict[date, int] = {}
+    grid = [[0] * 24 for _ in range(7)]
+    for n in range((p.last - p.first).days + 1):  # the period starts at local midnight; Vietnam keeps UTC+7
+        day, of_day = p.first + timedelta(days=n), hours[24 * n : 24 * n + 24]
+        per_day[day] = sum(of_day)
+        grid[day.weekday()] = [a + b for a, b in zip(grid[day.weekday()], of_day, strict=False)]
+
+    by_line: Counter[str] = Counter({line: 0 for line in p.lines})
     by_outcome: Counter[str] = Counter()
-    for line, outcome, count, flagged in conn.execute(
-        f"SELECT c.line, c.outcome, count(*), sum(c.flagged) FROM calls c INDEXED BY calls_started"
-        f" WHERE c.started_at >= ? AND c.started_at < ?{line_sql} GROUP BY c.line, c.outcome",
-        params,
-    ):
+    for line, outcome, count in rows["line_outcome"]:
         by_line[line] += count
         by_outcome[outcome] += count
-        stats.flagged += flagged
-    stats.calls_total = sum(by_line.values())
-    stats.by_line = dict(sorted(by_line.items()))
-    stats.by_outcome = dict(sorted(by_outcome.items()))
-    stats.substantive = by_outcome.get("substantive", 0)
 
-    substantive = (
-        f"SELECT c.id FROM calls c INDEXED BY calls_substantive WHERE c.outcome = 'substantive'"
-        f" AND c.started_at >= ? AND c.started_at < ?{line_sql}"
-    )
+    sums = [0] * 7  # substantive, with a record, counselling, abuse, trafficking, reports, reports with a case
+    by_relation: Counter[str] = Counter()
+    for relation, *counts in rows["kinds"]:
+        by_relation[relation] += counts[0]
+        sums = [a + (b or 0) for a, b in zip(sums, counts, strict=True)]
+
     by_category: Counter[str] = Counter()
-    groups: Counter[str] = Counter()
-    for call_id_codes in conn.execute(
-        f"SELECT group_concat(cc.code, ' ') FROM ({substantive}) s JOIN call_categories cc ON cc.call_id = s.id"
-        " GROUP BY s.id",
-        params,
-    ):
-        codes = call_id_codes[0].split()
-        by_category.update(codes)
-        groups.update({code.split(".", 1)[0] for code in codes})
-    stats.by_category = dict(sorted(by_category.items()))
-    stats.by_category_group = dict(sorted(groups.items()))
+    by_group: Counter[str] = Counter()
+    for code, calls, first_of_group in rows["categories"]:
+        by_category[code] = calls
+        by_group[group_of(code)] += first_of_group
 
-    stats.abuse_reports, stats.abuse_reports_with_case = conn.execute(
-        f"""
-        SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM cases k WHERE k.call_id = r.id)
-                                   OR EXISTS (SELECT 1 FROM case_calls l WHERE l.call_id = r.id)), 0)
-        FROM (SELECT DISTINCT s.id FROM ({substantive}) s JOIN call_categories cc ON cc.call_id = s.id
-              WHERE {_REPORT_WHERE}) r
-        """,
-        params,
-    ).fetchone()
-    return stats
+    by_sex: Counter[str] = Counter()
+    by_band: Counter[str] = Counter()
+    by_ward: Counter[int | None] = Counter()
+    for sex, age, band, ward, count in rows["children"]:
+        by_sex[sex if sex in SEXES else "unknown"] += count
+        # an exact age gives the band; without one, the band the operator chose
+        by_band[age_band_for(age) if age is not None else (band if band in CHILD_AGE_BANDS else "unknown")] += count
+        by_ward[ward] += count
+
+    month_counts = {i: counts for i, *counts in rows["months"]}
+    months = tuple(
+        MonthRow(m.month, *month_counts[2 * n], *month_counts[2 * n + 1]) for n, m in enumerate(p.months)
+    )  # fmt: skip
+    to_case = [row[0] for row in rows["cases_opened"]]
+    indicators = Indicators(
+        calls_received=sum(hours),
+        substantive=sums[0], with_record=sums[1], counselling=sums[2], abuse_reports=sums[3],
+        trafficking_reports=sums[4], reports=sums[5], reports_with_case=sums[6],
+        cases_opened=len(to_case), cases_closed=rows["cases_closed"][0][0], cases_overdue=rows["cases_overdue"][0][0],
+        median_hours_to_case=statistics.median(to_case) / HOUR_MS if to_case else None,
+    )  # fmt: skip
+    return ReportData(
+        first_day=p.first,
+        last_day=p.last,
+        lines=p.lines,
+        indicators=indicators,
+        by_line=dict(sorted((line, n) for line, n in by_line.items() if n or line in p.lines)),
+        by_outcome=_in_order(by_outcome, OUTCOMES),
+        by_category_group=_largest_first(by_group),
+        by_category=_largest_first(by_category),
+        children_by_sex=_in_order(by_sex, SEXES),
+        children_by_age_band=_in_order(by_band, CHILD_AGE_BANDS),
+        children_by_commune=_largest_first(by_ward),
+        by_caller_relation=_in_order(by_relation, CALLER_RELATIONS),
+        hour_weekday=tuple(tuple(hours_of_day) for hours_of_day in grid),
+        per_day=per_day,
+        months=months,
+        without_case=tuple(
+            WithoutCase(call_id, started, line, tuple(sorted((codes or "").split())))
+            for call_id, started, line, codes in rows["without_case"]
+        ),
+    )
+
+
+def _in_order(counts: Counter, vocabulary: Iterable[str]) -> dict:
+    """A fixed vocabulary in its own order, zeros included; a stored value outside it (none expected) after it."""
+    ordered = {key: counts.get(key, 0) for key in vocabulary}
+    ordered.update(sorted((key, n) for key, n in counts.items() if n and key not in ordered))
+    return ordered
+
+
+def _largest_first(counts: Counter) -> dict:
+    """Open-ended keys (codes, communes) by count, largest first, then by key; None (not recorded) last of a tie."""
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or 0)))

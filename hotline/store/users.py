@@ -44,7 +44,7 @@ class AccountLockedError(UserError):
 def locked_message(locked_until: datetime) -> str:
     until = format_local(locked_until, with_date=False)
     return (
-        f"Nhập sai mật khẩu quá {MAX_FAILED_LOGINS} lần: tài khoản bị khóa đến {until}"
+        f"Nhập sai mật khẩu {MAX_FAILED_LOGINS} lần: tài khoản bị khóa đến {until}"
         f" / Too many wrong passwords: the account is locked until {until}"
     )
 

@@ -63,6 +63,8 @@ ACTIONS = {
     "category.deactivate": QT_TRANSLATE_NOOP("AuditWords", "Category retired"),
     "category.delete": QT_TRANSLATE_NOOP("AuditWords", "Unused category deleted"),
     "settings.change": QT_TRANSLATE_NOOP("AuditWords", "Setting changed"),
+    # statistics
+    "stats.export": QT_TRANSLATE_NOOP("AuditWords", "Statistics exported"),
     # backups
     "backup.take": QT_TRANSLATE_NOOP("AuditWords", "Backup taken"),
     "backup.restore": QT_TRANSLATE_NOOP("AuditWords", "Database restored from a backup"),
@@ -76,7 +78,8 @@ GROUPS = (
      ("login.", "session.", "user.password_change")),
     ("calls", QT_TRANSLATE_NOOP("AuditWords", "Calls"), ("call.",)),
     ("cases", QT_TRANSLATE_NOOP("AuditWords", "Case files"), ("case.",)),
-    ("exports", QT_TRANSLATE_NOOP("AuditWords", "Exports and printouts"), ("export", "export.", "case.form01")),
+    ("exports", QT_TRANSLATE_NOOP("AuditWords", "Exports and printouts"),
+     ("export", "export.", "case.form01", "stats.export")),
     ("admin", QT_TRANSLATE_NOOP("AuditWords", "Users and settings"),
      ("user.", "line.", "category.", "settings.")),
     ("backups", QT_TRANSLATE_NOOP("AuditWords", "Backups and restores"), ("backup.",)),
@@ -94,6 +97,7 @@ ENTITIES = {
     "backup": QT_TRANSLATE_NOOP("AuditWords", "Backup %1"),
     "calls": QT_TRANSLATE_NOOP("AuditWords", "Calls"),
     "action": QT_TRANSLATE_NOOP("AuditWords", "Permission: %1"),
+    "report": QT_TRANSLATE_NOOP("AuditWords", "Report %1"),
 }
 
 #: The permissions of DESIGN §6 (hotline.core.permissions), named in "access refused" entries.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -85,13 +86,8 @@ class IdleWatcher(QObject):
             app.removeEventFilter(self)
 
     def _check(self) -> None:
-        if self._since_input.elapsed() < self.timeout_ms:
-            return
-        # a modal dialog (a question, a note being written) would stay on top of the lock screen and hiding it
-        # would end it and lose what it holds: the lock waits until it is closed
-        if QApplication.activeModalWidget() is not None:
-            return
-        self.idle.emit()
+        if self._since_input.elapsed() >= self.timeout_ms:
+            self.idle.emit()
 
 
 class LockScreen(QWidget):
@@ -278,6 +274,26 @@ class LockScreen(QWidget):
         password_edit.setFocus()
         return None
 
-    def _error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
+
+    _error = show_error
+
+
+class LockDialog(QDialog):
+    """The lock as a window of its own, for when a modal dialog of the session holds the input: a newer modal
+    window takes it, so the lock screen can be typed into while the dialog waits, moved off the screen."""
+
+    def __init__(self, db, user: User, idle_minutes: int | None, parent: QWidget):
+        super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("lockDialog")
+        self.setModal(True)
+        self.lock_screen = LockScreen(db, user, self)
+        self.lock_screen.prepare(idle_minutes)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.lock_screen)
+
+    def reject(self) -> None:  # Esc must not open the session
+        pass

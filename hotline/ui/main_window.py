@@ -6,7 +6,7 @@ import html
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,7 +31,7 @@ from hotline.i18n import roles_label
 from hotline.store import audit
 from hotline.store.db import StoreError
 from hotline.ui.call_screen import CallScreen
-from hotline.ui.idle_lock import IdleWatcher, LockScreen
+from hotline.ui.idle_lock import IdleWatcher, LockDialog, LockScreen
 from hotline.ui.password_dialogs import ChangePasswordDialog
 from hotline.ui.workspace import Workspace
 
@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.lock_screen)
         self.setCentralWidget(self.pages)
         self._hidden_windows: list[QWidget] = []
+        self._parked: list[tuple[QWidget, object]] = []  # modal dialogs moved off the screen while locked
+        self._lock_dialog: LockDialog | None = None
         self.idle_watcher = IdleWatcher(idle_timeout_ms(settings), self)
         self.idle_watcher.idle.connect(self.lock_idle)
         self._build_menus()
@@ -311,50 +313,92 @@ class MainWindow(QMainWindow):
 
     def lock(self, idle_minutes: int | None) -> None:
         """Hide everything of the session behind the lock screen. A call being typed stays in its form with its
-        clock running, and is kept as a draft too in case someone else signs in at this PC."""
+        clock running, and is kept as a draft too in case someone else signs in at this PC.
+
+        The session's other windows hide with it, their content kept: a case file or a call being corrected is
+        hidden; a question or a note being written (a modal dialog, which hiding would end) is moved off the
+        screen, and the lock then opens as a modal window of its own above it (the dialog holds the input).
+        """
         if self.is_locked():
             return
         self._keep_draft_quietly()
         app = QApplication.instance()
-        # the session's other windows (a case file, a call being corrected) hide with it, content kept
-        self._hidden_windows = [
-            w for w in app.topLevelWidgets() if w is not self and w.isVisible() and self.isAncestorOf(w)
-        ]
-        for window in self._hidden_windows:
-            window.hide()
+        self._hidden_windows, self._parked = [], []
+        for window in app.topLevelWidgets():
+            if window is self or not window.isVisible() or not self._owns(window):
+                continue
+            if window.windowModality() != Qt.WindowModality.NonModal:
+                self._parked.append((window, window.pos()))
+                window.move(-30000, -30000)
+            else:
+                window.hide()
+                self._hidden_windows.append(window)
         self.lock_screen.prepare(idle_minutes)
         self.pages.setCurrentWidget(self.lock_screen)
         self.menuBar().hide()
         self.statusBar().clearMessage()
         self.idle_watcher.set_active(False)
         app.installEventFilter(self)  # no menu shortcut may reach the hidden screens
-        self.lock_screen.password_edit.setFocus()
+        if self._parked:
+            self._lock_dialog = LockDialog(self.db, self.user, idle_minutes, self)
+            self._lock_dialog.lock_screen.unlocked.connect(self.unlock)
+            self._lock_dialog.lock_screen.other_user.connect(self._switch_user)
+            self._lock_dialog.setGeometry(self.geometry())
+            self._lock_dialog.show()
+            self._lock_dialog.lock_screen.password_edit.setFocus()
+        else:
+            self.lock_screen.password_edit.setFocus()
         self._audit("session.lock", "idle" if idle_minutes else "by_hand")
+
+    def _owns(self, window: QWidget) -> bool:
+        """True when ``window`` was opened from this session (its parent chain leads here)."""
+        parent = window.parentWidget()
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
 
     def unlock(self) -> None:
         self._stop_blocking_shortcuts()
+        self._close_lock_dialog()
         self.pages.setCurrentIndex(0)
         self.menuBar().show()
         for window in self._hidden_windows:
             window.show()
-        self._hidden_windows = []
+        for window, position in self._parked:
+            window.move(position)
+            window.activateWindow()
+        self._hidden_windows, self._parked = [], []
         self.idle_watcher.set_active(True)
         self._audit("session.unlock")
         focus = self.call_screen if self.call_screen is not None and self.call_screen.isVisible() else self.pages
         focus.setFocus()
 
+    def _close_lock_dialog(self) -> None:
+        if self._lock_dialog is not None:
+            self._lock_dialog.done(0)
+            self._lock_dialog.deleteLater()
+            self._lock_dialog = None
+
     def _switch_user(self, other: User) -> None:
-        """Another user signed in at the lock screen: keep this user's call as a draft, then end the session."""
+        """Another user signed in at the lock screen: keep this user's call as a draft, then end the session
+        (a question or note left open in a dialog is closed unanswered)."""
         if self.call_screen is not None and self.call_screen.has_unsaved():
             try:
                 self.call_screen.keep_as_draft()
             except StoreError as exc:
-                self.lock_screen._error(
+                screen = self._lock_dialog.lock_screen if self._lock_dialog is not None else self.lock_screen
+                screen.show_error(
                     self.tr("%1's call could not be kept as a draft, so they must unlock first: %2")
                     .replace("%1", self.user.display_name)
                     .replace("%2", str(exc))
                 )
                 return
+        self._close_lock_dialog()
+        for window, _position in self._parked:
+            window.close()
+        self._parked = []
         self.next_user = other
         self._quiet_close = True
         self.sign_out()

@@ -26,6 +26,7 @@ _NAMES = {
     "mine": QT_TRANSLATE_NOOP("Workspace", "My cases"),
     "overdue": QT_TRANSLATE_NOOP("Workspace", "Overdue cases"),
     "open": QT_TRANSLATE_NOOP("Workspace", "All open cases"),
+    "stats": QT_TRANSLATE_NOOP("Workspace", "Statistics"),
     "audit": QT_TRANSLATE_NOOP("Workspace", "Audit log"),
     "admin": QT_TRANSLATE_NOOP("Workspace", "Administration"),
 }
@@ -88,6 +89,13 @@ class Workspace(QWidget):
             admin.restore_requested.connect(self.restore_requested)
             admin.settings_saved.connect(self.settings_saved)
             self._add("admin", admin)
+        self.reports = None
+        if permissions.can(user, permissions.STATS_VIEW):
+            from hotline.ui.reports_screen import ReportsScreen
+
+            self.reports = ReportsScreen(db, user, self.lang, self)
+            self.reports.status_message.connect(self.status_message)
+            self._add("stats", self.reports)
         self.audit = None
         if permissions.can(user, permissions.AUDIT_VIEW):
             from hotline.ui.audit_screen import AuditScreen

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -21,17 +21,12 @@ import pytest
 
 from hotline.demo import DEMO_PASSWORD
 
+#: `stats --format json`: every field of core.report_data.ReportData, and how many reports without a case were left out.
 STATS_KEYS = {
-    "calls_total",
-    "by_line",
-    "by_outcome",
-    "substantive",
-    "by_category_group",
-    "by_category",
-    "flagged",
-    "abuse_reports",
-    "abuse_reports_with_case",
-}
+    "first_day", "last_day", "lines", "indicators", "by_line", "by_outcome", "by_category_group", "by_category",
+    "children_by_sex", "children_by_age_band", "children_by_commune", "by_caller_relation", "hour_weekday", "per_day",
+    "months", "without_case", "without_case_left_out",
+}  # fmt: skip
 BENCH_MEASURES = (
     "save_call",
     "caller_history",
@@ -297,24 +292,52 @@ def test_demo_refuses_database_with_calls(demo_db):
     assert str(demo_db.path) in line
 
 
+def in_process_report(db_path, first: str, last: str, lines: tuple[str, ...] = ()) -> dict:
+    """The same report computed in this process through hotline.store.stats, as the command line writes it."""
+    from hotline.cli import _report_json
+    from hotline.store.access import COMMAND_LINE
+    from hotline.store.db import open_database
+    from hotline.store.stats import report_figures
+
+    db = open_database(db_path)
+    try:
+        data = report_figures(db, date.fromisoformat(first), date.fromisoformat(last), lines, viewer_id=COMMAND_LINE)
+        return json.loads(json.dumps(_report_json(data)))
+    finally:
+        db.close()
+
+
 @pytest.mark.parametrize(
     ("first", "last"),
     [("2026-10-01", "2026-10-31"), (PART_FROM, PART_TO), ("2026-10-15", "2026-10-15"), ("2026-11-01", "2026-11-30")],
     ids=["month", "part", "one-day", "empty"],
 )
 def test_stats_json_matches_sql(demo_db, first, last):
-    """`stats --format json` has every indicator, and its totals match a count of local dates done with sqlite3."""
+    """`stats --format json` has every field of the report, gives the figures the store gives in this process, and
+    its totals match a count of local dates done with sqlite3."""
     result = assert_ok(demo_db.run("stats", "--from", first, "--to", last, "--format", "json"))
     stats = json.loads(result.stdout)
-    assert stats.keys() >= STATS_KEYS
-    assert stats["calls_total"] == sql_count(demo_db.path, first, last)
-    assert sum(stats["by_line"].values()) == stats["calls_total"]
-    assert sum(stats["by_outcome"].values()) == stats["calls_total"]
+    assert stats.keys() == STATS_KEYS
+    assert stats == in_process_report(demo_db.path, first, last)
+    indicators = stats["indicators"]
+    assert indicators["calls_received"] == sql_count(demo_db.path, first, last)
+    assert sum(stats["by_line"].values()) == sum(stats["per_day"].values()) == indicators["calls_received"]
+    assert sum(stats["by_outcome"].values()) == indicators["calls_received"]
     for line, count in stats["by_line"].items():
         assert count == sql_count(demo_db.path, first, last, f"line = '{line}'")
-    assert stats["substantive"] == sql_count(demo_db.path, first, last, "outcome = 'substantive'")
-    assert stats["flagged"] == sql_count(demo_db.path, first, last, "flagged = 1")
-    assert stats["abuse_reports_with_case"] <= stats["abuse_reports"]
+    assert indicators["substantive"] == sql_count(demo_db.path, first, last, "outcome = 'substantive'")
+    assert indicators["reports_with_case"] + indicators["reports_without_case"] == indicators["reports"]
+    assert stats["first_day"] == first and list(stats["per_day"])[-1] == last
+
+
+def test_stats_json_for_one_line(demo_db):
+    """`--line` gives the report of that line alone, the same as the store's."""
+    args = ("stats", "--from", "2026-10-01", "--to", "2026-10-31", "--line", "18008077", "--format", "json")
+    stats = json.loads(assert_ok(demo_db.run(*args)).stdout)
+    assert stats == in_process_report(demo_db.path, "2026-10-01", "2026-10-31", ("18008077",))
+    assert stats["lines"] == ["18008077"] and list(stats["by_line"]) == ["18008077"]
+    assert stats["indicators"]["calls_received"] == sql_count(demo_db.path, "2026-10-01", "2026-10-31",
+                                                              "line = '18008077'")  # fmt: skip
 
 
 def test_stats_vietnamese_dates(demo_db):
@@ -325,12 +348,25 @@ def test_stats_vietnamese_dates(demo_db):
 
 
 def test_stats_table_prints(demo_db):
-    """`stats --format table` prints one line per figure with the total of calls."""
-    out = assert_ok(demo_db.run("stats", "--from", PART_FROM, "--to", PART_TO, "--format", "table")).stdout
-    total = sql_count(demo_db.path, PART_FROM, PART_TO)
-    assert any(line.split() == ["calls_total", str(total)] for line in out.splitlines())
-    for key in STATS_KEYS:
-        assert key in out
+    """`stats --format table` starts with the indicators under Vietnamese labels, numbers written the Vietnamese
+    way, then the breakdowns."""
+    from hotline.core.report_data import vn_int, vn_percent
+
+    first, last = "2026-10-01", "2026-10-31"
+    out = assert_ok(demo_db.run("stats", "--from", first, "--to", last, "--format", "table")).stdout
+    stats = in_process_report(demo_db.path, first, last)
+    lines = out.splitlines()
+    assert "01/10/2026 – 31/10/2026" in lines[0]
+    received = lines[1].rsplit(maxsplit=1)
+    assert received[0].strip() == "Cuộc gọi nhận / Calls received"
+    assert received[1] == vn_int(sql_count(demo_db.path, first, last)) == "2.000"
+    share = stats["indicators"]["share_with_case"]
+    assert any(line.startswith("Tỉ lệ tin báo có hồ sơ") and line.endswith(vn_percent(share)) for line in lines)
+    for title in ("Theo đường dây / By line", "Theo vấn đề / By category", "Trẻ theo nhóm tuổi / Children by age band",
+                  "Cuộc gọi theo giờ × thứ", "Tin báo chưa có hồ sơ / Reports without a case file"):  # fmt: skip
+        assert any(line.startswith(title) for line in lines), title
+    index = lines.index("Theo đường dây / By line")
+    assert lines[index + 1].split() == ["111", vn_int(stats["by_line"]["111"])]
 
 
 def test_stats_from_after_to(demo_db):

@@ -376,6 +376,30 @@ def test_restore_over_a_database_sqlite_cannot_open(demo_path, tmp_path):
     assert counts(demo_path)["calls"] == counts(info.path)["calls"]
 
 
+def test_restore_over_a_database_damaged_in_the_middle(demo_path, tmp_path):
+    """A database SQLite opens though bytes mid-file are overwritten is kept as it is and replaced by the
+    backup, which then reads back sound: the case a restore exists for."""
+    info = take_backup(demo_path, tmp_path / "b", kind="manual", actor=access.COMMAND_LINE, now=NOW)
+    damage(demo_path)
+    kept = restore(demo_path, info.path, actor=access.COMMAND_LINE, now=NOW)
+    assert kept.exists() and kept.stat().st_size > 0  # a record of what was there, damage and all
+    assert counts(demo_path)["calls"] == counts(info.path)["calls"]
+    with closing(sqlite3.connect(demo_path)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_manual_backup_survives_the_days_other_backups(demo_path, tmp_path):
+    """ "Back up now" is kept when the closing backup and its rotation come later the same day (rotation keeps
+    one automatic backup a day, never the administrator's own)."""
+    folder = tmp_path / "b"
+    manual = take_backup(demo_path, folder, kind="manual", actor=access.COMMAND_LINE, now=NOW)
+    for hours in (1, 2):
+        take_backup(demo_path, folder, kind="exit", actor=None, now=NOW + timedelta(hours=hours))
+        rotate(folder, daily=30, monthly=12)
+    assert sorted(info.kind for info in list_backups(folder)) == ["exit", "manual"]
+    assert manual.path.exists()
+
+
 def test_restore_of_an_older_backup_upgrades_it(tmp_path):
     """A backup made before the latest migration is restored and brought up to date."""
     names = [migration.name for migration in migrations.pending(connect(":memory:"))]

@@ -124,7 +124,9 @@ PROBES: dict[str, Callable[[object, int, dict], object]] = {
     p.CASE_VIEW: lambda db, actor, fx: cases.get_case(db, fx["case"], viewer_id=actor),
     p.CASE_EDIT: lambda db, actor, fx: cases.add_note(db, fx["case"], "Đã gọi lại cho mẹ bé.", by_user_id=actor),
     p.CASE_ASSIGN_ANY: lambda db, actor, fx: cases.assign_case(db, fx["case"], fx["counselor2"], by_user_id=actor),
-    p.STATS_VIEW: lambda db, actor, fx: stats.period_stats(db, *fx["period"], viewer_id=actor),
+    p.STATS_VIEW: lambda db, actor, fx: stats.report_figures(
+        db, fx["period"][0].date(), fx["period"][1].date(), viewer_id=actor
+    ),
     p.EXPORT_PERSONAL: lambda db, actor, fx: list(calls.export_rows(db, *fx["period"], viewer_id=actor)),
     p.EXPORT_OWN_CASES: lambda db, actor, fx: cases.form01_sources(
         db, fx["own_case"].get(actor, fx["case"]), viewer_id=actor

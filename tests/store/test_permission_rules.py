@@ -64,6 +64,28 @@ def denied_entries(db) -> int:
 # --- calls ----------------------------------------------------------------------------------------------------
 
 
+def test_a_counselor_opens_only_the_calls_behind_the_follow_up(db, people):
+    """A counselor opens a flagged call and a call of a case file, but not an ordinary call of someone else
+    (refused and audited); the shift lead opens all three."""
+    counselor = people["counselor"]
+    ordinary = log(db, people["operator"], summary="Hỏi thông tin.", categories=["info.hotline"])
+    waiting = flagged(db, people["operator"])
+    with_case = flagged(db, people["operator"])
+    cases.open_cases(db, with_case.id, [with_case.children[0].id], by_user_id=counselor, assigned_to=counselor)
+    calls.update_call(db, replace(calls.get_call(db, with_case.id, viewer_id=people["lead"]), flagged=False,
+                                  flag_override_reason="Đã mở hồ sơ."), user_id=people["lead"])  # fmt: skip
+    assert calls.get_call(db, waiting.id, viewer_id=counselor).id == waiting.id
+    assert calls.get_call(db, with_case.id, viewer_id=counselor).id == with_case.id
+    before = denied_entries(db)
+    with pytest.raises(PermissionDenied):
+        calls.get_call(db, ordinary.id, viewer_id=counselor)
+    with pytest.raises(PermissionDenied):
+        calls.call_changes(db, ordinary.id, viewer_id=counselor)
+    assert denied_entries(db) == before + 2
+    for call in (ordinary, waiting, with_case):
+        assert calls.get_call(db, call.id, viewer_id=people["lead"]).id == call.id
+
+
 def test_an_operator_edits_their_own_call_during_the_shift_only(db, people):
     """Own call of an hour ago: saved; own call of 13 hours ago or a colleague's call: refused, nothing changed."""
     operator = people["operator"]
@@ -95,7 +117,7 @@ def test_an_operator_clears_a_rule_flag_on_their_own_call(db, people):
 
 def test_who_may_open_a_call_and_its_history(db, people):
     """One's own call, every call for a shift lead, the calls behind the cases for a counselor; not a colleague's."""
-    call = log(db, people["lead"])
+    call = flagged(db, people["lead"])  # a counselor reads the calls behind the follow-up
     calls.update_call(db, replace(call, summary="Sửa."), user_id=people["lead"])
     for viewer in ("lead", "counselor"):
         assert calls.get_call(db, call.id, viewer_id=people[viewer]).summary == "Sửa."

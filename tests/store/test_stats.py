@@ -1,194 +1,224 @@
-"""Period statistics, checked field by field against counts made in plain Python over every stored row."""
+"""The statistics report on demo databases, every figure checked against the plain-Python count of stats_oracle."""
 
 from __future__ import annotations
 
 import shutil
-from collections import Counter
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from stats_oracle import VN, Rows, assert_same_report, expected_report, overdue_at
 
-from hotline.core.models import Call
+from hotline.core.models import Call, Child
+from hotline.demo import build_demo
 from hotline.store import bulk, users
 from hotline.store.access import COMMAND_LINE
 from hotline.store.calls import save_call
 from hotline.store.db import open_database
-from hotline.store.stats import period_stats
+from hotline.store.stats import report_figures
 
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
-ONE_KEY = {"silent", "hang_up", "prank", "wrong_number", "abusive", "test"}
+#: "Now" for every report here: after October, inside November (so some periods end before it, some after).
+NOW = datetime(2026, 11, 15, 3, 0, tzinfo=UTC)
+ABUSE = {"categories": ["abuse.violence"], "children": [Child(sex="female", age=9, ward_code=30307)]}
 
-# Calls added to the demo data around the month edges (local time), as (local moment, fields).
-EDGE_CALLS = [
-    # 23:30 on 31/10 in Vietnam is 16:30 UTC the same day: October
-    (
-        datetime(2026, 10, 31, 23, 30, tzinfo=VN),
-        {
-            "line": "18008077",
-            "categories": ["abuse.violence"],
-            "flagged": True,
-            "flag_source": "rule",
-            "case_need": "required",
-        },
-    ),
-    # 00:30 on 1/11 in Vietnam is still 31/10 in UTC: November
-    (datetime(2026, 11, 1, 0, 30, tzinfo=VN), {"categories": ["trafficking.recruitment_info"]}),
-    # the last millisecond of September and the first of October
-    (datetime(2026, 9, 30, 23, 59, 59, 999_000, tzinfo=VN), {"categories": ["abuse.sexual", "counselling.legal"]}),
-    (datetime(2026, 10, 1, 0, 0, tzinfo=VN), {"categories": ["trafficking.forced_labour", "abuse.sale"]}),
-    # a report that only gets a case through case_calls (linked later)
-    (datetime(2026, 10, 1, 9, 0, tzinfo=VN), {"categories": ["abuse.neglect", "abuse.violence"]}),
-    # a day with one-key calls only
-    (datetime(2026, 11, 20, 9, 0, tzinfo=VN), {"outcome": "silent"}),
-    (datetime(2026, 11, 20, 10, 0, tzinfo=VN), {"outcome": "prank", "line": "18008077"}),
-    (datetime(2026, 11, 20, 23, 59, tzinfo=VN), {"outcome": "hang_up"}),
-]
-
-
-@pytest.fixture(scope="module")
-def stats_db(demo_template, tmp_path_factory):
-    """The demo database plus the edge calls above, one of them with a case and one linked to a case."""
-    path = tmp_path_factory.mktemp("stats") / "stats.sqlite3"
-    shutil.copyfile(demo_template, path)
-    db = open_database(path)
-    operator = users.find_user(db, "tongdai1").id
-    saved = [
-        save_call(db, Call(started_at=moment.astimezone(UTC), operator_id=operator, **{"line": "111", **fields}))
-        for moment, fields in EDGE_CALLS
-    ]
-    bulk.open_cases(
-        db, [bulk.CaseSpec(saved[0].id, None, operator, saved[0].started_at, operator, "received", "high", None, None)]
-    )
-    case_id = db.conn.execute("SELECT id FROM cases WHERE call_id = ?", [saved[0].id]).fetchone()[0]
-    db.conn.execute(
-        "INSERT INTO case_calls(case_id, call_id, linked_by, linked_at) VALUES (?, ?, ?, 0)",
-        [case_id, saved[4].id, operator],
-    )
-    yield db
-    db.close()
+# Calls added to each demo database (which fills 2–31 October 2026), as (local moment, fields).
+EXTRA_CALLS = {
+    # 23:30 on 31/10 in Vietnam is 16:30 UTC the same day: October (a case is opened from it below)
+    "last_evening": (datetime(2026, 10, 31, 23, 30, tzinfo=VN), {"line": "18008077", **ABUSE}),
+    # 00:30 on 1/11 in Vietnam is still 31/10 in UTC: November; recruitment questions alone are no report
+    "first_night": (datetime(2026, 11, 1, 0, 30, tzinfo=VN), {"categories": ["trafficking.recruitment_info"]}),
+    "september_end": (datetime(2026, 9, 30, 23, 59, 59, 999_000, tzinfo=VN), {**ABUSE, "categories": [
+        "abuse.sexual", "counselling.legal"]}),
+    "october_start": (datetime(2026, 10, 1, 0, 0, tzinfo=VN), {"categories": ["trafficking.forced_labour",
+                                                                               "abuse.sale"]}),
+    # a report that has a case only through case_calls (linked to the case of last_evening)
+    "linked": (datetime(2026, 10, 1, 9, 0, tzinfo=VN), {"categories": ["abuse.neglect", "abuse.violence"]}),
+    # content but no category: substantive, not "with a record"
+    "no_category": (datetime(2026, 10, 10, 15, 0, tzinfo=VN), {"caller_relation": "teacher", "summary": "hỏi"}),
+    "children": (datetime(2026, 10, 12, 8, 0, tzinfo=VN), {"categories": ["counselling.education"], "children": [
+        Child(sex="male", age=4, ward_code=30307), Child(sex="female", age_band="11-15"),
+        Child(sex="unknown", age=20, ward_code=None), Child(sex="female", age=17, age_band="0-5", ward_code=30316),
+    ]}),
+    # a day of one-key calls only
+    "silent": (datetime(2026, 11, 20, 9, 0, tzinfo=VN), {"outcome": "silent"}),
+    "prank": (datetime(2026, 11, 20, 10, 0, tzinfo=VN), {"outcome": "prank", "line": "18008077"}),
+    "hang_up": (datetime(2026, 11, 20, 23, 59, tzinfo=VN), {"outcome": "hang_up"}),
+    # either side of midnight in Vietnam: 16:59 and 17:01 UTC on the same UTC day
+    "before_midnight": (datetime(2026, 11, 21, 16, 59, tzinfo=UTC), {"categories": ["abuse.violence"]}),
+    "after_midnight": (datetime(2026, 11, 21, 17, 1, tzinfo=UTC), {"categories": ["counselling.legal"]}),
+    # 17:30 UTC on the last day of November is 00:30 on 1 December in Vietnam
+    "month_end": (datetime(2026, 11, 30, 17, 30, tzinfo=UTC), {"categories": ["abuse.sexual"]}),
+    # a year earlier
+    "year_before_report": (datetime(2025, 10, 15, 20, 0, tzinfo=VN), ABUSE),
+    "year_before_talk": (datetime(2025, 10, 15, 21, 0, tzinfo=VN), {"categories": ["counselling.legal"]}),
+    "year_before_silent": (datetime(2025, 10, 31, 23, 59, tzinfo=VN), {"outcome": "silent"}),
+    "year_before_november": (datetime(2025, 11, 1, 0, 1, tzinfo=VN), {"outcome": "test"}),
+}  # fmt: skip
 
 
-def local_day(ms: int) -> date:
-    return datetime.fromtimestamp(ms / 1000, UTC).astimezone(VN).date()
+def _add_cases(db, saved: dict[str, Call], operator: int) -> dict[str, int]:
+    """Three cases whose state changed over time (the store's rule must read that history), plus a link."""
 
+    def at(moment: datetime) -> int:
+        return int(moment.timestamp() * 1000)
 
-def expected_stats(db, first: date, last: date, lines: list[str] | None = None) -> dict:
-    """Every figure of period_stats for local days first..last, counted in Python from SELECT * rows."""
-    conn = db.conn
-    cur = conn.execute("SELECT * FROM calls")
-    names = [d[0] for d in cur.description]
-    calls = [dict(zip(names, row, strict=True)) for row in cur]
-    codes: dict[int, set[str]] = {}
-    for call_id, code in conn.execute("SELECT * FROM call_categories"):
-        codes.setdefault(call_id, set()).add(code)
-    cur = conn.execute("SELECT * FROM cases")
-    case_cols = [d[0] for d in cur.description]
-    with_case = {dict(zip(case_cols, row, strict=True))["call_id"] for row in cur}
-    with_case |= {row[1] for row in conn.execute("SELECT * FROM case_calls")}
-
-    chosen = [c for c in calls if first <= local_day(c["started_at"]) <= last and (not lines or c["line"] in lines)]
-    substantive = [c for c in chosen if c["outcome"] == "substantive"]
-    by_category: Counter[str] = Counter()
-    by_group: Counter[str] = Counter()
-    reports = []
-    for c in substantive:
-        mine = codes.get(c["id"], set())
-        by_category.update(mine)
-        by_group.update({code.split(".")[0] for code in mine})
-        if any(
-            code.startswith("abuse.") or (code.startswith("trafficking.") and code != "trafficking.recruitment_info")
-            for code in mine
-        ):
-            reports.append(c["id"])
-    return {
-        "calls_total": len(chosen),
-        "by_line": dict(Counter(c["line"] for c in chosen)),
-        "by_outcome": dict(Counter(c["outcome"] for c in chosen)),
-        "substantive": len(substantive),
-        "by_category_group": dict(by_group),
-        "by_category": dict(by_category),
-        "flagged": sum(1 for c in chosen if c["flagged"]),
-        "abuse_reports": len(reports),
-        "abuse_reports_with_case": sum(1 for r in reports if r in with_case),
+    evening, start = saved["last_evening"].started_at, saved["october_start"].started_at
+    specs = [
+        # not assessed at all: overdue from 12 hours after the call
+        bulk.CaseSpec(saved["last_evening"].id, saved["last_evening"].children[0].id, operator,
+                      evening + timedelta(hours=2), operator, "received", "high", evening + timedelta(hours=12),
+                      evening + timedelta(days=5)),
+        # assessed at once, plan due 8/10 but done only on 20/10: overdue in mid-October, not at its end
+        bulk.CaseSpec(saved["october_start"].id, None, operator, start + timedelta(hours=30), operator, "assessment",
+                      "medium", None, start + timedelta(days=7)),
+        # safety due 2/10, never assessed; closed 5/10 and reopened 12/10: overdue before 5/10 and after 12/10
+        bulk.CaseSpec(saved["september_end"].id, saved["september_end"].children[0].id, operator,
+                      start + timedelta(hours=20), operator, "received", "high", start + timedelta(days=1),
+                      start + timedelta(days=9)),
+    ]  # fmt: skip
+    bulk.open_cases(db, specs)
+    ids = {
+        name: db.conn.execute("SELECT id FROM cases WHERE call_id = ?", [saved[name].id]).fetchone()[0]
+        for name in ("last_evening", "october_start", "september_end")
     }
-
-
-def bounds(first: date, last: date) -> tuple[datetime, datetime]:
-    """UTC start and end (exclusive) of local days first..last."""
-    return (
-        datetime.combine(first, time(0), VN).astimezone(UTC),
-        datetime.combine(last + timedelta(days=1), time(0), VN).astimezone(UTC),
+    conn, plan = db.conn, ids["october_start"]
+    event = "INSERT INTO case_events(case_id, at, user_id, kind, step, text) VALUES (?, ?, ?, ?, ?, '')"
+    conn.execute(event, [plan, at(datetime(2026, 10, 3, 9, 0, tzinfo=VN)), operator, "step", "needs"])
+    conn.execute(event, [plan, at(datetime(2026, 10, 20, 9, 0, tzinfo=VN)), operator, "step", "plan"])
+    conn.execute("UPDATE cases SET status = 'plan' WHERE id = ?", [plan])
+    reopened = ids["september_end"]
+    conn.execute(event, [reopened, at(datetime(2026, 10, 5, 9, 0, tzinfo=VN)), operator, "close", "received"])
+    conn.execute(event, [reopened, at(datetime(2026, 10, 12, 9, 0, tzinfo=VN)), operator, "reopen", "received"])
+    # the later call "linked" also belongs to the first case (it was linked to it)
+    conn.execute(
+        "INSERT INTO case_calls(case_id, call_id, linked_by, linked_at) VALUES (?, ?, ?, 0)",
+        [ids["last_evening"], saved["linked"].id, operator],
     )
+    return ids
+
+
+def _build(path, seed: int, calls: int):
+    db = open_database(path)
+    if calls:
+        build_demo(db, calls=calls, seed=seed, end_day=date(2026, 10, 31))
+    operator = users.find_user(db, "tongdai1").id
+    saved = {
+        name: save_call(db, Call(started_at=moment.astimezone(UTC), operator_id=operator, **{"line": "111", **fields}))
+        for name, (moment, fields) in EXTRA_CALLS.items()
+    }
+    return db, saved, _add_cases(db, saved, operator)
+
+
+@pytest.fixture(scope="module", params=[None, 7, 11], ids=["template", "seed7", "seed11"])
+def demo(request, demo_template, tmp_path_factory):
+    """A demo database (the session's template, or one built with another seed) plus the extra calls and cases."""
+    path = tmp_path_factory.mktemp("stats") / "stats.sqlite3"
+    if request.param is None:
+        shutil.copyfile(demo_template, path)
+        db, saved, cases = _build(path, 0, 0)
+    else:
+        db, saved, cases = _build(path, request.param, 2000)
+    yield db, Rows(db.conn), saved, cases
+    db.close()
 
 
 PERIODS = {
     "october": (date(2026, 10, 1), date(2026, 10, 31)),
+    "mid-october": (date(2026, 10, 10), date(2026, 10, 20)),
+    "first-half-of-october": (date(2026, 10, 1), date(2026, 10, 15)),
     "september": (date(2026, 9, 1), date(2026, 9, 30)),
     "november": (date(2026, 11, 1), date(2026, 11, 30)),
     "one-day": (date(2026, 10, 15), date(2026, 10, 15)),
-    "last-day-of-october": (date(2026, 10, 31), date(2026, 10, 31)),
-    "first-of-october": (date(2026, 10, 1), date(2026, 10, 1)),
-    "empty": (date(2025, 1, 1), date(2025, 1, 31)),
     "one-key-only": (date(2026, 11, 20), date(2026, 11, 20)),
-    "whole-year": (date(2026, 1, 1), date(2026, 12, 31)),
+    "before-midnight": (date(2026, 11, 21), date(2026, 11, 21)),
+    "after-midnight": (date(2026, 11, 22), date(2026, 11, 22)),
+    "december": (date(2026, 12, 1), date(2026, 12, 31)),
+    "quarter": (date(2026, 9, 1), date(2026, 11, 30)),
+    "year": (date(2026, 1, 1), date(2026, 12, 31)),
+    "empty": (date(2025, 1, 1), date(2025, 1, 31)),
+    "leap-day": (date(2028, 2, 29), date(2028, 3, 1)),
 }
+LINES = {"all": (), "18008077": ("18008077",), "both": ("111", "18008077")}
 
 
-@pytest.mark.parametrize("lines", [None, ["18008077"], ["111", "18008077"]], ids=["all", "18008077", "both"])
+@pytest.mark.parametrize("lines", list(LINES))
 @pytest.mark.parametrize("period", list(PERIODS))
-def test_period_matches_an_independent_count(stats_db, period, lines):
-    """Every field of period_stats equals the count made in Python over all rows, for each period and line set."""
+def test_report_matches_an_independent_count(demo, period, lines):
+    """Every indicator and breakdown equals the plain-Python count over all rows, for each period and line choice."""
+    db, rows, _, _ = demo
     first, last = PERIODS[period]
-    expected = expected_stats(stats_db, first, last, lines)
-    assert period_stats(stats_db, *bounds(first, last), lines=lines, viewer_id=COMMAND_LINE).as_dict() == expected
+    report = report_figures(db, first, last, LINES[lines], viewer_id=COMMAND_LINE, now=NOW)
+    assert_same_report(report, expected_report(rows, first, last, LINES[lines], now=NOW))
 
 
-def test_the_chosen_periods_are_what_they_claim(stats_db):
-    """The fixture's periods hold what their names say, so the comparisons above test something."""
-    october = expected_stats(stats_db, *PERIODS["october"])
-    assert october["calls_total"] > 2500 and october["abuse_reports_with_case"] > 0
-    assert october["by_category"] and october["flagged"] > 0
-    assert expected_stats(stats_db, *PERIODS["empty"])["calls_total"] == 0
-    one_key = expected_stats(stats_db, *PERIODS["one-key-only"])
-    assert one_key["calls_total"] == 3 and set(one_key["by_outcome"]) <= ONE_KEY
-    assert expected_stats(stats_db, *PERIODS["november"])["calls_total"] == 4
-    assert expected_stats(stats_db, *PERIODS["september"])["calls_total"] == 1
+def test_the_periods_hold_what_their_names_say(demo):
+    """The fixture's periods hold what the comparisons need, so those comparisons test something."""
+    _, rows, _, cases = demo
+    october = expected_report(rows, *PERIODS["october"], now=NOW)
+    ind = october.indicators
+    assert ind.calls_received > 1500 and ind.with_record < ind.substantive  # the call without a category
+    assert 0 < ind.reports_with_case < ind.reports and ind.counselling > 0 and ind.trafficking_reports > 0
+    assert ind.cases_opened > 0 and ind.cases_closed >= 0 and ind.cases_overdue > 0 and october.without_case
+    assert october.children_by_age_band["unknown"] > 0 and None in october.children_by_commune
+    assert expected_report(rows, *PERIODS["empty"]).indicators.calls_received == 0
+    one_key = expected_report(rows, *PERIODS["one-key-only"])
+    assert one_key.indicators.calls_received == 3 and one_key.indicators.substantive == 0
+    mid = expected_report(rows, *PERIODS["mid-october"]).months[0]
+    assert mid.calls_year_before == 2 and mid.reports_year_before == 1
+    # the plan done late and the reopened case make "overdue" depend on the moment, as intended
+    plan = next(k for k in rows.cases if k["id"] == cases["october_start"])
+    reopened = next(k for k in rows.cases if k["id"] == cases["september_end"])
+    mid_october, end_of_october = datetime(2026, 10, 16, tzinfo=VN), datetime(2026, 11, 1, tzinfo=VN)
+    assert overdue_at(plan, rows.events[plan["id"]], mid_october)
+    assert not overdue_at(plan, rows.events[plan["id"]], end_of_october)
+    assert not overdue_at(reopened, rows.events[reopened["id"]], datetime(2026, 10, 8, tzinfo=VN))
+    assert overdue_at(reopened, rows.events[reopened["id"]], end_of_october)
 
 
-def test_month_edges(stats_db):
-    """A call at 23:30 local on the last day of a month (16:30 UTC) counts in that month, 00:30 in the next."""
-    october = period_stats(stats_db, *bounds(*PERIODS["october"]), viewer_id=COMMAND_LINE)
-    november = period_stats(stats_db, *bounds(*PERIODS["november"]), viewer_id=COMMAND_LINE)
-    last_day = period_stats(stats_db, *bounds(date(2026, 10, 31), date(2026, 10, 31)), viewer_id=COMMAND_LINE)
-    only_edge = period_stats(
-        stats_db,
-        datetime(2026, 10, 31, 16, 30, tzinfo=UTC),
-        datetime(2026, 10, 31, 16, 30, 0, 1000, tzinfo=UTC),
-        viewer_id=COMMAND_LINE,
-    )
-    assert only_edge.calls_total == 1 and only_edge.by_line == {"18008077": 1}
-    assert only_edge.abuse_reports == only_edge.abuse_reports_with_case == 1
-    assert last_day.by_category.get("abuse.violence", 0) >= 1
-    assert november.by_category.get("trafficking.recruitment_info") == 1
-    assert november.abuse_reports == 0  # recruitment questions alone are information, not a report
-    assert (
-        october.calls_total + november.calls_total
-        == period_stats(stats_db, *bounds(date(2026, 10, 1), date(2026, 11, 30)), viewer_id=COMMAND_LINE).calls_total
-    )
+def test_midnight_in_vietnam(demo):
+    """16:59 UTC is 23:59 that day in Vietnam and 17:01 UTC is 00:01 the next: each counts on its own local day."""
+    db, _, _, _ = demo
+    before = report_figures(db, *PERIODS["before-midnight"], viewer_id=COMMAND_LINE, now=NOW)
+    after = report_figures(db, *PERIODS["after-midnight"], viewer_id=COMMAND_LINE, now=NOW)
+    assert before.indicators.calls_received == after.indicators.calls_received == 1
+    assert before.by_category == {"abuse.violence": 1} and after.by_category == {"counselling.legal": 1}
+    saturday, sunday = date(2026, 11, 21).weekday(), date(2026, 11, 22).weekday()
+    assert before.hour_weekday[saturday][23] == 1 and after.hour_weekday[sunday][0] == 1
+    assert before.per_day == {date(2026, 11, 21): 1} and after.per_day == {date(2026, 11, 22): 1}
 
 
-def expected_stats_between(db, start: datetime, end: datetime) -> int:
-    start_ms, end_ms = int(start.timestamp() * 1000), int(end.timestamp() * 1000)
-    return sum(1 for (ms,) in db.conn.execute("SELECT started_at FROM calls") if start_ms <= ms < end_ms)
+def test_month_end_in_vietnam(demo):
+    """17:30 UTC on 30 November is 00:30 on 1 December locally: December's call, not November's."""
+    db, _, _, _ = demo
+    november = report_figures(db, *PERIODS["november"], viewer_id=COMMAND_LINE, now=NOW)
+    december = report_figures(db, *PERIODS["december"], viewer_id=COMMAND_LINE, now=NOW)
+    assert "abuse.sexual" not in november.by_category
+    assert december.indicators.calls_received == december.indicators.abuse_reports == 1
+    assert december.months[0].calls == 1 and december.hour_weekday[date(2026, 12, 1).weekday()][0] == 1
+    assert november.by_category.get("trafficking.recruitment_info") == 1  # 00:30 on 1/11 local
+    assert november.indicators.reports == 1  # 23:59 on 21/11; the recruitment question is no report
 
 
-def test_half_open_range(stats_db):
-    """A call exactly at `end` is left out, one exactly at `start` is counted."""
-    edge = datetime(2026, 10, 31, 16, 30, tzinfo=UTC)
-    assert period_stats(
-        stats_db, edge - timedelta(minutes=1), edge, viewer_id=COMMAND_LINE
-    ).calls_total == expected_stats_between(stats_db, edge - timedelta(minutes=1), edge)
-    assert period_stats(
-        stats_db, edge, edge + timedelta(minutes=1), viewer_id=COMMAND_LINE
-    ).calls_total == expected_stats_between(stats_db, edge, edge + timedelta(minutes=1))
+def test_each_month_beside_the_same_month_a_year_earlier(demo):
+    """Three months in a row each get their own figures and those of the same days a year earlier."""
+    db, _, _, _ = demo
+    report = report_figures(db, *PERIODS["quarter"], viewer_id=COMMAND_LINE, now=NOW)
+    assert [m.month for m in report.months] == [date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 1)]
+    october, november = report.months[1], report.months[2]
+    assert (october.calls_year_before, october.substantive_year_before, october.reports_year_before) == (3, 2, 1)
+    assert (november.calls_year_before, november.substantive_year_before) == (1, 0)
+    assert sum(m.calls for m in report.months) == report.indicators.calls_received
+    assert sum(m.reports for m in report.months) == report.indicators.reports
+
+
+def test_line_choice_splits_the_figures(demo):
+    """The two lines' reports add up to the report of both, figure by figure."""
+    db, _, _, _ = demo
+    first, last = PERIODS["october"]
+    both = report_figures(db, first, last, viewer_id=COMMAND_LINE, now=NOW)
+    parts = [report_figures(db, first, last, [line], viewer_id=COMMAND_LINE, now=NOW) for line in ("111", "18008077")]
+    for figure in ("calls_received", "substantive", "reports", "reports_with_case", "cases_opened", "cases_overdue"):
+        assert getattr(both.indicators, figure) == sum(getattr(p.indicators, figure) for p in parts), figure
+    assert both.by_line == {
+        line: p.indicators.calls_received for line, p in zip(("111", "18008077"), parts, strict=True)
+    }
+    assert parts[1].lines == ("18008077",) and set(parts[1].by_line) == {"18008077"}

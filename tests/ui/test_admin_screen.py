@@ -205,3 +205,35 @@ def test_take_a_backup_and_restore_it(qtbot, db, open_admin, make_user, yes_to_q
         assert again.conn.execute("SELECT count(*) FROM calls").fetchone()[0] == 1
     finally:
         again.close()
+
+
+def test_restore_from_the_window_replaces_the_database(qtbot, tmp_path, monkeypatch):
+    """The window asked for a restore ends the session; the program then restores on a worker thread, opens the
+    database again and says where the previous one is kept; the call saved after the backup is gone."""
+    from hotline import app as hotline_app
+    from hotline.store.db import open_database
+    from hotline.ui.main_window import MainWindow
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a, **_k: shown.append(text))
+    path = tmp_path / "restore.sqlite3"
+    db = open_database(path)
+    admin = users.add_user(db, "quantri", "Quản trị", ["admin", "operator"], "mat-khau-dai-1", by=COMMAND_LINE)
+    call = Call(line="111", started_at=datetime(2026, 11, 20, 1, tzinfo=UTC), operator_id=admin.id, outcome="test")
+    call_store.save_call(db, call)
+    taken = backup.take_backup(path, tmp_path / "b", kind="manual", actor=admin.id)
+    call_store.save_call(db, Call(line="111", started_at=datetime(2026, 11, 20, 2, tzinfo=UTC),
+                                  operator_id=admin.id, outcome="test"))  # fmt: skip
+    store = hotline_app.Store(db, path)
+    window = MainWindow(db, admin, Settings.load(db), "pc-test", db_path=path)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.closed, timeout=5000) as ended:
+        window.restore_backup(taken.path)
+    assert ended.args == [True] and window.restore_path == taken.path
+    hotline_app.restore_database(store, window.restore_path, admin)
+    try:
+        assert store.db.conn.execute("SELECT count(*) FROM calls").fetchone()[0] == 1
+        assert shown and taken.path.name in shown[0] and "before-restore" in shown[0]
+    finally:
+        store.db.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -148,6 +149,8 @@ def test_counselor_sees_a_call_read_only(qtbot, db, open_dialog, operator, make_
     does nothing."""
     counselor = make_user("canbo1", ["counselor"], "Cán bộ Lan")
     call = store_call(db, operator.id)
+    # a counselor reads the calls behind the follow-up: this one was flagged by hand
+    call_store.update_call(db, replace(call, flagged=True, flag_source="manual"), user_id=lead.id)
     dialog = open_dialog(counselor, call.id)
     assert not dialog.save_button.isVisible()
     assert dialog.read_only_label.isVisible()
@@ -166,7 +169,7 @@ def test_counselor_sees_a_call_read_only(qtbot, db, open_dialog, operator, make_
     type_text(dialog.form.summary_edit, "sửa")
     press(qtbot, dialog, "Ctrl+S")
     stored = call_store.get_call(db, call.id, viewer_id=lead.id)
-    assert stored.version == 1 and stored.summary == "Bé buồn vì bố mẹ cãi nhau."
+    assert stored.version == 2 and stored.summary == "Bé buồn vì bố mẹ cãi nhau."  # the flag was the only edit
 
 
 def test_operators_own_call_is_read_only_after_the_shift(qtbot, db, open_dialog, operator):

@@ -92,19 +92,45 @@ def test_another_user_signs_in_at_the_lock_and_the_first_users_call_stays_a_draf
     assert draft.state["form"]["summary"] == "Bé bị bỏ đói, hàng xóm gọi."
 
 
-def test_lock_waits_for_an_open_question(qtbot, window, monkeypatch):
-    """While a modal dialog is open the idle lock waits (hiding it would lose what it holds)."""
-    from PySide6.QtWidgets import QDialog
+def test_lock_hides_the_sessions_other_windows_and_gives_them_back(qtbot, window, password):
+    """A window opened from the session (a case file, a call being corrected) hides with the lock and comes
+    back, content kept, on unlock."""
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    case_window = QDialog(window)
+    note = QLineEdit(case_window)
+    note.setText("Ghi chú đang viết")
+    case_window.show()
+    qtbot.waitExposed(case_window)
+    window.lock_now()
+    assert window.is_locked() and not case_window.isVisible()
+    type_text(window.lock_screen.password_edit, password)
+    qtbot.keyClick(window.lock_screen.password_edit, Qt.Key.Key_Return)
+    assert case_window.isVisible() and note.text() == "Ghi chú đang viết"
+
+
+def test_lock_comes_even_over_an_open_question(qtbot, window, password):
+    """A modal dialog left open does not keep the PC unlocked: it is moved off the screen, the lock opens as a
+    window of its own above it, and unlocking puts the dialog back where it was, still open."""
+    from PySide6.QtWidgets import QDialog, QLineEdit
 
     dialog = QDialog(window)
     dialog.setModal(True)
+    reason = QLineEdit(dialog)
+    reason.setText("Lý do đóng hồ sơ")
     dialog.show()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
+    where = dialog.pos()
     window.idle_watcher.timeout_ms = 100
-    qtbot.wait(400)
-    assert not window.is_locked()
-    dialog.close()
     qtbot.waitUntil(window.is_locked, timeout=5000)
+    lock = window._lock_dialog
+    assert lock is not None and lock.isVisible() and QApplication.activeModalWidget() is lock
+    assert dialog.pos().x() < -10000  # off the screen, still open
+    type_text(lock.lock_screen.password_edit, password)
+    qtbot.keyClick(lock.lock_screen.password_edit, Qt.Key.Key_Return)
+    assert not window.is_locked() and window._lock_dialog is None
+    assert dialog.isVisible() and dialog.pos() == where and reason.text() == "Lý do đóng hồ sơ"
+    dialog.close()
 
 
 def test_forced_password_change(qtbot, db, make_user, password):

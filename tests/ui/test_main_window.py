@@ -63,7 +63,7 @@ def test_admin_only_user_gets_administration_and_the_audit_log(open_window, make
     """An administrator has no call screen: the administration screen and the audit log, with a View menu."""
     window = open_window(make_user("quantri", ["admin"], "Quản trị viên"))
     assert window.findChild(QWidget, "callScreen") is None
-    assert window.workspace.keys == ["admin", "audit"]
+    assert window.workspace.keys == ["admin", "stats", "audit"]
     admin = window.findChild(QWidget, "adminScreen")
     assert list(admin.pages) == ["users", "lines", "categories", "settings", "backups"]
     assert [m.title() for m in window.menus] == ["&File", "&View", "&Help"]

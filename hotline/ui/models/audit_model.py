@@ -137,8 +137,8 @@ class AuditModel(QAbstractTableModel):
     def user_text(self, entry) -> str:
         if entry.user_id is None:
             if entry.action.startswith("login."):
-                return _tr("(unknown username)")
-            return _tr("(command line)")
+                return QCoreApplication.translate("AuditModel", "(unknown username)")
+            return QCoreApplication.translate("AuditModel", "(no user: command line or Hotline itself)")
         if not entry.username:
             return f"#{entry.user_id}"
         return f"{entry.display_name} ({entry.username})"
@@ -157,12 +157,16 @@ class AuditModel(QAbstractTableModel):
             where, _, count = detail.rpartition(" ")
             place = _FAILED_AT.get(where or "sign-in")
             if place and (count == "locked" or count.isdigit()):
-                result = _tr("account locked") if count == "locked" else _tr("%1 in a row").replace("%1", count)
+                result = (
+                    QCoreApplication.translate("AuditModel", "account locked")
+                    if count == "locked"
+                    else QCoreApplication.translate("AuditModel", "%1 in a row").replace("%1", count)
+                )
                 return f"{_tr(place)}: {result}"
         if entry.action in ("call.assign", "case.assign") and detail.startswith("to="):
             target = detail[3:]
             if not target:
-                return _tr("to nobody")
+                return QCoreApplication.translate("AuditModel", "to nobody")
             if target.isdigit() and int(target) in self._names:
-                return _tr("to %1").replace("%1", self._names[int(target)])
+                return QCoreApplication.translate("AuditModel", "to %1").replace("%1", self._names[int(target)])
         return detail

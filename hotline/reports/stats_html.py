@@ -1,0 +1,212 @@
+"""The statistics report for the province as HTML for QTextDocument: heading, the case-file share against its
+target, indicators, charts (as images the PDF supplies), breakdowns, open reports and definitions."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from datetime import datetime
+
+from hotline.core.report_data import ReportData, vn_int
+from hotline.core.taxonomy import Taxonomy
+from hotline.core.timeutil import local
+from hotline.reports.stats_tables import Row, Table, indicators_table, report_tables
+from hotline.reports.stats_words import ID, INT, SHARE, TEXT, display, lines_text, period_text, words
+
+#: Chart pictures: drawn at this logical size (about 18 cm at 96 dpi, so their fonts print at their point size).
+CHART_SIZE = (680, 330)
+CHART_NAMES = ("calls", "categories", "hours")
+#: Tables of the PDF (the per-day table is the first chart's; the XLSX has it).
+PDF_TABLES = (
+    "by_line",
+    "by_outcome",
+    "by_category_group",
+    "by_category",
+    "children_by_sex",
+    "children_by_age_band",
+    "children_by_commune",
+    "by_caller_relation",
+    "months",
+    "hour_weekday",
+)
+#: The reports without a case file listed in the PDF at most (the XLSX lists them all).
+MAX_WITHOUT_CASE_ROWS = 100
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def title(lang: str = "vi") -> str:
+    return words(lang, "Báo cáo thống kê tổng đài", "Hotline statistics report")
+
+
+def _t(value: object) -> str:
+    return html.escape(_CONTROL.sub("", "" if value is None else str(value)).strip(), quote=True)
+
+
+_P = "margin: 0px; line-height: 115%;"
+
+
+def _p(content: str, align: str = "left", style: str = "") -> str:
+    return f'<p align="{align}" style="{_P} {style}">{content}</p>'
+
+
+def _gap(points: float) -> str:
+    # spacing as empty lines of a point size: QTextDocument takes CSS margins in screen pixels (see form01)
+    return f'<p style="margin: 0px; font-size: {points}pt;">&nbsp;</p>'
+
+
+class _Headings(list):
+    """The headings' texts as written: _pieces keeps each on the sheet of what follows it."""
+
+    def __call__(self, text: str, size: float = 11.5) -> str:
+        self.append(" ".join(_CONTROL.sub("", text).split()))
+        return _gap(7) + _p(f"<b>{_t(text)}</b>", style=f"font-size: {size}pt;") + _gap(2)
+
+
+def _table_html(table: Table, lang: str, rows=None, widths: tuple[int, ...] | None = None) -> str:
+    """A table with a grey header row; numbers right-aligned, totals bold."""
+    rows = table.rows if rows is None else rows
+    numeric = [c.kind in (INT, SHARE, ID) for c in table.columns]
+    cell = "font-size: 9pt;"
+    head = []
+    for index, column in enumerate(table.columns):
+        width = f' width="{widths[index]}%"' if widths else ""
+        align = "right" if numeric[index] else "left"
+        head.append(
+            f'<td{width} bgcolor="#e6e6e6" align="{align}"><p style="{cell}"><b>{_t(column.title)}</b></p></td>'
+        )
+    body = []
+    for row in rows:
+        cells = []
+        for index, value in enumerate(row.cells):
+            text = _t(display(value, row.kind(table, index), lang))
+            text = f"<b>{text}</b>" if row.total else text
+            align = "right" if row.kind(table, index) not in (TEXT,) and index else "left"
+            cells.append(f'<td align="{align}"><p style="{cell}">{text}</p></td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        '<table width="100%" border="1" cellspacing="0" cellpadding="3" style="border-collapse: collapse;">'
+        f"<thead><tr>{''.join(head)}</tr></thead>{''.join(body)}</table>"
+    )
+
+
+def _note(text: str) -> str:
+    return _p(f"<i>{_t(text)}</i>", style="font-size: 8pt;") if text else ""
+
+
+def _target_box(data: ReportData, lang: str) -> str:
+    """The share of reports with a case file against the province's 100 % target, framed so it stands out."""
+    ind = data.indicators
+    w = lambda vi, en: words(lang, vi, en)  # noqa: E731
+    label = w(
+        "Tỷ lệ tin báo xâm hại, mua bán người có hồ sơ", "Share of abuse and trafficking reports with a case file"
+    )
+    target = w(
+        "Chỉ tiêu của tỉnh: 100 % trẻ em bị xâm hại được lập hồ sơ.",
+        "The province's target: 100 % of abused children get a case file.",
+    )
+    if not ind.reports:
+        nothing = w(
+            "Không có tin báo xâm hại, mua bán người trong kỳ.", "No abuse or trafficking reports in the period."
+        )
+        lines = [f"<b>{_t(label)}: —</b>", _t(nothing), _t(target)]
+    else:
+        share = display(ind.share_with_case, SHARE, lang)
+        counted = f"{display(ind.reports_with_case, INT, lang)}/{display(ind.reports, INT, lang)}"
+        missing = display(ind.reports_without_case, INT, lang)
+        if ind.reports_without_case:
+            verdict = w("CHƯA ĐẠT CHỈ TIÊU", "TARGET NOT MET")
+            verdict = f"<b>{verdict}</b> – " + _t(
+                w(
+                    f"còn {missing} tin báo chưa có hồ sơ (mục 4).",
+                    f"{missing} reports without a case file (section 4).",
+                )
+            )
+        else:
+            verdict = f"<b>{w('ĐẠT CHỈ TIÊU', 'TARGET MET')}</b>"
+        lines = [
+            f'<b>{_t(label)}: <span style="font-size: 14pt;">{_t(share)}</span></b> &nbsp;({_t(counted)})',
+            _t(target),
+            verdict,
+        ]
+    inner = "".join(_p(line) for line in lines)
+    return (
+        '<table width="100%" border="2" cellspacing="0" cellpadding="6" style="border-collapse: collapse;">'
+        f"<tr><td>{inner}</td></tr></table>"
+    )
+
+
+def report_html(
+    data: ReportData,
+    *,
+    taxonomy: Taxonomy,
+    line_names: Mapping[str, str],
+    centre_name: str,
+    generated_at: datetime,
+    lang: str = "vi",
+    chart_width: int = 0,
+    headings: list[str] | None = None,
+) -> str:
+    """The report as HTML for QTextDocument; the charts are the images chart:calls, chart:categories, chart:hours
+    (``chart_width`` CSS pixels wide; 0: none). The headings' texts are added to ``headings``."""
+    w = lambda vi, en: words(lang, vi, en)  # noqa: E731
+    _heading = _Headings()
+    tables = {t.key: t for t in report_tables(data, taxonomy=taxonomy, line_names=line_names, lang=lang)}
+    parts = ["<html><body>"]
+    parts.append(
+        _p(f"<b>{_t(centre_name.upper())}</b>", "center")
+        + _gap(6)
+        + _p(f"<b>{_t(title(lang).upper())}</b>", "center", "font-size: 15pt;")
+        + _gap(3)
+        + _p(f"{_t(w('Kỳ báo cáo', 'Period'))}: <b>{_t(period_text(data))}</b>", "center")
+        + _p(f"{_t(w('Đường dây', 'Lines'))}: <b>{_t(lines_text(data, line_names, lang))}</b>", "center")
+        + _p(_t(w("Lập lúc", "Made at") + f" {local(generated_at):%H:%M %d/%m/%Y}"), "center", "font-size: 9pt;")
+    )
+
+    parts.append(_heading(w("1. Chỉ số chính", "1. Key figures")))
+    indicators = indicators_table(data, lang)
+    parts.append(_target_box(data, lang))
+    parts.append(_gap(5))
+    shown = Table(indicators.key, indicators.title, indicators.columns[:2], tuple(
+        Row(row.key, row.cells[:2], row.kinds[:2], total=row.key == "share_with_case")  # the share in bold
+        for row in indicators.rows
+    ))  # fmt: skip
+    parts.append(_table_html(shown, lang, widths=(75, 25)))
+    parts.append(_note(w("Định nghĩa các chỉ số: xem mục 5.", "Definitions of the indicators: see section 5.")))
+
+    if chart_width:
+        height = round(chart_width * CHART_SIZE[1] / CHART_SIZE[0])
+        parts.append(_heading(w("2. Biểu đồ", "2. Charts")))
+        if not data.indicators.calls_received:  # three empty charts would fill two pages saying the same
+            parts.append(_p(f"<i>{_t(w('Không có cuộc gọi nào trong kỳ.', 'No calls in the period.'))}</i>"))
+        for name in CHART_NAMES if data.indicators.calls_received else ():
+            parts.append(_p(f'<img src="chart:{name}" width="{chart_width}" height="{height}"/>', "center"))
+            parts.append(_gap(4))
+
+    parts.append(_heading(w("3. Phân loại", "3. Breakdowns")))
+    for number, key in enumerate(PDF_TABLES, start=1):
+        table = tables[key]
+        parts.append(_heading(f"3.{number}. {table.title}", 10.5))
+        widths = (55, 25, 20) if len(table.columns) == 3 else (40, 30, 15, 15) if len(table.columns) == 4 else None
+        parts.append(_table_html(table, lang, widths=widths))
+        parts.append(_note(table.note))
+
+    listed = tables["without_case"]
+    parts.append(_heading(w(f"4. Tin báo chưa có hồ sơ ({vn_int(len(listed.rows))})",
+                            f"4. Reports without a case file ({len(listed.rows):,})")))  # fmt: skip
+    if listed.rows:
+        parts.append(_table_html(listed, lang, rows=listed.rows[:MAX_WITHOUT_CASE_ROWS], widths=(20, 15, 50, 15)))
+        if len(listed.rows) > MAX_WITHOUT_CASE_ROWS:
+            more = len(listed.rows) - MAX_WITHOUT_CASE_ROWS
+            parts.append(_note(w(f"… và {vn_int(more)} tin báo khác: xem tệp Excel của báo cáo.",
+                                 f"… and {more:,} more: see the report's Excel file.")))  # fmt: skip
+    else:
+        parts.append(_p(f"<i>{_t(w('Không có.', 'None.'))}</i>"))
+
+    parts.append(_heading(w("5. Định nghĩa", "5. Definitions")))
+    for row in indicators.rows:
+        parts.append(_p(f"<b>{_t(row.cells[0])}</b>: {_t(row.cells[2])}", style="font-size: 8.5pt;"))
+    parts.append("</body></html>")
+    if headings is not None:
+        headings.extend(_heading)
+    return "".join(parts)

@@ -1,0 +1,176 @@
+"""The statistics report for the province as an A4 PDF (the HTML of stats_html laid on A4 sheets, the charts
+drawn in as pictures), with page numbers and the time it was made."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+    QTextOption,
+    QTextTable,
+)
+
+from hotline.core.report_data import ReportData
+from hotline.core.taxonomy import Taxonomy
+from hotline.core.timeutil import local, utcnow
+from hotline.reports import charts
+from hotline.reports.form01 import form_font
+
+# The handover's paper layout: a long page cut into A4 sheets between lines and table rows, a table's header
+# row repeated on the sheet it runs onto (hotline/reports/handover.py; private there, shared here).
+from hotline.reports.handover import OVERHANG_MM, _draw_stretch, _page_layout, _Piece, _sheets
+from hotline.reports.stats_html import CHART_NAMES, CHART_SIZE, report_html, title
+from hotline.reports.stats_words import period_text, words
+
+RESOLUTION_DPI = 300
+#: Device pixels to each of a chart picture's logical pixels: print resolution.
+CHART_SCALE = 3.0
+
+
+def report_charts(data: ReportData, taxonomy: Taxonomy, lang: str = "vi") -> list:
+    """The three charts of the report, in the order of CHART_NAMES."""
+    return [
+        charts.calls_chart(data, lang),
+        charts.categories_chart(data, taxonomy, lang),
+        charts.hour_weekday_chart(data, lang),
+    ]
+
+
+# --- paper --------------------------------------------------------------------------------------------------
+
+
+def _pieces(doc: QTextDocument, headings: set[str]) -> list[_Piece]:
+    """Stretches of the long page never cut: each line, each table row; a heading stays with what follows it."""
+    layout = doc.documentLayout()
+    pieces: list[_Piece] = []
+    for item in doc.rootFrame():
+        table = item.currentFrame()
+        if table is None:
+            block = item.currentBlock()
+            text_layout = block.layout()
+            origin = text_layout.position()
+            text = " ".join(block.text().split())
+            heading = text in headings or not text  # a spacer line too: with what it spaces, not alone at a foot
+            for number in range(text_layout.lineCount()):
+                line = text_layout.lineAt(number)
+                top = origin.y() + line.y()
+                pieces.append(_Piece(top, top + line.height(), keep_with_next=heading))
+            continue
+        box = layout.frameBoundingRect(table)
+        rows = table.rows() if isinstance(table, QTextTable) else 0
+        if rows == 0:
+            pieces.append(_Piece(box.top(), box.bottom()))
+            continue
+        # as the handover cuts its tables: from just under the line above a row to just under the line below it
+        scale = layout.paintDevice().logicalDpiY() / 96
+        padding, border = table.format().cellPadding() * scale, table.format().border() * scale
+        tops = [layout.blockBoundingRect(table.cellAt(r, 0).firstCursorPosition().block()).top() for r in range(rows)]
+        bottom = max(
+            layout.blockBoundingRect(table.cellAt(rows - 1, c).lastCursorPosition().block()).bottom()
+            for c in range(table.columns())
+        )
+        starts = [tops[0] - padding - border] + [top - padding for top in tops[1:]] + [bottom + padding + border]
+        headers = min(table.format().headerRowCount(), rows)
+        header = (starts[0], starts[headers]) if headers else None
+        if headers:
+            pieces.append(_Piece(starts[0], starts[headers], keep_with_next=True))
+        for r in range(headers, rows):
+            pieces.append(_Piece(starts[r], starts[r + 1], header=header))
+    return pieces
+
+
+def pdf_bytes(
+    data: ReportData,
+    *,
+    taxonomy: Taxonomy,
+    line_names: Mapping[str, str],
+    centre_name: str,
+    lang: str = "vi",
+    generated_at: datetime | None = None,
+) -> bytes:
+    """The report as the bytes of an A4 portrait PDF; needs a QApplication (fonts, and the charts' widgets)."""
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("the statistics PDF needs a QApplication (fonts and charts come from it)")
+    generated_at = generated_at or utcnow()
+    buffer = QBuffer()
+    buffer.setData(QByteArray())
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setTitle(f"{title(lang)} – {period_text(data)}")
+    writer.setCreator("Hotline")
+    writer.setPageLayout(_page_layout())
+    paint_rect = writer.pageLayout().paintRectPixels(RESOLUTION_DPI)
+    width, height = float(paint_rect.width()), float(paint_rect.height())
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)  # point sizes laid out at the writer's resolution
+    font = form_font()
+    font.setPointSizeF(10.5)
+    doc.setDefaultFont(font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(option)
+    doc.setDocumentMargin(0)
+    chart_width = round(width * 96 / writer.logicalDpiX())  # <img> sizes are CSS pixels, 96 to the inch
+    if data.indicators.calls_received:
+        for name, chart in zip(CHART_NAMES, report_charts(data, taxonomy, lang), strict=True):
+            image = charts.chart_image(chart, *CHART_SIZE, scale=CHART_SCALE)
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
+    headings: list[str] = []
+    doc.setHtml(
+        report_html(
+            data,
+            taxonomy=taxonomy,
+            line_names=line_names,
+            centre_name=centre_name,
+            generated_at=generated_at,
+            lang=lang,
+            chart_width=chart_width,
+            headings=headings,
+        )
+    )
+    doc.setTextWidth(width)
+    sheets = _sheets(_pieces(doc, set(headings)), height)
+
+    footer_font = form_font()
+    footer_font.setPointSizeF(8.5)
+    metrics = QFontMetricsF(footer_font, writer)
+    foot = QRectF(0, height + RESOLUTION_DPI * 4 / 25.4, width, RESOLUTION_DPI * 6 / 25.4)
+    made = words(lang, "lập lúc", "made at") + f" {local(generated_at):%H:%M %d/%m/%Y}"
+    footer_text = f"{title(lang)} · {period_text(data)} · {made}"
+    overhang = RESOLUTION_DPI * OVERHANG_MM / 25.4
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("cannot paint the statistics report")
+    try:
+        for index, stretches in enumerate(sheets):
+            if index:
+                writer.newPage()
+            at = 0.0
+            for y0, y1 in stretches:
+                painter.save()
+                painter.translate(0, at - y0)
+                _draw_stretch(doc, painter, y0, y1, width, overhang)
+                painter.restore()
+                at += y1 - y0
+            painter.setClipping(False)
+            painter.setFont(footer_font)
+            painter.setPen(QColor(90, 90, 90))
+            page_label = words(lang, "Trang", "Page") + f" {index + 1}/{len(sheets)}"
+            room = width - metrics.horizontalAdvance(page_label) - metrics.horizontalAdvance("MMMM")
+            footer = metrics.elidedText(footer_text, Qt.TextElideMode.ElideRight, room)
+            painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, footer)
+            painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_label)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(buffer.data())

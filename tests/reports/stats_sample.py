@@ -1,0 +1,144 @@
+"""Hand-made statistics reports for the writer and chart tests: a realistic month or year, and an empty one."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, timedelta
+
+from hotline.core.report_data import Indicators, MonthRow, ReportData, WithoutCase
+from hotline.core.timeutil import to_ms
+
+CENTRE = "Trung tâm Công tác xã hội tỉnh An Giang"
+LINE_NAMES = {"111": "Tổng đài quốc gia bảo vệ trẻ em 111", "18008077": "Đường dây nóng phòng, chống mua bán người"}
+# Where the calls come in, hour by hour (local time): quiet at night, busiest after school and in the evening.
+HOUR_WEIGHTS = (2, 1, 1, 1, 1, 2, 4, 6, 8, 9, 9, 8, 7, 8, 9, 10, 12, 14, 16, 18, 20, 17, 11, 5)
+
+
+def spread(total: int, weights) -> list[int]:
+    """``total`` split in proportion to ``weights`` (largest remainders), so the parts add up exactly."""
+    whole = sum(weights)
+    exact = [total * w / whole for w in weights]
+    parts = [int(x) for x in exact]
+    for index in sorted(range(len(exact)), key=lambda i: parts[i] - exact[i])[: total - sum(parts)]:
+        parts[index] += 1
+    return parts
+
+
+def sample_report(first: date = date(2026, 11, 1), last: date = date(2026, 11, 30), calls: int = 3105) -> ReportData:
+    """A report whose parts agree with each other: days, hours and months add up to the calls received."""
+    rng = random.Random(f"{first}{last}{calls}")
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    day_counts = spread(calls, [(0.8 if d.weekday() >= 5 else 1.0) * rng.uniform(0.7, 1.3) for d in days])
+    per_day = dict(zip(days, day_counts, strict=True))
+    hour_weekday = [[0] * 24 for _ in range(7)]
+    for day, count in per_day.items():
+        for hour, n in enumerate(spread(count, [w * rng.uniform(0.6, 1.4) for w in HOUR_WEIGHTS])):
+            hour_weekday[day.weekday()][hour] += n
+    months = []
+    for month in sorted({d.replace(day=1) for d in days}):
+        n = sum(c for d, c in per_day.items() if d.replace(day=1) == month)
+        months.append(MonthRow(month, n, n * 2 // 5, n * 36 // 1000, n * 92 // 100, n * 35 // 100, n * 29 // 1000))
+    substantive = calls * 2 // 5  # 1242 of 3105
+    one_key = spread(calls - substantive, (820, 610, 230, 120, 45, 40))
+    reports = 112 * calls // 3105
+    with_case = reports * 7 // 8
+    start = datetime.combine(first, datetime.min.time(), UTC)
+    without_case = tuple(
+        WithoutCase(
+            call_id=4000 + 17 * n,
+            started_at_ms=to_ms(start + timedelta(hours=31 * n + 13, minutes=7 * n)),
+            line="18008077" if n % 4 == 3 else "111",
+            categories=("trafficking.forced_labour",)
+            if n % 4 == 3
+            else ("abuse.violence", "abuse.neglect")[: 1 + n % 2],
+        )
+        for n in range(reports - with_case)
+    )
+    children = substantive * 9 // 10
+    return ReportData(
+        first_day=first,
+        last_day=last,
+        lines=(),
+        indicators=Indicators(
+            calls_received=calls,
+            substantive=substantive,
+            with_record=substantive - 62 * calls // 3105,
+            counselling=760 * calls // 3105,
+            abuse_reports=96 * calls // 3105,
+            trafficking_reports=24 * calls // 3105,
+            reports=reports,
+            reports_with_case=with_case,
+            cases_opened=with_case + 3,
+            cases_closed=77 * calls // 3105,
+            cases_overdue=5,
+            median_hours_to_case=6.4166,
+        ),
+        by_line={"111": calls - calls * 455 // 3105, "18008077": calls * 455 // 3105},
+        by_outcome=dict(zip(("silent", "hang_up", "prank", "wrong_number", "abusive", "test"), one_key, strict=True))
+        | {"substantive": substantive},
+        by_category_group={"abuse": 96, "trafficking": 31, "counselling": 760, "info": 330},
+        by_category={
+            "abuse.violence": 41,
+            "abuse.sexual": 18,
+            "abuse.neglect": 22,
+            "abuse.child_labour": 9,
+            "abuse.online_sexual": 11,
+            "trafficking.forced_labour": 14,
+            "trafficking.forced_crime": 10,
+            "trafficking.recruitment_info": 7,
+            "counselling.relationships": 301,
+            "counselling.mental_health": 188,
+            "counselling.education": 142,
+            "counselling.reproductive_health": 77,
+            "counselling.online_safety": 52,
+            "info.hotline": 210,
+            "info.services": 120,
+        },
+        children_by_sex=dict(zip(("male", "female", "unknown"), spread(children, (46, 50, 4)), strict=True)),
+        children_by_age_band=dict(
+            zip(("0-5", "6-10", "11-15", "16-17", "unknown"), spread(children, (8, 21, 44, 19, 8)), strict=True)
+        ),
+        children_by_commune=dict(
+            zip(
+                (30307, 30316, 30742, 31078, 30292, 30376, None),
+                spread(children, (30, 14, 12, 9, 5, 4, 26)),
+                strict=True,
+            )
+        ),
+        by_caller_relation=dict(
+            zip(
+                (
+                    "self",
+                    "parent",
+                    "relative",
+                    "neighbour",
+                    "teacher",
+                    "friend",
+                    "official",
+                    "other",
+                    "unknown",
+                    "carer",
+                ),
+                spread(substantive, (38, 27, 8, 6, 5, 4, 3, 2, 6, 1)),
+                strict=True,
+            )
+        ),
+        hour_weekday=tuple(tuple(row) for row in hour_weekday),
+        per_day=per_day,
+        months=tuple(months),
+        without_case=without_case,
+    )
+
+
+def empty_report(first: date = date(2026, 11, 1), last: date = date(2026, 11, 30)) -> ReportData:
+    """A period without a single call (as the store gives it: zeros, empty breakdowns)."""
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return ReportData(
+        first_day=first,
+        last_day=last,
+        lines=("111",),
+        indicators=Indicators(),
+        hour_weekday=tuple(tuple([0] * 24) for _ in range(7)),
+        per_day=dict.fromkeys(days, 0),
+        months=(MonthRow(first.replace(day=1), 0, 0, 0, 0, 0, 0),),
+    )

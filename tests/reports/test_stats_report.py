@@ -1,0 +1,491 @@
+"""The statistics report's files read back: XLSX cells, CSV rows and the PDF's text equal the report's figures."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import sys
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtPdf import QPdfDocument
+from stats_sample import CENTRE, LINE_NAMES, empty_report, sample_report
+
+from hotline.core.report_data import AGE_BANDS, ReportData, vn_int
+from hotline.core.taxonomy import load_taxonomy
+from hotline.core.timeutil import from_ms, local
+from hotline.reports.stats_report import ReportWriteError, write_csv, write_pdf, write_xlsx
+from hotline.store.db import StoreError
+
+TAXONOMY = load_taxonomy()
+MADE = datetime(2026, 12, 2, 2, 30, tzinfo=UTC)  # 09:30 in Vietnam
+SHEETS = [
+    "Báo cáo",
+    "Chỉ số",
+    "Theo đường dây",
+    "Theo kết quả",
+    "Nhóm vấn đề",
+    "Vấn đề",
+    "Giới tính",
+    "Độ tuổi",
+    "Xã phường",
+    "Người gọi",
+    "Giờ × Thứ",
+    "Theo ngày",
+    "Theo tháng",
+    "Chưa có hồ sơ",
+]
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def xlsx(data: ReportData, path: Path, **kwargs):
+    write_xlsx(data, path, taxonomy=TAXONOMY, line_names=LINE_NAMES, centre_name=CENTRE, generated_at=MADE, **kwargs)
+    return openpyxl.load_workbook(path)
+
+
+def body(sheet) -> list[tuple]:
+    """The rows under the header, up to the first empty row (a note may follow it)."""
+    rows = []
+    for row in sheet.iter_rows(min_row=2):
+        if all(cell.value is None for cell in row):
+            break
+        rows.append(row)
+    return rows
+
+
+def counts(sheet) -> dict[str, object]:
+    """Label → count of a breakdown sheet (label in A, count in B), the total row left out."""
+    return {row[0].value: row[1].value for row in body(sheet) if row[0].value not in ("Tổng", "Total")}
+
+
+# --- XLSX ---------------------------------------------------------------------------------------------------
+
+
+def test_xlsx_has_a_sheet_per_table_with_vietnamese_headers_frozen(tmp_path):
+    """Every table is a sheet, its header row bold, Vietnamese and frozen; the first sheet names the report."""
+    book = xlsx(sample_report(), tmp_path / "bao-cao.xlsx")
+    assert book.sheetnames == SHEETS
+    headers = {name: [c.value for c in book[name][1]] for name in SHEETS[1:]}
+    assert headers["Chỉ số"] == ["Chỉ số", "Giá trị", "Định nghĩa"]
+    assert headers["Theo đường dây"] == ["Đường dây", "Số cuộc gọi", "Tỷ lệ"]
+    assert headers["Vấn đề"] == ["Vấn đề", "Nhóm vấn đề", "Số cuộc gọi", "Tỷ lệ"]
+    assert headers["Giờ × Thứ"] == ["Giờ", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+    assert headers["Theo tháng"][:3] == ["Tháng", "Cuộc gọi đến", "Cuộc gọi đến (năm trước)"]
+    assert headers["Chưa có hồ sơ"] == ["Thời gian", "Đường dây", "Vấn đề", "Mã cuộc gọi"]
+    for name in SHEETS[1:]:
+        assert book[name].freeze_panes == "A2", name
+        assert book[name]["A1"].font.bold, name
+        assert book[name].column_dimensions["A"].width >= 9, name
+    about = {row[0].value: row[1] for row in book["Báo cáo"].iter_rows()}
+    assert about["Đơn vị"].value == CENTRE
+    assert about["Từ ngày"].value == datetime(2026, 11, 1) and about["Từ ngày"].number_format == "dd/mm/yyyy"
+    assert about["Đến ngày"].value == datetime(2026, 11, 30)
+    assert about["Lập lúc"].value == datetime(2026, 12, 2, 9, 30)
+    assert about["Đường dây"].value == "Tất cả các đường dây"
+
+
+def test_xlsx_indicators_are_numbers_equal_to_the_report(tmp_path):
+    """Each indicator is a number equal to the data; the share is a fraction shown as a percentage."""
+    data = sample_report()
+    book = xlsx(data, tmp_path / "bao-cao.xlsx")
+    rows = {row[0].value: row for row in body(book["Chỉ số"])}
+    ind = data.indicators
+    for label, expected in (
+        ("Cuộc gọi đến", ind.calls_received),
+        ("Cuộc gọi có nội dung", ind.substantive),
+        ("Cuộc gọi có ghi nhận vấn đề", ind.with_record),
+        ("Cuộc gọi tư vấn", ind.counselling),
+        ("Tin báo xâm hại trẻ em", ind.abuse_reports),
+        ("Tin báo mua bán người", ind.trafficking_reports),
+        ("Tin báo xâm hại, mua bán người", ind.reports),
+        ("Tin báo đã có hồ sơ", ind.reports_with_case),
+        ("Tin báo chưa có hồ sơ", ind.reports_without_case),
+        ("Hồ sơ mở trong kỳ", ind.cases_opened),
+        ("Hồ sơ đóng trong kỳ", ind.cases_closed),
+        ("Hồ sơ quá hạn", ind.cases_overdue),
+    ):
+        cell = rows[label][1]
+        assert type(cell.value) is int and cell.value == expected, label
+        assert cell.number_format == "#,##0"
+    share = rows["Tỷ lệ tin báo có hồ sơ"][1]
+    assert share.value == pytest.approx(0.875) and share.number_format == "0.0%"
+    median = rows["Thời gian từ cuộc gọi đến lập hồ sơ (trung vị, giờ)"][1]
+    assert median.value == pytest.approx(ind.median_hours_to_case) and median.number_format == "0.0"
+    assert "100 %" in rows["Tỷ lệ tin báo có hồ sơ"][2].value  # the definition names the target
+    assert len(rows) == 14
+
+
+def test_xlsx_breakdowns_equal_the_report(tmp_path):
+    """Every breakdown sheet gives the data's count for each label, and shares as fractions."""
+    data = sample_report()
+    book = xlsx(data, tmp_path / "bao-cao.xlsx")
+    assert counts(book["Theo đường dây"]) == {
+        "Tổng đài quốc gia bảo vệ trẻ em 111": data.by_line["111"],
+        "Đường dây nóng phòng, chống mua bán người (18008077)": data.by_line["18008077"],
+    }
+    outcomes = counts(book["Theo kết quả"])
+    assert outcomes["Cuộc gọi có nội dung"] == data.by_outcome["substantive"]
+    assert outcomes["Im lặng"] == data.by_outcome["silent"] and outcomes["Gọi thử"] == data.by_outcome["test"]
+    assert counts(book["Nhóm vấn đề"]) == {TAXONOMY.group_label(g): n for g, n in data.by_category_group.items()}
+    categories = {row[0].value: (row[1].value, row[2].value, row[3].value) for row in body(book["Vấn đề"])}
+    assert categories == {
+        TAXONOMY.label(code): (
+            TAXONOMY.group_label(code.split(".")[0]),
+            n,
+            pytest.approx(n / data.indicators.with_record),
+        )
+        for code, n in data.by_category.items()
+    }
+    assert counts(book["Giới tính"]) == {"Nam": data.children_by_sex["male"], "Nữ": data.children_by_sex["female"],
+                                         "Không rõ": data.children_by_sex["unknown"]}  # fmt: skip
+    ages = counts(book["Độ tuổi"])
+    assert ages["0–5 tuổi"] == data.children_by_age_band["0-5"]
+    assert list(ages.values()) == [data.children_by_age_band[b] for b in AGE_BANDS]
+    communes = counts(book["Xã phường"])
+    assert communes["Phường Long Xuyên"] == data.children_by_commune[30307]
+    assert communes["Không rõ"] == data.children_by_commune[None]
+    assert counts(book["Người gọi"])["Chính trẻ"] == data.by_caller_relation["self"]
+    total = body(book["Theo đường dây"])[-1]
+    assert (total[0].value, total[1].value, total[0].font.bold) == ("Tổng", data.indicators.calls_received, True)
+    share = body(book["Theo đường dây"])[0][2]
+    assert share.value == pytest.approx(data.by_line["111"] / data.indicators.calls_received)
+    assert share.number_format == "0.0%"
+
+
+def test_xlsx_hours_days_months_and_open_reports(tmp_path):
+    """Hour × weekday is 24 × 7 numbers; days and months are real dates; the open reports give local times."""
+    data = sample_report()
+    book = xlsx(data, tmp_path / "bao-cao.xlsx")
+    hours = body(book["Giờ × Thứ"])
+    assert len(hours) == 24 and hours[20][0].value == "20:00–20:59"
+    assert [[row[1 + d].value for row in hours] for d in range(7)] == [list(r) for r in data.hour_weekday]
+    days = body(book["Theo ngày"])
+    assert len(days) == 30
+    assert {row[0].value.date(): row[1].value for row in days} == data.per_day
+    assert days[0][0].number_format == "dd/mm/yyyy"
+    months = body(book["Theo tháng"])
+    m = data.months[0]
+    assert [c.value for c in months[0]] == [datetime(2026, 11, 1), m.calls, m.calls_year_before, m.substantive,
+                                            m.substantive_year_before, m.reports, m.reports_year_before]  # fmt: skip
+    assert months[0][0].number_format == "mm/yyyy"
+    listed = body(book["Chưa có hồ sơ"])
+    assert len(listed) == len(data.without_case) == data.indicators.reports_without_case
+    for row, item in zip(listed, data.without_case, strict=True):
+        assert row[0].value == local(from_ms(item.started_at_ms)).replace(tzinfo=None, second=0, microsecond=0)
+        assert row[0].number_format == "dd/mm/yyyy hh:mm"
+        assert row[1].value == item.line
+        assert row[2].value == "; ".join(TAXONOMY.label(c) for c in item.categories)
+        assert row[3].value == item.call_id and row[3].number_format == "0"
+
+
+def test_xlsx_keeps_formula_like_names_as_text_and_writes_english(tmp_path):
+    """A line named like a formula stays text; lang="en" gives English sheets and headers."""
+    data = ReportData(**{**sample_report().__dict__, "lines": ("111",)})
+    book = xlsx(data, tmp_path / "report.xlsx", lang="en")
+    write_xlsx(data, tmp_path / "f.xlsx", taxonomy=TAXONOMY, line_names={"111": "=HYPERLINK(1)"}, centre_name=CENTRE)
+    cell = openpyxl.load_workbook(tmp_path / "f.xlsx")["Theo đường dây"]["A2"]
+    assert cell.value == "=HYPERLINK(1) (111)" and cell.data_type == "s"
+    assert book.sheetnames[:3] == ["Report", "Indicators", "By line"]
+    assert [c.value for c in book["Indicators"][1]] == ["Indicator", "Value", "Definition"]
+    assert book["Indicators"]["A2"].value == "Calls received"
+
+
+def test_xlsx_of_an_empty_report(tmp_path):
+    """No calls: zero counts, an empty share cell (nothing to divide), no open reports listed."""
+    book = xlsx(empty_report(), tmp_path / "trong.xlsx")
+    rows = {row[0].value: row[1].value for row in body(book["Chỉ số"])}
+    assert rows["Cuộc gọi đến"] == 0 and rows["Tỷ lệ tin báo có hồ sơ"] is None
+    assert body(book["Chưa có hồ sơ"]) == [] and len(body(book["Theo ngày"])) == 30
+
+
+# --- CSV ----------------------------------------------------------------------------------------------------
+
+
+def read_csv(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["section", "key", "label", "value"]
+    out = {}
+    for section, key, label, value in rows[1:]:
+        assert (section, key) not in out, (section, key)
+        out[section, key] = (label, value)
+    return out
+
+
+def test_csv_long_form_holds_every_value(tmp_path):
+    """Every indicator, breakdown, hour, day, month and open report is a row with its plain value."""
+    data = sample_report()
+    path = tmp_path / "bao-cao.csv"
+    write_csv(data, path, taxonomy=TAXONOMY, line_names=LINE_NAMES)
+    rows = read_csv(path)
+    ind = data.indicators
+    assert rows["report", "first_day"][1] == "2026-11-01" and rows["report", "last_day"][1] == "2026-11-30"
+    assert rows["indicators", "calls_received"] == ("Cuộc gọi đến", str(ind.calls_received))
+    assert rows["indicators", "calls_received"][1] == "3105"  # plain: no thousands separator
+    assert rows["indicators", "share_with_case"] == ("Tỷ lệ tin báo có hồ sơ", "0.875")
+    assert rows["indicators", "median_hours_to_case"][1] == "6.4166"
+    assert rows["indicators", "reports_without_case"][1] == str(ind.reports_without_case)
+    for field in ("substantive", "with_record", "counselling", "abuse_reports", "trafficking_reports", "reports",
+                  "reports_with_case", "cases_opened", "cases_closed", "cases_overdue"):  # fmt: skip
+        assert rows["indicators", field][1] == str(getattr(ind, field)), field
+    for section, values in (
+        ("by_line", data.by_line),
+        ("by_outcome", data.by_outcome),
+        ("by_category_group", data.by_category_group),
+        ("by_category", data.by_category),
+        ("children_by_sex", data.children_by_sex),
+        ("children_by_age_band", data.children_by_age_band),
+        ("by_caller_relation", data.by_caller_relation),
+    ):
+        for key, n in values.items():
+            assert rows[section, key][1] == str(n), (section, key)
+    assert rows["by_category", "abuse.violence"] == ("Bạo lực", "41")
+    assert rows["children_by_commune", "30307"] == ("Phường Long Xuyên", str(data.children_by_commune[30307]))
+    assert rows["children_by_commune", ""] == ("Không rõ", str(data.children_by_commune[None]))
+    assert rows["by_line", "total"][1] == str(ind.calls_received)
+    for weekday, key in enumerate(WEEKDAY_KEYS):
+        for hour in range(24):
+            assert rows[f"hour_weekday.{key}", f"{hour:02d}"][1] == str(data.hour_weekday[weekday][hour])
+    for day, n in data.per_day.items():
+        assert rows["per_day", day.isoformat()] == (f"{day:%d/%m/%Y}", str(n))
+    m = data.months[0]
+    assert rows["months.calls", "2026-11"] == ("11/2026", str(m.calls))
+    assert rows["months.reports_year_before", "2026-11"][1] == str(m.reports_year_before)
+    for item in data.without_case:
+        label, line = rows["without_case.line", str(item.call_id)]
+        assert label == f"{local(from_ms(item.started_at_ms)):%d/%m/%Y %H:%M}" and line == item.line
+        categories = rows["without_case.categories", str(item.call_id)][1]
+        assert categories == "; ".join(TAXONOMY.label(c) for c in item.categories)
+    expected = 3 + 14 + 3 + 8 + 4 + len(data.by_category) + 4 + 6 + 8 + 11 + 24 * 7 + 30 + 6 + 2 * 14
+    assert len(rows) == expected
+
+
+def test_csv_neutralises_formulas_and_handles_the_empty_report(tmp_path):
+    """A formula-like name gets an apostrophe; an empty report writes zeros and an empty share."""
+    path = tmp_path / "trong.csv"
+    write_csv(empty_report(), path, taxonomy=TAXONOMY, line_names={"111": "=cmd()"})
+    rows = read_csv(path)
+    assert rows["by_line", "111"] == ("'=cmd() (111)", "0")
+    assert rows["indicators", "calls_received"][1] == "0" and rows["indicators", "share_with_case"][1] == ""
+    assert rows["indicators", "median_hours_to_case"][1] == ""
+    assert not any(section.startswith("without_case") for section, _ in rows)
+
+
+# --- PDF ---------------------------------------------------------------------------------------------------
+#
+# The month's PDF is made once for the module: a report takes a second.
+
+
+def write_and_load(data: ReportData, path: Path, lang: str = "vi") -> QPdfDocument:
+    write_pdf(data, path, taxonomy=TAXONOMY, line_names=LINE_NAMES, centre_name=CENTRE, lang=lang, generated_at=MADE)
+    document = QPdfDocument()
+    document.load(str(path))
+    assert document.status() == QPdfDocument.Status.Ready
+    return document
+
+
+def text_of(document: QPdfDocument) -> str:
+    pages = (document.getAllText(page).text() for page in range(document.pageCount()))
+    return " ".join(" ".join(pages).split())
+
+
+@pytest.fixture(scope="module")
+def month_pdf(qapp, tmp_path_factory) -> QPdfDocument:
+    """The sample month's report as the province gets it."""
+    return write_and_load(sample_report(), tmp_path_factory.mktemp("pdf") / "bao-cao.pdf")
+
+
+def test_pdf_names_the_centre_period_indicators_and_categories(month_pdf):
+    """A4 pages whose text holds the heading, every indicator in Vietnamese numbers, the target and the tables."""
+    data = sample_report()
+    pages = month_pdf.pageCount()
+    assert pages >= 3
+    for page in range(pages):
+        size = month_pdf.pagePointSize(page)
+        assert (size.width(), size.height()) == pytest.approx((595, 842), abs=2)
+    text = text_of(month_pdf)
+    ind = data.indicators
+    for expected in (
+        "TRUNG TÂM CÔNG TÁC XÃ HỘI TỈNH AN GIANG",
+        "BÁO CÁO THỐNG KÊ TỔNG ĐÀI",
+        "Kỳ báo cáo: 01/11/2026 – 30/11/2026",
+        "Đường dây: Tất cả các đường dây",
+        "Lập lúc 09:30 02/12/2026",
+        "Tỷ lệ tin báo xâm hại, mua bán người có hồ sơ: 87,5 % (98/112)",
+        "Chỉ tiêu của tỉnh: 100 %",
+        "CHƯA ĐẠT CHỈ TIÊU – còn 14 tin báo chưa có hồ sơ",
+        "Cuộc gọi đến 3.105",
+        f"Cuộc gọi có nội dung {vn_int(ind.substantive)}",
+        f"Cuộc gọi có ghi nhận vấn đề {vn_int(ind.with_record)}",
+        f"Cuộc gọi tư vấn {ind.counselling}",
+        f"Tin báo xâm hại trẻ em {ind.abuse_reports}",
+        f"Tin báo mua bán người {ind.trafficking_reports}",
+        f"Tin báo xâm hại, mua bán người {ind.reports}",
+        f"Tin báo đã có hồ sơ {ind.reports_with_case}",
+        f"Tin báo chưa có hồ sơ {ind.reports_without_case}",
+        "Tỷ lệ tin báo có hồ sơ 87,5 %",
+        f"Hồ sơ mở trong kỳ {ind.cases_opened}",
+        f"Hồ sơ đóng trong kỳ {ind.cases_closed}",
+        f"Hồ sơ quá hạn {ind.cases_overdue}",
+        "Thời gian từ cuộc gọi đến lập hồ sơ (trung vị, giờ) 6,4",
+        "Tổng đài quốc gia bảo vệ trẻ em 111 2.650 85,3 %",
+        "Tổng 3.105 100,0 %",
+        "Phường Long Xuyên",
+        "20:00–20:59",
+        f"4. Tin báo chưa có hồ sơ ({ind.reports_without_case})",
+        "5. Định nghĩa",
+        f"Trang 1/{pages}",
+        f"Trang {pages}/{pages}",
+        "Báo cáo thống kê tổng đài · 01/11/2026 – 30/11/2026 · lập lúc 09:30 02/12/2026",
+    ):
+        assert expected in text, expected
+    for code in data.by_category:
+        assert TAXONOMY.label(code) in text, code
+    for group in TAXONOMY.groups:
+        assert group.label_vi in text, group.code
+    for item in data.without_case:  # each open report once: its time, line and call number on one row
+        when = f"{local(from_ms(item.started_at_ms)):%d/%m/%Y %H:%M}"
+        assert text.count(f"{when} {item.line} ") == 1, item.call_id
+        assert text.count(f" {item.call_id}") == 1, item.call_id
+    assert text.count("3.10. Giờ × Thứ") == 1
+
+
+def test_pdf_charts_are_pictures_on_the_page(month_pdf, tmp_path):
+    """The first page renders with ink on it, and the charts' titles are not text (they are pictures)."""
+    image = month_pdf.render(0, QSize(1240, 1754))
+    assert not image.isNull() and image.width() == 1240
+    inked = sum(1 for x in range(0, 1240, 20) for y in range(0, 1754, 20) if image.pixelColor(x, y).lightness() < 128)
+    assert inked > 50
+    assert "Cuộc gọi đến theo ngày" not in text_of(month_pdf)
+    out = os.environ.get("HOTLINE_STATS_PDF_PICTURE")  # set to keep the picture (e.g. for the README)
+    if out:
+        image.save(out)
+
+
+def test_pdf_of_an_empty_report(qapp, tmp_path):
+    """No calls: zeros, no share (—), a line saying there were no calls instead of three empty charts."""
+    text = text_of(write_and_load(empty_report(), tmp_path / "trong.pdf"))
+    for expected in (
+        "Cuộc gọi đến 0",
+        "Tỷ lệ tin báo có hồ sơ —",
+        "Không có tin báo xâm hại, mua bán người trong kỳ.",
+        "2. Biểu đồ Không có cuộc gọi nào trong kỳ.",
+        "Đường dây: Tổng đài quốc gia bảo vệ trẻ em 111",
+        "4. Tin báo chưa có hồ sơ (0) Không có.",
+    ):
+        assert expected in text, expected
+
+
+def test_pdf_in_english_with_the_target_met(qapp, tmp_path):
+    """lang="en" writes English words and numbers; every report with a case file meets the target."""
+    data = sample_report()
+    indicators = type(data.indicators)(**{**data.indicators.__dict__, "reports_with_case": 112})
+    full = ReportData(**{**data.__dict__, "indicators": indicators, "without_case": ()})
+    text = text_of(write_and_load(full, tmp_path / "report.pdf", lang="en"))
+    for expected in (
+        "HOTLINE STATISTICS REPORT",
+        "Period: 01/11/2026 – 30/11/2026",
+        "Calls received 3,105",
+        "with a case file: 100.0 % (112/112)",
+        "TARGET MET",
+        "Page 1/",
+    ):
+        assert expected in text, expected
+    assert "NOT MET" not in text
+
+
+# --- errors -------------------------------------------------------------------------------------------------
+
+
+def write_each(path: Path):
+    yield lambda: write_xlsx(sample_report(), path.with_suffix(".xlsx"), taxonomy=TAXONOMY, line_names=LINE_NAMES,
+                             centre_name=CENTRE)  # fmt: skip
+    yield lambda: write_csv(sample_report(), path.with_suffix(".csv"), taxonomy=TAXONOMY, line_names=LINE_NAMES)
+    yield lambda: write_pdf(sample_report(), path.with_suffix(".pdf"), taxonomy=TAXONOMY, line_names=LINE_NAMES,
+                            centre_name=CENTRE)  # fmt: skip
+
+
+def test_missing_folder_gives_a_clear_error(qapp, tmp_path):
+    """Writing into a folder that does not exist raises a StoreError saying so in both languages."""
+    for write in write_each(tmp_path / "khong-co" / "bao-cao"):
+        with pytest.raises(StoreError) as caught:
+            write()
+        message = str(caught.value)
+        assert isinstance(caught.value, ReportWriteError)
+        assert message.startswith("Không ghi được tệp / Cannot write the file")
+        assert "thư mục không tồn tại / the folder does not exist" in message
+    assert not (tmp_path / "khong-co").exists()
+
+
+@contextlib.contextmanager
+def without_root():
+    """Root writes anywhere: as root, act as the user "nobody" for a while, as a person at the centre would be.
+    (What the writers import on first use is imported before: nobody may not read root's Python.)"""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        yield
+        return
+    import openpyxl.workbook  # noqa: F401
+
+    import hotline.reports.stats_pdf  # noqa: F401
+
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="folder permissions are POSIX modes here")
+def test_read_only_folder_gives_a_clear_error(qapp):
+    """Writing into a folder without write permission says so and leaves nothing behind."""
+    folder = Path(tempfile.mkdtemp(prefix="hotline-chi-doc-"))  # under /tmp: "nobody" may look in, not write
+    folder.chmod(0o555)
+    try:
+        for write in write_each(folder / "bao-cao"):
+            with without_root(), pytest.raises(ReportWriteError) as caught:
+                write()
+            assert "Không ghi được tệp / Cannot write the file" in str(caught.value)
+            assert "không có quyền ghi vào đó / no permission to write there" in str(caught.value)
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+        folder.rmdir()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_full_disk_gives_a_clear_error(qapp):
+    """A disk that is full (Linux's /dev/full) gives the disk-full message, not a traceback."""
+    for write in (
+        lambda: write_csv(sample_report(), Path("/dev/full"), taxonomy=TAXONOMY, line_names=LINE_NAMES),
+        lambda: write_xlsx(sample_report(), Path("/dev/full"), taxonomy=TAXONOMY, line_names=LINE_NAMES,
+                           centre_name=CENTRE),
+    ):  # fmt: skip
+        with pytest.raises(ReportWriteError, match="ổ đĩa đã đầy / the disk is full"):
+            write()
+
+
+def test_a_folder_in_the_files_place_gives_a_clear_error(qapp, tmp_path):
+    """A path that names a folder is refused with a message, and the folder is left alone."""
+    for write in write_each(tmp_path / "bao-cao"):
+        for suffix in (".xlsx", ".csv", ".pdf"):
+            (tmp_path / f"bao-cao{suffix}").mkdir(exist_ok=True)
+        with pytest.raises(ReportWriteError, match=r"Không ghi được tệp / Cannot write the file .*: đó là một thư mục"):
+            write()
+    assert all((tmp_path / f"bao-cao{suffix}").is_dir() for suffix in (".xlsx", ".csv", ".pdf"))
+
+
+def test_sample_reports_agree_with_themselves():
+    """The hand-made report is consistent: days, hours and outcomes add up to the calls received."""
+    data = sample_report()
+    assert sum(data.per_day.values()) == data.indicators.calls_received
+    assert sum(map(sum, data.hour_weekday)) == data.indicators.calls_received
+    assert sum(data.by_outcome.values()) == data.indicators.calls_received
+    assert data.indicators.reports_without_case == len(data.without_case)
+    assert date(2026, 11, 30) in data.per_day

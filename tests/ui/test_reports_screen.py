@@ -1,0 +1,132 @@
+"""pytest-qt flows of the reports screen: choose a period and lines by keyboard, read the figures, cancel, save."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from hotline.core.report_data import vn_int, vn_percent
+from hotline.core.timeutil import local_range_bounds, to_ms
+from hotline.demo import build_demo
+from hotline.store import audit, users
+from hotline.store.access import COMMAND_LINE
+from hotline.ui.reports_screen import ReportsScreen
+
+END_DAY = date(2026, 10, 31)
+
+
+@pytest.fixture
+def demo_db(db):
+    build_demo(db, calls=3000, seed=11, end_day=END_DAY)
+    return db
+
+
+@pytest.fixture
+def screen(qtbot, demo_db):
+    lead = users.find_user(demo_db, "truongca")
+    view = ReportsScreen(demo_db, lead, "en")
+    qtbot.addWidget(view)
+    view.resize(1300, 760)
+    with qtbot.waitSignal(view.report_ready, timeout=20_000):
+        view.show()  # the first showing counts this month's figures
+    return view
+
+
+def plain_count(db, first: date, last: date, lines=()) -> tuple[int, int]:
+    """Calls received and calls with content in the local days, counted with plain SQL."""
+    start, end = local_range_bounds(first, last)
+    sql = (
+        "SELECT count(*), coalesce(sum(outcome = 'substantive'), 0) FROM calls WHERE started_at >= ? AND started_at < ?"
+    )
+    params = [to_ms(start), to_ms(end)]
+    if lines:
+        sql += f" AND line IN ({','.join('?' * len(lines))})"
+        params += list(lines)
+    return tuple(db.conn.execute(sql, params).fetchone())
+
+
+def cell(view: ReportsScreen, label: str) -> str:
+    table = view.tables.indicators
+    for row in range(table.rowCount()):
+        if table.item(row, 0).text() == label:
+            return table.item(row, 1).text()
+    raise AssertionError(f"no indicator {label!r}")
+
+
+def choose_dates(qtbot, view: ReportsScreen, first: date, last: date) -> None:
+    """Put the two dates in the fields and leave each as a person does (Tab), so the screen reads them."""
+    for edit, day in ((view.from_edit, first), (view.to_edit, last)):
+        edit.setFocus()
+        edit.setDate(QDate(day.year, day.month, day.day))
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+
+
+def test_a_month_chosen_then_f5_shows_its_figures(qtbot, screen, demo_db):
+    """October in the date fields and F5: calls received and with content equal plain SQL's counts, in
+    Vietnamese number format, and the period is named in the summary."""
+    choose_dates(qtbot, screen, date(2026, 10, 1), date(2026, 10, 31))
+    assert screen.period() == (date(2026, 10, 1), date(2026, 10, 31))
+    with qtbot.waitSignal(screen.report_ready, timeout=20_000) as ready:
+        qtbot.keyClick(screen.from_edit, Qt.Key.Key_F5)
+    received, substantive = plain_count(demo_db, date(2026, 10, 1), date(2026, 10, 31))
+    assert received > 500
+    assert cell(screen, "Calls received") == vn_int(received)
+    assert cell(screen, "Calls with content") == vn_int(substantive)
+    data = ready.args[0]
+    assert cell(screen, "Share of reports with a case file (target 100 %)") == vn_percent(
+        data.indicators.share_with_case
+    )
+    assert "01/10/2026 – 31/10/2026" in screen.summary_label.text()
+
+
+def test_one_line_only(qtbot, screen, demo_db):
+    """With 18008077 unticked the figures are those of line 111 alone."""
+    screen.set_period(date(2026, 10, 1), date(2026, 10, 31))
+    screen.line_boxes["18008077"].setChecked(False)
+    with qtbot.waitSignal(screen.report_ready, timeout=20_000) as ready:
+        screen.show_button.click()
+    assert ready.args[0].lines == ("111",)
+    assert cell(screen, "Calls received") == vn_int(
+        plain_count(demo_db, date(2026, 10, 1), date(2026, 10, 31), ["111"])[0]
+    )
+
+
+def test_no_line_ticked_is_refused_with_a_message(qtbot, screen):
+    """Unticking every line gives a message instead of a report of nothing."""
+    for box in screen.line_boxes.values():
+        box.setChecked(False)
+    screen.run()
+    assert screen.summary_label.text() == "Tick at least one line."
+    assert not screen.is_busy()
+
+
+def test_cancel_drops_the_report(qtbot, screen):
+    """Esc right after F5 cancels: no figures arrive for that request and the screen says so."""
+    screen.set_period(date(2025, 11, 1), date(2026, 10, 31))
+    arrived: list = []
+    screen.report_ready.connect(arrived.append)
+    screen.run()
+    assert screen.is_busy()
+    qtbot.keyClick(screen.show_button, Qt.Key.Key_Escape)
+    assert not screen.is_busy() and screen.summary_label.text() == "Cancelled."
+    qtbot.wait(1500)
+    assert arrived == []
+
+
+def test_save_as_excel_writes_the_figures_and_is_audited(qtbot, screen, tmp_path, monkeypatch):
+    """Excel…: the workbook opens and holds the calls received as a number; the export is audited."""
+    target = tmp_path / "bao-cao.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    screen.set_period(date(2026, 10, 1), date(2026, 10, 31))
+    with qtbot.waitSignal(screen.report_ready, timeout=20_000) as ready:
+        screen.run()
+    assert screen.export("xlsx") == target
+    book = openpyxl.load_workbook(target)
+    values = [c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    assert ready.args[0].indicators.calls_received in values
+    (entry,) = audit.entries(screen.db, viewer=COMMAND_LINE, action="stats.export")
+    assert entry.detail == "xlsx" and entry.user_id == screen.user.id
