@@ -23,9 +23,12 @@ class CliError(Exception):
 def _date(text: str) -> date:
     for fmt_parse in (date.fromisoformat, _vn_date):
         try:
-            return fmt_parse(text)
+            day = fmt_parse(text)
         except ValueError:
             continue
+        if not 1900 <= day.year <= 2200:  # beyond, UTC bounds overflow; no call is that old or that far ahead
+            raise argparse.ArgumentTypeError(f"năm ngoài khoảng 1900–2200 / year out of 1900–2200: {text!r}")
+        return day
     raise argparse.ArgumentTypeError(f"ngày không hợp lệ / invalid date: {text!r} (YYYY-MM-DD hoặc dd/MM/yyyy)")
 
 

@@ -116,7 +116,11 @@ def vn_percent(share: float | None, places: int = 1) -> str:
     """``0.875`` → ``87,5 %``; no share (nothing to divide) → ``—``."""
     if share is None:
         return "—"
-    return f"{vn_decimal(share * 100, places)} %"
+    text = vn_decimal(share * 100, places)
+    if share < 1 and text == vn_decimal(100, places):
+        # 2999 of 3000 must not read as the province's 100 % target met
+        text = vn_decimal(100 - 10**-places, places)
+    return f"{text} %"
 
 
 def vn_date(day: date) -> str:

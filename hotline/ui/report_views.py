@@ -171,8 +171,9 @@ class BreakdownTables:
         fill(self.indicators, indicator_rows(data))
         fill(self.lines, count_rows(data.by_line, i.calls_received, lambda code: line_names.get(code, code)))
         fill(self.outcomes, count_rows(data.by_outcome, i.calls_received, lambda c: labels.label(labels.OUTCOMES, c)))
-        fill(self.groups, count_rows(data.by_category_group, i.substantive, lambda g: taxonomy.group_label(g, lang)))
-        fill(self.categories, count_rows(data.by_category, i.substantive, lambda c: taxonomy.label(c, lang)))
+        # shares of the calls with a record (the calls that have a category), as in the files for the province
+        fill(self.groups, count_rows(data.by_category_group, i.with_record, lambda g: taxonomy.group_label(g, lang)))
+        fill(self.categories, count_rows(data.by_category, i.with_record, lambda c: taxonomy.label(c, lang)))
         children = sum(data.children_by_sex.values())
         fill(self.sexes, count_rows(data.children_by_sex, children, lambda s: labels.label(labels.SEXES, s)))
         ages = [

@@ -61,6 +61,7 @@ class ReportsScreen(QWidget):
         self._job: dict | None = None
         self._generation = 0
         self._shown_once = False
+        self._figures_current = True  # the figures shown are those of the controls
         self._progress_timer = QTimer(self, interval=100, timeout=self._show_progress)
         self._build()
 
@@ -155,6 +156,10 @@ class ReportsScreen(QWidget):
         QShortcut(QKeySequence("Escape"), self, self.cancel, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.from_edit.editingFinished.connect(self._dates_typed)
         self.to_edit.editingFinished.connect(self._dates_typed)
+        self.from_edit.dateChanged.connect(self._controls_changed)
+        self.to_edit.dateChanged.connect(self._controls_changed)
+        for box in self.line_boxes.values():
+            box.toggled.connect(self._controls_changed)
         self._set_preset("this_month")
         self._update_exports()
 
@@ -206,6 +211,24 @@ class ReportsScreen(QWidget):
     def _dates_typed(self) -> None:
         key = matching_preset(*self.period(), self.today()) or "custom"
         self.period_combo.setCurrentIndex(self.period_combo.findData(key))
+
+    def _controls_changed(self, *_args) -> None:
+        """The period or the lines changed: the figures shown are no longer the ones asked for — say so, and
+        save nothing until they are counted again."""
+        if self.data is None or self.is_busy():
+            return
+        shown = (self.data.first_day, self.data.last_day, self.data.lines)
+        if shown == (*self.period(), self.chosen_lines()):
+            self._figures_current = True
+            self._update_exports()
+            return
+        self._figures_current = False
+        self.summary_label.setText(
+            self.tr("The figures shown are for %1. Press F5 to count the period and lines chosen.").replace(
+                "%1", period_text(self.data)
+            )
+        )
+        self._update_exports()
 
     def period(self) -> tuple[date, date]:
         return self.from_edit.date().toPython(), self.to_edit.date().toPython()
@@ -279,7 +302,7 @@ class ReportsScreen(QWidget):
         self._job = None
         self._busy(False)
         if not quiet:
-            self.summary_label.setText(self.tr("Cancelled."))
+            self._say_cancelled()
 
     def _show_progress(self) -> None:
         job = self._job
@@ -292,6 +315,7 @@ class ReportsScreen(QWidget):
             return  # an older report, or cancelled: its figures are not the ones asked for
         seconds = time.monotonic() - self._job["started"]
         self._job = None
+        self._figures_current = True
         self._busy(False)
         self.show_report(data)
         lines_text = ", ".join(data.lines) if data.lines else self.tr("all lines")
@@ -309,11 +333,23 @@ class ReportsScreen(QWidget):
         self._job = None
         self._busy(False)
         if isinstance(error, stats.StatsCancelled):
-            self.summary_label.setText(self.tr("Cancelled."))
+            self._say_cancelled()
             return
         message = str(error) if isinstance(error, StoreError) else self.tr("The figures could not be counted.")
         self.summary_label.setText(message)
         self.status_message.emit(message, 10000)
+
+    def _say_cancelled(self) -> None:
+        text = self.tr("Cancelled.")
+        if self.data is not None:
+            self._figures_current = (self.data.first_day, self.data.last_day, self.data.lines) == (
+                *self.period(),
+                self.chosen_lines(),
+            )
+            if not self._figures_current:
+                text += " " + self.tr("The figures shown are still those of %1.").replace("%1", period_text(self.data))
+        self.summary_label.setText(text)
+        self._update_exports()
 
     def _busy(self, busy: bool) -> None:
         if busy:
@@ -355,7 +391,7 @@ class ReportsScreen(QWidget):
         self._update_exports()
 
     def _update_exports(self) -> None:
-        ready = self.data is not None and not self.is_busy()
+        ready = self.data is not None and not self.is_busy() and self._figures_current
         for button in (self.xlsx_button, self.pdf_button, self.csv_button):
             button.setEnabled(ready)
 

@@ -3824,6 +3824,10 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
             <translation>Biểu đồ</translation>
         </message>
         <message>
+            <source>The figures shown are for %1. Press F5 to count the period and lines chosen.</source>
+            <translation>Số liệu đang hiển thị là của kỳ %1. Nhấn F5 để tính cho kỳ và đường dây vừa chọn.</translation>
+        </message>
+        <message>
             <source>The last day is before the first day.</source>
             <translation>Ngày cuối đang ở trước ngày đầu.</translation>
         </message>
@@ -3854,6 +3858,10 @@ Mọi thứ bạn đã nhập vẫn còn trên màn hình.</translation>
         <message>
             <source>The figures could not be counted.</source>
             <translation>Không tính được số liệu.</translation>
+        </message>
+        <message>
+            <source>The figures shown are still those of %1.</source>
+            <translation>Số liệu đang hiển thị vẫn là của kỳ %1.</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>

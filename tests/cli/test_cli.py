@@ -610,3 +610,10 @@ def test_settings_set_prints_the_value_as_stored(hotline, tmp_path):
     db = tmp_path / "s.sqlite3"
     assert_ok(hotline("init", "--db", db))
     assert assert_ok(hotline("settings", "set", "case_prefix", "kg", "--db", db)).stdout.strip() == 'case_prefix = "KG"'
+
+
+@pytest.mark.parametrize("bounds", [("0001-01-01", "2026-10-31"), ("2026-10-01", "9999-12-31")])
+def test_stats_refuses_years_out_of_reach_in_one_line(demo_db, bounds):
+    """A year like 0001 or 9999 is refused with one clear line (it once ended in an unexpected OverflowError)."""
+    line = assert_one_line_error(demo_db.run("stats", "--from", bounds[0], "--to", bounds[1]))
+    assert "1900–2200" in line

@@ -49,3 +49,13 @@ def test_every_preset_is_a_whole_run_of_days(today, preset):
 def test_a_custom_range_matches_no_preset():
     """Dates the user typed that are no preset are recognised as such."""
     assert matching_preset(date(2026, 11, 3), date(2026, 11, 20), date(2026, 11, 28)) is None
+
+
+def test_a_share_just_below_the_target_never_reads_100():
+    """2,999 of 3,000 reports with a case file shows 99,9 %, not the province's 100 % target; all of them 100 %."""
+    from hotline.core.report_data import vn_percent
+
+    assert vn_percent(2999 / 3000) == "99,9 %"
+    assert vn_percent(1.0) == "100,0 %"
+    assert vn_percent(0.875) == "87,5 %"
+    assert vn_percent(None) == "—"

@@ -112,9 +112,24 @@ def test_cancel_drops_the_report(qtbot, screen):
     screen.run()
     assert screen.is_busy()
     qtbot.keyClick(screen.show_button, Qt.Key.Key_Escape)
-    assert not screen.is_busy() and screen.summary_label.text() == "Cancelled."
+    assert not screen.is_busy() and screen.summary_label.text().startswith("Cancelled.")
+    assert "still those of" in screen.summary_label.text()  # the tables show another period: it says which
+    assert not screen.xlsx_button.isEnabled()
     qtbot.wait(1500)
     assert arrived == []
+
+
+def test_changed_controls_mark_the_figures_out_of_date(qtbot, screen):
+    """Unticking a line after counting says the figures are for the old choice and disables saving until F5."""
+    assert screen.xlsx_button.isEnabled()
+    screen.line_boxes["18008077"].setChecked(False)
+    assert "Press F5" in screen.summary_label.text() and not screen.pdf_button.isEnabled()
+    screen.line_boxes["18008077"].setChecked(True)  # back to what was counted
+    assert screen.pdf_button.isEnabled()
+    screen.line_boxes["18008077"].setChecked(False)
+    with qtbot.waitSignal(screen.report_ready, timeout=20_000):
+        qtbot.keyClick(screen.show_button, Qt.Key.Key_F5)
+    assert screen.pdf_button.isEnabled() and screen.data.lines == ("111",)
 
 
 def test_save_as_excel_writes_the_figures_and_is_audited(qtbot, screen, tmp_path, monkeypatch):
