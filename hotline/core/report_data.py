@@ -10,9 +10,11 @@ Definitions (the report prints them too):
 - counselling calls: substantive calls with at least one counselling category;
 - abuse reports: substantive calls with an abuse category; trafficking reports: with a trafficking category other
   than "information / suspected recruitment"; "reports" below are the calls with either (each call once);
-- a report has a case file when a case was opened from it or the call was linked to a case;
-- cases opened / closed: opened_at / closed_at in the period; overdue: cases not closed at the end of the period
-  (or now, if sooner) whose safety assessment or support plan was due before that moment and not done;
+- a report has a case file when a case was opened from it or the call was linked to a case, judged when the
+  report is made (a case opened after the period counts);
+- cases opened: opened_at in the period; cases closed: a closing recorded in the period (each case once, even if
+  reopened since); overdue: cases not closed at the end of the period (or now, if sooner) whose safety assessment
+  or support plan was due before that moment and not done;
 - median time to case file: over the cases opened in the period, from the call's start to the opening, in hours;
 - children: the children recorded on substantive calls (a call may name several), by sex, age band and commune.
 """

@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QPen
 
 from hotline.core.report_data import ReportData
 from hotline.core.taxonomy import Taxonomy
+from hotline.core.timeutil import local, utcnow
 from hotline.reports.chart_parts import (
     BLACK,
     DARK,
@@ -194,17 +195,20 @@ def _unique(labels: list[str]) -> list[str]:
 # --- hour of day --------------------------------------------------------------------------------------------
 
 
-def hour_weekday_chart(data: ReportData, lang: str = "vi") -> QChart:
+def hour_weekday_chart(data: ReportData, lang: str = "vi", today: date | None = None) -> QChart:
     """Calls per hour of the day, on average per weekday (Mon–Fri) and per weekend day (Sat, Sun).
 
     Averages, not totals: a month has some 22 weekdays and 8 weekend days, and the chart compares one day of
-    each. A solid line with round markers and a dashed line with square markers tell the two apart in print.
+    each. A period not over yet (it ends after ``today``, local; default: the present) is averaged over the days
+    up to today: the days to come have no calls yet. A solid line with round markers and a dashed line with
+    square markers tell the two apart in print.
     """
     title = words(lang, "Cuộc gọi theo giờ trong ngày", "Calls by hour of the day")
     chart = new_chart(title, lang)
     if not data.indicators.calls_received or not data.hour_weekday:
         return say_nothing(chart, _no_calls(lang))
-    day_count = Counter(day.weekday() for day in days_of(data))
+    today = today or local(utcnow()).date()
+    day_count = Counter(day.weekday() for day in days_of(data) if day <= today)
     kinds = (
         (words(lang, "Ngày thường (thứ Hai – thứ Sáu)", "Weekdays (Monday – Friday)"), (0, 1, 2, 3, 4),
          Qt.PenStyle.SolidLine, True),
@@ -228,6 +232,8 @@ def hour_weekday_chart(data: ReportData, lang: str = "vi") -> QChart:
         line.setLightMarker(marker_image(round_marker))
         line.setMarkerSize(9)
         series_list.append(line)
+    if not series_list:  # a period that has not begun yet
+        return say_nothing(chart, _no_calls(lang))
     decimals = 0 if top >= 10 else 1
     # the legend shows each line's dash and marker (bar charts keep squares: this shape draws them empty)
     chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
@@ -243,7 +249,10 @@ def hour_weekday_chart(data: ReportData, lang: str = "vi") -> QChart:
     axis_x.setMinorTickCount(1)
     style_axis(axis_x, words(lang, "Giờ trong ngày (giờ Việt Nam)", "Hour of the day (Vietnamese time)"))
     axis_x.setMinorGridLineColor(QColor(235, 235, 235))
-    axis_y = count_axis(top, words(lang, "Cuộc gọi trung bình mỗi ngày", "Average calls per day"), decimals=decimals)
+    axis_title = words(lang, "Cuộc gọi trung bình mỗi ngày", "Average calls per day")
+    if data.last_day > today:
+        axis_title += words(lang, f" (đến ngày {today:%d/%m/%Y})", f" (up to {today:%d/%m/%Y})")
+    axis_y = count_axis(top, axis_title, decimals=decimals)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     for line in series_list:

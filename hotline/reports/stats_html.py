@@ -12,7 +12,18 @@ from hotline.core.report_data import ReportData, vn_int
 from hotline.core.taxonomy import Taxonomy
 from hotline.core.timeutil import local
 from hotline.reports.stats_tables import Row, Table, indicators_table, report_tables
-from hotline.reports.stats_words import ID, INT, SHARE, TEXT, display, lines_text, period_text, words
+from hotline.reports.stats_words import (
+    ID,
+    INT,
+    SHARE,
+    TEXT,
+    display,
+    lines_text,
+    listed_text,
+    period_text,
+    unfinished_text,
+    words,
+)
 
 #: Chart pictures: drawn at this logical size (about 18 cm at 96 dpi, so their fonts print at their point size).
 CHART_SIZE = (680, 330)
@@ -30,7 +41,7 @@ PDF_TABLES = (
     "months",
     "hour_weekday",
 )
-#: The reports without a case file listed in the PDF at most (the XLSX lists them all).
+#: The reports without a case file listed in the PDF at most (the XLSX and CSV list all the store listed).
 MAX_WITHOUT_CASE_ROWS = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -101,9 +112,12 @@ def _target_box(data: ReportData, lang: str) -> str:
     label = w(
         "Tỷ lệ tin báo xâm hại, mua bán người có hồ sơ", "Share of abuse and trafficking reports with a case file"
     )
+    # the figure counts reports (calls), not children: the target is worded as what is counted
     target = w(
-        "Chỉ tiêu của tỉnh: 100 % trẻ em bị xâm hại được lập hồ sơ.",
-        "The province's target: 100 % of abused children get a case file.",
+        "Chỉ tiêu của tỉnh: 100 % tin báo xâm hại, mua bán người được lập hồ sơ (tính theo tin báo, không theo"
+        " số trẻ).",
+        "The province's target: 100 % of abuse and trafficking reports get a case file (counted by reports, not"
+        " by children).",
     )
     if not ind.reports:
         nothing = w(
@@ -136,6 +150,32 @@ def _target_box(data: ReportData, lang: str) -> str:
     )
 
 
+def _without_case_section(listed: Table, total: int, lang: str, heading: _Headings) -> list[str]:
+    """Section 4: the heading counts every report without a case file (the indicator), the table lists the first
+    MAX_WITHOUT_CASE_ROWS of those the store listed, and the notes say plainly how many are where."""
+    w = lambda vi, en: words(lang, vi, en)  # noqa: E731
+    total_text = vn_int(total) if lang != "en" else f"{total:,}"
+    parts = [heading(w(f"4. Tin báo chưa có hồ sơ ({total_text})", f"4. Reports without a case file ({total_text})"))]
+    if not listed.rows:
+        return [*parts, _p(f"<i>{_t(w('Không có.', 'None.'))}</i>")]
+    shown = listed.rows[:MAX_WITHOUT_CASE_ROWS]
+    parts.append(_table_html(listed, lang, rows=shown, widths=(18, 32, 38, 12)))  # the line's name wants room
+    parts.append(_note(listed_text(len(shown), total, lang)))
+    in_files = len(listed.rows)
+    if in_files > len(shown):  # the XLSX and CSV list more than the PDF: say how many, never "the rest"
+        parts.append(_note(w(
+            f"Tệp Excel (và CSV) của báo cáo liệt kê {'đủ ' if in_files == total else ''}{vn_int(in_files)} tin báo"
+            f"{'' if in_files == total else ' cũ nhất'}.",
+            f"The report's Excel (and CSV) file lists {'all ' if in_files == total else 'the oldest '}{in_files:,}.",
+        )))  # fmt: skip
+    if in_files < total:
+        parts.append(_note(w(
+            "Các tin báo còn lại không có trong các tệp của báo cáo này: lập báo cáo cho kỳ ngắn hơn để xem.",
+            "The others are in none of this report's files: make a report for a shorter period to see them.",
+        )))  # fmt: skip
+    return parts
+
+
 def report_html(
     data: ReportData,
     *,
@@ -162,6 +202,9 @@ def report_html(
         + _p(f"{_t(w('Đường dây', 'Lines'))}: <b>{_t(lines_text(data, line_names, lang))}</b>", "center")
         + _p(_t(w("Lập lúc", "Made at") + f" {local(generated_at):%H:%M %d/%m/%Y}"), "center", "font-size: 9pt;")
     )
+    unfinished = unfinished_text(data, local(generated_at).date(), lang)
+    if unfinished:
+        parts.append(_p(f"<b>{_t(unfinished)}</b>", "center"))
 
     parts.append(_heading(w("1. Chỉ số chính", "1. Key figures")))
     indicators = indicators_table(data, lang)
@@ -191,17 +234,7 @@ def report_html(
         parts.append(_table_html(table, lang, widths=widths))
         parts.append(_note(table.note))
 
-    listed = tables["without_case"]
-    parts.append(_heading(w(f"4. Tin báo chưa có hồ sơ ({vn_int(len(listed.rows))})",
-                            f"4. Reports without a case file ({len(listed.rows):,})")))  # fmt: skip
-    if listed.rows:
-        parts.append(_table_html(listed, lang, rows=listed.rows[:MAX_WITHOUT_CASE_ROWS], widths=(20, 15, 50, 15)))
-        if len(listed.rows) > MAX_WITHOUT_CASE_ROWS:
-            more = len(listed.rows) - MAX_WITHOUT_CASE_ROWS
-            parts.append(_note(w(f"… và {vn_int(more)} tin báo khác: xem tệp Excel của báo cáo.",
-                                 f"… and {more:,} more: see the report's Excel file.")))  # fmt: skip
-    else:
-        parts.append(_p(f"<i>{_t(w('Không có.', 'None.'))}</i>"))
+    parts.extend(_without_case_section(tables["without_case"], data.indicators.reports_without_case, lang, _heading))
 
     parts.append(_heading(w("5. Định nghĩa", "5. Definitions")))
     for row in indicators.rows:

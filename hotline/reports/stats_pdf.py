@@ -4,7 +4,7 @@ drawn in as pictures), with page numbers and the time it was made."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt, QUrl
 from PySide6.QtGui import (
@@ -35,12 +35,12 @@ RESOLUTION_DPI = 300
 CHART_SCALE = 3.0
 
 
-def report_charts(data: ReportData, taxonomy: Taxonomy, lang: str = "vi") -> list:
-    """The three charts of the report, in the order of CHART_NAMES."""
+def report_charts(data: ReportData, taxonomy: Taxonomy, lang: str = "vi", today: date | None = None) -> list:
+    """The three charts of the report, in the order of CHART_NAMES (``today``: see charts.hour_weekday_chart)."""
     return [
         charts.calls_chart(data, lang),
         charts.categories_chart(data, taxonomy, lang),
-        charts.hour_weekday_chart(data, lang),
+        charts.hour_weekday_chart(data, lang, today),
     ]
 
 
@@ -122,7 +122,8 @@ def pdf_bytes(
     doc.setDocumentMargin(0)
     chart_width = round(width * 96 / writer.logicalDpiX())  # <img> sizes are CSS pixels, 96 to the inch
     if data.indicators.calls_received:
-        for name, chart in zip(CHART_NAMES, report_charts(data, taxonomy, lang), strict=True):
+        pictures = report_charts(data, taxonomy, lang, local(generated_at).date())
+        for name, chart in zip(CHART_NAMES, pictures, strict=True):
             image = charts.chart_image(chart, *CHART_SIZE, scale=CHART_SCALE)
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
     headings: list[str] = []

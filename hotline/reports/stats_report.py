@@ -19,7 +19,20 @@ from hotline.core.report_data import ReportData
 from hotline.core.taxonomy import Taxonomy
 from hotline.core.timeutil import local, utcnow
 from hotline.reports.stats_tables import Table, report_tables
-from hotline.reports.stats_words import DATE, DATETIME, HOURS, ID, INT, MONTH, SHARE, TEXT, display, lines_text, words
+from hotline.reports.stats_words import (
+    DATE,
+    DATETIME,
+    HOURS,
+    ID,
+    INT,
+    MONTH,
+    SHARE,
+    TEXT,
+    display,
+    lines_text,
+    unfinished_text,
+    words,
+)
 from hotline.store.db import StoreError
 
 #: Excel number formats of the cell kinds (Excel shows them with the reader's own separators: 3.105 in Vietnam).
@@ -106,6 +119,7 @@ def write_xlsx(
 
     about = book.create_sheet(w("Báo cáo", "Report"))
     made = local(generated_at or utcnow()).replace(tzinfo=None)
+    unfinished = unfinished_text(data, made.date(), lang)
     for label, value, kind in (
         (w("Đơn vị", "Centre"), centre_name, TEXT),
         (w("Báo cáo", "Report"), w("Báo cáo thống kê tổng đài", "Hotline statistics report"), TEXT),
@@ -113,6 +127,7 @@ def write_xlsx(
         (w("Đến ngày", "To"), data.last_day, DATE),
         (w("Đường dây", "Lines"), lines_text(data, line_names, lang), TEXT),
         (w("Lập lúc", "Made at"), made, DATETIME),
+        *([(w("Ghi chú", "Note"), unfinished, TEXT)] if unfinished else []),
     ):
         about.append([label, None])
         _put(about.cell(row=about.max_row, column=2), value, kind)
@@ -191,6 +206,8 @@ def csv_rows(data: ReportData, *, taxonomy: Taxonomy, line_names: Mapping[str, s
             for index in values:
                 section = table.key if len(values) == 1 else f"{table.key}.{table.columns[index].key}"
                 yield (section, row.key, label, _plain(row.cells[index]))
+        if table.of_total is not None:  # a list cut short says so: "500 of 623 listed (the oldest first)"
+            yield (f"{table.key}.listed", "listed", table.note, str(len(table.rows)))
 
 
 def _plain(value) -> str:

@@ -22,6 +22,7 @@ from hotline.reports.stats_words import (
     commune_label,
     days_of,
     line_label,
+    listed_text,
     outcome_label,
     relation_label,
     sex_label,
@@ -59,6 +60,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     note: str = ""  # what the shares are of, printed under the table
+    of_total: int | None = None  # a list cut short: the rows are the first of this many (the CSV says so too)
 
 
 def _share(count: int, base: int) -> float | None:
@@ -199,7 +201,7 @@ def report_tables(
         tuple(per_day),
     ))  # fmt: skip
     tables.append(months_table(data, lang))
-    tables.append(without_case_table(data, taxonomy=taxonomy, lang=lang))
+    tables.append(without_case_table(data, taxonomy=taxonomy, line_names=line_names, lang=lang))
     return tables
 
 
@@ -246,8 +248,12 @@ def months_table(data: ReportData, lang: str = "vi") -> Table:
     return Table("months", w("Theo tháng", "Per month"), tuple(columns), rows, note)
 
 
-def without_case_table(data: ReportData, *, taxonomy: Taxonomy, lang: str = "vi") -> Table:
-    """The reports still without a case file: when, line, categories, call number (no personal data)."""
+def without_case_table(
+    data: ReportData, *, taxonomy: Taxonomy, line_names: Mapping[str, str], lang: str = "vi"
+) -> Table:
+    """The reports still without a case file: when, line, categories, call number (no personal data). The store
+    lists the oldest up to a limit: when that is fewer than the indicator counts, the note says how many of how
+    many (``of_total``)."""
     w = lambda vi, en: words(lang, vi, en)  # noqa: E731
     columns = (
         Column("started_at", w("Thời gian", "Time"), DATETIME, in_csv=False),
@@ -260,11 +266,16 @@ def without_case_table(data: ReportData, *, taxonomy: Taxonomy, lang: str = "vi"
             str(item.call_id),
             (
                 started_local(item.started_at_ms),
-                item.line,  # the code, as the daily log shows it: the list is for finding the call there
+                line_label(item.line, line_names),  # the line's name, as the screen and the by-line table give it
                 "; ".join(taxonomy.label(code, lang) for code in item.categories),
                 item.call_id,
             ),
         )
         for item in data.without_case
     )
-    return Table("without_case", w("Chưa có hồ sơ", "Without a case file"), columns, rows)
+    total = data.indicators.reports_without_case
+    short = len(rows) < total
+    return Table(
+        "without_case", w("Chưa có hồ sơ", "Without a case file"), columns, rows,
+        note=listed_text(len(rows), total, lang), of_total=total if short else None,
+    )  # fmt: skip

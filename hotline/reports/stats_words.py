@@ -77,25 +77,31 @@ INDICATORS = (
      "Cuộc gọi có tin báo xâm hại trẻ em hoặc mua bán người; mỗi cuộc gọi tính một lần.",
      "Calls with an abuse or a trafficking report, each call counted once."),
     ("reports_with_case", INT, "Tin báo đã có hồ sơ", "Reports with a case file",
-     "Tin báo đã được mở hồ sơ quản lý trường hợp, hoặc cuộc gọi đã được gắn với một hồ sơ.",
-     "Reports from which a case was opened, or whose call was linked to a case."),
+     "Tin báo đã được mở hồ sơ quản lý trường hợp, hoặc cuộc gọi đã được gắn với một hồ sơ. Xét theo tình trạng"
+     " lúc lập báo cáo (hồ sơ mở sau cuối kỳ cũng được tính), không phải lúc cuối kỳ.",
+     "Reports from which a case was opened, or whose call was linked to a case. Judged as things stand when the"
+     " report is made (a case opened after the period counts), not at the end of the period."),
     ("reports_without_case", INT, "Tin báo chưa có hồ sơ", "Reports without a case file",
-     "Tin báo chưa có hồ sơ quản lý trường hợp; báo cáo liệt kê từng tin báo (thời gian, đường dây, mã cuộc gọi).",
-     "Reports without a case file; the report lists each of them (time, line, call number)."),
+     "Tin báo chưa có hồ sơ quản lý trường hợp lúc lập báo cáo; báo cáo liệt kê các tin báo này, cũ nhất trước"
+     " (thời gian, đường dây, mã cuộc gọi).",
+     "Reports without a case file when the report is made; the report lists them, oldest first (time, line,"
+     " call number)."),
     ("share_with_case", SHARE, "Tỷ lệ tin báo có hồ sơ", "Share of reports with a case file",
-     "Tin báo đã có hồ sơ chia cho tin báo xâm hại, mua bán người. Chỉ tiêu của tỉnh: 100 %.",
-     "Reports with a case file divided by the abuse and trafficking reports. The province's target: 100 %."),
+     "Tin báo đã có hồ sơ (lúc lập báo cáo) chia cho tin báo xâm hại, mua bán người; tính theo tin báo (cuộc"
+     " gọi), không theo số trẻ. Chỉ tiêu của tỉnh: 100 %.",
+     "Reports with a case file (when the report is made) divided by the abuse and trafficking reports; counted"
+     " by reports (calls), not by children. The province's target: 100 %."),
     ("cases_opened", INT, "Hồ sơ mở trong kỳ", "Cases opened",
      "Hồ sơ quản lý trường hợp được mở trong kỳ.",
      "Case files opened in the period."),
     ("cases_closed", INT, "Hồ sơ đóng trong kỳ", "Cases closed",
-     "Hồ sơ được đóng trong kỳ.",
-     "Case files closed in the period."),
+     "Hồ sơ được đóng trong kỳ; mỗi hồ sơ tính một lần, kể cả hồ sơ sau đó được mở lại.",
+     "Case files closed in the period, each once, including those reopened later."),
     ("cases_overdue", INT, "Hồ sơ quá hạn", "Cases overdue",
-     "Hồ sơ chưa đóng vào cuối kỳ (hoặc lúc lập báo cáo, nếu sớm hơn) có đánh giá an toàn hoặc kế hoạch hỗ trợ"
-     " đã đến hạn mà chưa làm.",
-     "Cases not closed at the end of the period (or now, if sooner) whose safety assessment or support plan was"
-     " due before then and not done."),
+     "Xét tại cuối kỳ (hoặc lúc lập báo cáo, nếu kỳ chưa kết thúc): hồ sơ chưa đóng vào lúc đó có đánh giá an"
+     " toàn hoặc kế hoạch hỗ trợ đã đến hạn mà chưa làm.",
+     "Judged at the end of the period (or when the report is made, if the period is not over): cases not closed"
+     " then whose safety assessment or support plan was due before then and not done."),
     ("median_hours_to_case", HOURS, "Thời gian từ cuộc gọi đến lập hồ sơ (trung vị, giờ)",
      "Time from call to case file (median, hours)",
      "Trung vị, trên các hồ sơ mở trong kỳ, của thời gian từ lúc bắt đầu cuộc gọi đến lúc mở hồ sơ, tính bằng giờ.",
@@ -151,6 +157,28 @@ def lines_text(data: ReportData, line_names: Mapping[str, str], lang: str = "vi"
 def period_text(data: ReportData) -> str:
     """'01/11/2026 – 30/11/2026' (dd/MM/yyyy, as the centre writes dates)."""
     return f"{data.first_day:%d/%m/%Y} – {data.last_day:%d/%m/%Y}"
+
+
+def listed_text(listed: int, total: int, lang: str = "vi") -> str:
+    """What a list of the reports without a case file holds when it is shorter than their number; else ""."""
+    if listed >= total:
+        return ""
+    return words(
+        lang,
+        f"Liệt kê {vn_int(listed)} trên {vn_int(total)} tin báo chưa có hồ sơ (cũ nhất trước).",
+        f"{listed:,} of {total:,} listed (the oldest first).",
+    )
+
+
+def unfinished_text(data: ReportData, today: date, lang: str = "vi") -> str:
+    """A period that ends after ``today`` (local) holds figures up to today only: say so; else ""."""
+    if data.last_day <= today:
+        return ""
+    return words(
+        lang,
+        f"Kỳ báo cáo chưa kết thúc (số liệu đến ngày {today:%d/%m/%Y}).",
+        f"The period is not over yet (figures up to {today:%d/%m/%Y}).",
+    )
 
 
 def started_local(ms: int) -> datetime:

@@ -146,6 +146,11 @@ def statements_of(p: Period) -> list[tuple[str, str, dict]]:
     params |= {f"line{n}": line for n, line in enumerate(p.lines)}
     lines = f" AND c.line IN ({', '.join(f':line{n}' for n in range(len(p.lines)))})" if p.lines else ""
     case_lines = f" AND EXISTS (SELECT 1 FROM calls c WHERE c.id = k.call_id{lines})" if p.lines else ""
+    event_lines = (
+        f" AND EXISTS (SELECT 1 FROM cases k CROSS JOIN calls c ON c.id = k.call_id WHERE k.id = e.case_id{lines})"
+        if p.lines
+        else ""
+    )
     period = {"lo": ":start", "hi": ":end", "lines": lines}
     substantive = _SUBSTANTIVE.format(**period)
     params["hours"] = -(-(p.end_ms - p.start_ms) // HOUR_MS)
@@ -206,8 +211,10 @@ def statements_of(p: Period) -> list[tuple[str, str, dict]]:
         ),
         (
             "cases_closed",
-            "SELECT count(*) FROM cases k INDEXED BY cases_closed"
-            f" WHERE k.closed_at >= :start AND k.closed_at < :end{case_lines}",
+            # the close events, not cases.closed_at: a reopen sets that back to NULL, and a month already reported
+            # must give the same number later; a case closed twice in the period counts once
+            "SELECT count(DISTINCT e.case_id) FROM case_events e INDEXED BY case_events_close"
+            f" WHERE e.kind = 'close' AND e.at >= :start AND e.at < :end{event_lines}",
         ),
         ("cases_overdue", _overdue_sql(case_lines)),
         ("without_case", without_case),

@@ -142,3 +142,17 @@ def empty_report(first: date = date(2026, 11, 1), last: date = date(2026, 11, 30
         per_day=dict.fromkeys(days, 0),
         months=(MonthRow(first.replace(day=1), 0, 0, 0, 0, 0, 0),),
     )
+
+
+def with_open_reports(data: ReportData, listed: int, total: int) -> ReportData:
+    """``data`` with ``total`` reports without a case file of which the store listed the oldest ``listed`` (as it
+    does up to its limit): one every 10 minutes from the period's first local morning, alternating the lines."""
+    start = datetime.combine(data.first_day, datetime.min.time(), UTC)
+    items = tuple(
+        WithoutCase(70_000 + n, to_ms(start + timedelta(minutes=10 * n)), ("111", "18008077")[n % 2],
+                    ("abuse.violence",))
+        for n in range(listed)
+    )  # fmt: skip
+    ind = data.indicators
+    indicators = Indicators(**{**ind.__dict__, "reports": ind.reports_with_case + total})
+    return ReportData(**{**data.__dict__, "indicators": indicators, "without_case": items})

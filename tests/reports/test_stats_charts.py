@@ -113,7 +113,7 @@ def test_categories_chart_shows_the_top_categories_largest_on_top(qapp):
 def test_hour_chart_compares_an_average_weekday_and_weekend_day(qapp):
     """Two lines of calls per hour, averaged over the period's weekdays and weekend days; dash and marker differ."""
     data = sample_report()  # November 2026: 21 weekdays, 9 weekend days
-    chart = hour_weekday_chart(data)
+    chart = hour_weekday_chart(data, today=date(2026, 12, 2))
     weekday, weekend = chart.series()
     for line, days, count in ((weekday, range(5), 21), (weekend, (5, 6), 9)):
         assert [p.x() for p in line.points()] == list(range(24))
@@ -128,10 +128,27 @@ def test_hour_chart_compares_an_average_weekday_and_weekend_day(qapp):
 def test_hour_chart_of_a_period_without_a_weekend(qapp):
     """Monday to Wednesday: one line, no weekend line averaged over no days."""
     data = sample_report(date(2026, 11, 2), date(2026, 11, 4), 300)
-    chart = hour_weekday_chart(data, "en")  # held: its series go with it
+    chart = hour_weekday_chart(data, "en", date(2026, 12, 2))  # held: its series go with it
     (line,) = chart.series()
     assert line.name() == "Weekdays (Monday – Friday)"
     assert sum(p.y() for p in line.points()) == pytest.approx(100)
+
+
+def test_hour_chart_of_a_period_not_over_averages_the_days_passed(qapp):
+    """On 10/11 a November report averages over 1–10/11 (7 weekdays, 3 weekend days: the 1st is a Sunday), not
+    over the 30 days, and says up to when."""
+    so_far = sample_report(date(2026, 11, 1), date(2026, 11, 10), 1000)  # the calls of November up to the 10th
+    days = {date(2026, 11, n): so_far.per_day.get(date(2026, 11, n), 0) for n in range(1, 31)}
+    data = ReportData(**{**so_far.__dict__, "last_day": date(2026, 11, 30), "per_day": days})
+    chart = hour_weekday_chart(data, today=date(2026, 11, 10))
+    weekday, weekend = chart.series()
+    for line, days, count in ((weekday, range(5), 7), (weekend, (5, 6), 3)):
+        expected = [sum(data.hour_weekday[d][h] for d in days) / count for h in range(24)]
+        assert [p.y() for p in line.points()] == pytest.approx(expected)
+    (axis_y,) = chart.axes(Qt.Orientation.Vertical)
+    assert axis_y.titleText().endswith("(đến ngày 10/11/2026)")
+    finished = hour_weekday_chart(data, today=date(2026, 11, 30))  # held: its axes go with it
+    assert "đến ngày" not in finished.axes(Qt.Orientation.Vertical)[0].titleText()
 
 
 @pytest.mark.parametrize("make", [calls_chart, lambda d, lang: categories_chart(d, TAXONOMY, lang), hour_weekday_chart])

@@ -14,12 +14,13 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtPdf import QPdfDocument
-from stats_sample import CENTRE, LINE_NAMES, empty_report, sample_report
+from stats_sample import CENTRE, LINE_NAMES, empty_report, sample_report, with_open_reports
 
 from hotline.core.report_data import AGE_BANDS, ReportData, vn_int
 from hotline.core.taxonomy import load_taxonomy
 from hotline.core.timeutil import from_ms, local
 from hotline.reports.stats_report import ReportWriteError, write_csv, write_pdf, write_xlsx
+from hotline.reports.stats_words import line_label
 from hotline.store.db import StoreError
 
 TAXONOMY = load_taxonomy()
@@ -178,7 +179,7 @@ def test_xlsx_hours_days_months_and_open_reports(tmp_path):
     for row, item in zip(listed, data.without_case, strict=True):
         assert row[0].value == local(from_ms(item.started_at_ms)).replace(tzinfo=None, second=0, microsecond=0)
         assert row[0].number_format == "dd/mm/yyyy hh:mm"
-        assert row[1].value == item.line
+        assert row[1].value == line_label(item.line, LINE_NAMES)  # the line's name, as the screen shows it
         assert row[2].value == "; ".join(TAXONOMY.label(c) for c in item.categories)
         assert row[3].value == item.call_id and row[3].number_format == "0"
 
@@ -260,7 +261,8 @@ def test_csv_long_form_holds_every_value(tmp_path):
     assert rows["months.reports_year_before", "2026-11"][1] == str(m.reports_year_before)
     for item in data.without_case:
         label, line = rows["without_case.line", str(item.call_id)]
-        assert label == f"{local(from_ms(item.started_at_ms)):%d/%m/%Y %H:%M}" and line == item.line
+        assert label == f"{local(from_ms(item.started_at_ms)):%d/%m/%Y %H:%M}"
+        assert line == line_label(item.line, LINE_NAMES)
         categories = rows["without_case.categories", str(item.call_id)][1]
         assert categories == "; ".join(TAXONOMY.label(c) for c in item.categories)
     expected = 3 + 14 + 3 + 8 + 4 + len(data.by_category) + 4 + 6 + 8 + 11 + 24 * 7 + 30 + 6 + 2 * 14
@@ -352,7 +354,7 @@ def test_pdf_names_the_centre_period_indicators_and_categories(month_pdf):
         assert group.label_vi in text, group.code
     for item in data.without_case:  # each open report once: its time, line and call number on one row
         when = f"{local(from_ms(item.started_at_ms)):%d/%m/%Y %H:%M}"
-        assert text.count(f"{when} {item.line} ") == 1, item.call_id
+        assert text.count(f"{when} {line_label(item.line, LINE_NAMES)} ") == 1, item.call_id
         assert text.count(f" {item.call_id}") == 1, item.call_id
     assert text.count("3.10. Giờ × Thứ") == 1
 
@@ -489,3 +491,63 @@ def test_sample_reports_agree_with_themselves():
     assert sum(data.by_outcome.values()) == data.indicators.calls_received
     assert data.indicators.reports_without_case == len(data.without_case)
     assert date(2026, 11, 30) in data.per_day
+
+
+# --- a period not over yet, and more reports without a case file than the store lists -------------------------
+
+DECEMBER_10 = datetime(2026, 12, 10, 1, 0, tzinfo=UTC)  # 08:00 on 10/12 in Vietnam
+
+
+def test_xlsx_and_csv_say_how_many_of_the_open_reports_they_list_and_that_the_period_is_not_over(tmp_path):
+    """500 of 623 listed: the sheet and the CSV say so in Vietnamese; a December report made on 10/12 says on its
+    cover that the period is not over and up to when; the line is named as on the screen."""
+    data = with_open_reports(sample_report(date(2026, 12, 1), date(2026, 12, 31)), 500, 623)
+    path = tmp_path / "thang-12.xlsx"
+    write_xlsx(data, path, taxonomy=TAXONOMY, line_names=LINE_NAMES, centre_name=CENTRE, generated_at=DECEMBER_10)
+    book = openpyxl.load_workbook(path)
+    cover = {row[0].value: row[1].value for row in book["Báo cáo"].iter_rows()}
+    assert cover["Ghi chú"] == "Kỳ báo cáo chưa kết thúc (số liệu đến ngày 10/12/2026)."
+    sheet = book["Chưa có hồ sơ"]
+    listed = body(sheet)
+    assert len(listed) == 500 and listed[1][1].value == f"{LINE_NAMES['18008077']} (18008077)"
+    notes = [row[0].value for row in sheet.iter_rows(min_row=len(listed) + 2) if row[0].value]
+    assert notes == ["Liệt kê 500 trên 623 tin báo chưa có hồ sơ (cũ nhất trước)."]
+    finished = tmp_path / "thang-11.xlsx"
+    write_xlsx(sample_report(), finished, taxonomy=TAXONOMY, line_names=LINE_NAMES, centre_name=CENTRE,
+               generated_at=DECEMBER_10)  # fmt: skip
+    assert "Ghi chú" not in {row[0].value for row in openpyxl.load_workbook(finished)["Báo cáo"].iter_rows()}
+    write_csv(data, tmp_path / "thang-12.csv", taxonomy=TAXONOMY, line_names=LINE_NAMES)
+    rows = read_csv(tmp_path / "thang-12.csv")
+    assert rows["without_case.listed", "listed"] == (
+        "Liệt kê 500 trên 623 tin báo chưa có hồ sơ (cũ nhất trước).",
+        "500",
+    )
+    assert rows["indicators", "reports_without_case"][1] == "623"
+    assert not any(section == "without_case.listed" for section, _ in read_csv_of(sample_report(), tmp_path))
+
+
+def read_csv_of(data: ReportData, folder: Path) -> dict:
+    write_csv(data, folder / "whole.csv", taxonomy=TAXONOMY, line_names=LINE_NAMES)
+    return read_csv(folder / "whole.csv")
+
+
+def test_pdf_counts_every_open_report_and_says_the_period_is_not_over(qapp, tmp_path):
+    """The PDF's section heading gives the indicator (623), not the rows listed; it says it lists 100 of 623 and
+    that the Excel file holds the oldest 500, points to no file for the rest; the cover says "not over"."""
+    data = with_open_reports(sample_report(date(2026, 12, 1), date(2026, 12, 31)), 500, 623)
+    path = tmp_path / "thang-12.pdf"
+    write_pdf(data, path, taxonomy=TAXONOMY, line_names=LINE_NAMES, centre_name=CENTRE, generated_at=DECEMBER_10)
+    document = QPdfDocument()
+    document.load(str(path))
+    text = text_of(document)
+    for expected in (
+        "Kỳ báo cáo: 01/12/2026 – 31/12/2026",
+        "Kỳ báo cáo chưa kết thúc (số liệu đến ngày 10/12/2026).",
+        "CHƯA ĐẠT CHỈ TIÊU – còn 623 tin báo chưa có hồ sơ",
+        "Chỉ tiêu của tỉnh: 100 % tin báo xâm hại, mua bán người được lập hồ sơ",
+        "4. Tin báo chưa có hồ sơ (623)",
+        "Liệt kê 100 trên 623 tin báo chưa có hồ sơ (cũ nhất trước).",
+        "Tệp Excel (và CSV) của báo cáo liệt kê 500 tin báo cũ nhất.",
+    ):
+        assert expected in text, expected
+    assert "xem tệp Excel" not in text and "(500)" not in text

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from stats_sample import LINE_NAMES, empty_report, sample_report
+from stats_sample import LINE_NAMES, empty_report, sample_report, with_open_reports
 
 from hotline.core.models import CALLER_RELATIONS, OUTCOMES, SEXES
-from hotline.core.report_data import AGE_BANDS, ReportData, WithoutCase
+from hotline.core.report_data import AGE_BANDS, ReportData
 from hotline.core.taxonomy import load_taxonomy
 from hotline.reports import stats_words
 from hotline.reports.stats_html import report_html
@@ -116,23 +116,93 @@ def test_empty_report_has_zero_rows_and_no_shares():
     assert tables["without_case"].rows == () and tables["by_category"].rows == ()
 
 
+def _html(data: ReportData, lang: str = "vi", **kwargs) -> str:
+    made = kwargs.pop("generated_at", datetime(2026, 12, 2, 2, 30, tzinfo=UTC))
+    kwargs.setdefault("line_names", LINE_NAMES)
+    kwargs.setdefault("centre_name", "Trung tâm")
+    return report_html(data, taxonomy=TAXONOMY, generated_at=made, lang=lang, **kwargs)
+
+
 def test_pdf_html_lists_at_most_100_open_reports_and_escapes_names():
-    """The PDF lists the first 100 reports without a case file and points to the Excel file for the rest;
-    names typed by an administrator are escaped; every heading is collected for the page breaks."""
-    data = sample_report()
-    when = data.without_case[0].started_at_ms
-    many = tuple(WithoutCase(9000 + n, when, "111", ("abuse.violence",)) for n in range(130))
+    """The PDF lists the first 100 reports without a case file, says how many of how many and that the Excel file
+    holds all; names typed by an administrator are escaped; every heading is collected for the page breaks."""
+    data = with_open_reports(sample_report(), 130, 130)
     headings: list[str] = []
-    html = report_html(
-        ReportData(**{**data.__dict__, "without_case": many}),
-        taxonomy=TAXONOMY,
-        line_names={"111": "<b>Tổng đài</b>"},
-        centre_name="Trung tâm <script>",
-        generated_at=datetime(2026, 12, 2, 2, 30, tzinfo=UTC),
-        headings=headings,
-    )
-    assert html.count(">9099<") == 1 and ">9100<" not in html
-    assert "… và 30 tin báo khác: xem tệp Excel của báo cáo." in html
+    html = _html(data, line_names={"111": "<b>Tổng đài</b>"}, centre_name="Trung tâm <script>", headings=headings)
+    assert html.count(">70099<") == 1 and ">70100<" not in html
+    assert "Liệt kê 100 trên 130 tin báo chưa có hồ sơ (cũ nhất trước)." in html
+    assert "Tệp Excel (và CSV) của báo cáo liệt kê đủ 130 tin báo." in html and "còn lại" not in html
     assert "TRUNG TÂM &lt;SCRIPT&gt;" in html and "&lt;b&gt;Tổng đài&lt;/b&gt;" in html and "<script>" not in html
     assert headings[:3] == ["1. Chỉ số chính", "3. Phân loại", "3.1. Theo đường dây"]  # no charts: no section 2
     assert "4. Tin báo chưa có hồ sơ (130)" in headings
+
+
+def test_open_reports_cut_short_by_the_store_are_counted_in_full_and_said_so():
+    """500 of 623 listed: the heading says 623, the PDF says it lists 100 of 623, that the Excel file holds the
+    oldest 500 (not "the rest") and that the others are in no file; the table's note says 500 of 623."""
+    data = with_open_reports(sample_report(), 500, 623)
+    headings: list[str] = []
+    html = _html(data, headings=headings)
+    assert "4. Tin báo chưa có hồ sơ (623)" in headings
+    assert "Liệt kê 100 trên 623 tin báo chưa có hồ sơ (cũ nhất trước)." in html
+    assert "Tệp Excel (và CSV) của báo cáo liệt kê 500 tin báo cũ nhất." in html
+    assert "Các tin báo còn lại không có trong các tệp của báo cáo này" in html
+    assert "xem tệp Excel" not in html and "đủ 500" not in html
+    listed = tables_of(data)["without_case"]
+    assert len(listed.rows) == 500 and listed.of_total == 623
+    assert listed.note == "Liệt kê 500 trên 623 tin báo chưa có hồ sơ (cũ nhất trước)."
+    english = tables_of(data, "en")["without_case"].note
+    assert english == "500 of 623 listed (the oldest first)."
+    whole = tables_of(with_open_reports(sample_report(), 40, 40))["without_case"]
+    assert whole.note == "" and whole.of_total is None
+    assert "Liệt kê" not in _html(with_open_reports(sample_report(), 40, 40))
+
+
+def test_open_reports_name_their_line_as_the_screen_does():
+    """The list of reports without a case file gives the line's name (with its code when the name lacks it)."""
+    rows = tables_of(with_open_reports(sample_report(), 2, 2))["without_case"].rows
+    assert [row.cells[1] for row in rows] == [LINE_NAMES["111"], f"{LINE_NAMES['18008077']} (18008077)"]
+    unnamed = report_tables(with_open_reports(sample_report(), 1, 1), taxonomy=TAXONOMY, line_names={})
+    assert unnamed[-1].rows[0].cells[1] == "111"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_target_box_says_what_is_counted(lang):
+    """The province's 100 % target is shown for reports (calls), not worded as children while counting calls."""
+    html = _html(sample_report(), lang)
+    if lang == "vi":
+        assert "Chỉ tiêu của tỉnh: 100 % tin báo xâm hại, mua bán người được lập hồ sơ" in html
+        assert "tính theo tin báo, không theo số trẻ" in html and "trẻ em bị xâm hại được lập hồ sơ" not in html
+    else:
+        assert "The province&#x27;s target: 100 % of abuse and trafficking reports get a case file" in html
+        assert "abused children" not in html
+
+
+def test_definitions_say_when_each_figure_is_judged():
+    """Having a case file is judged when the report is made, being overdue at the end of the period; a case reopened
+    later still counts as closed in its period; the PDF prints the definitions."""
+    definitions = {key: (dvi, den) for key, _, _, _, dvi, den in stats_words.INDICATORS}
+    for key in ("reports_with_case", "reports_without_case", "share_with_case"):
+        assert "lúc lập báo cáo" in definitions[key][0] and "when the report is made" in definitions[key][1], key
+    assert "lúc lập báo cáo (hồ sơ mở sau cuối kỳ cũng được tính)" in definitions["reports_with_case"][0]
+    assert definitions["cases_overdue"][0].startswith("Xét tại cuối kỳ")
+    assert definitions["cases_overdue"][1].startswith("Judged at the end of the period")
+    assert "mở lại" in definitions["cases_closed"][0] and "reopened" in definitions["cases_closed"][1]
+    html = _html(sample_report())
+    assert "Xét tại cuối kỳ" in html and "không phải lúc cuối kỳ" in html
+
+
+def test_a_period_not_over_says_so_and_up_to_when():
+    """A period ending after the day the report is made says it is not over and the date the figures run to."""
+    data = sample_report()  # 01/11–30/11/2026
+    assert stats_words.unfinished_text(data, date(2026, 11, 30)) == ""
+    assert stats_words.unfinished_text(data, date(2026, 11, 29)) == (
+        "Kỳ báo cáo chưa kết thúc (số liệu đến ngày 29/11/2026)."
+    )
+    assert stats_words.unfinished_text(data, date(2026, 11, 9), "en") == (
+        "The period is not over yet (figures up to 09/11/2026)."
+    )
+    # 23:30 UTC on 28/11 is 06:30 on 29/11 in Vietnam: the local day counts
+    html = _html(data, generated_at=datetime(2026, 11, 28, 23, 30, tzinfo=UTC))
+    assert "<b>Kỳ báo cáo chưa kết thúc (số liệu đến ngày 29/11/2026).</b>" in html
+    assert "Kỳ báo cáo chưa kết thúc" not in _html(data)

@@ -143,7 +143,12 @@ def expected_report(
     case_line_ok = [k for k in rows.cases if chosen(rows.call_by_id[k["call_id"]])]
     opened = [k for k in case_line_ok if first <= local_date(k["opened_at"]) <= last]
     to_case = [k["opened_at"] - rows.call_by_id[k["call_id"]]["started_at"] for k in opened]
-    closed = [k for k in case_line_ok if k["closed_at"] is not None and first <= local_date(k["closed_at"]) <= last]
+    # closed in the period: a 'close' event in it (a reopen later clears cases.closed_at, not the event)
+    closed = [
+        k
+        for k in case_line_ok
+        if any(e["kind"] == "close" and first <= local_date(e["at"]) <= last for e in rows.events[k["id"]])
+    ]
 
     indicators = Indicators(
         calls_received=len(calls),

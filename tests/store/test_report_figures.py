@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from stats_oracle import VN, Rows, assert_same_report, expected_report
 
 from hotline.core.models import CALLER_RELATIONS, CHILD_AGE_BANDS, OUTCOMES, SEXES, Call, Child
-from hotline.store import bulk, users
+from hotline.core.timeutil import local, utcnow
+from hotline.store import bulk, cases, users
 from hotline.store.access import COMMAND_LINE, PermissionDenied
+from hotline.store.calls import save_call
 from hotline.store.db import open_database
 from hotline.store.stats import WITHOUT_CASE_LIMIT, StatsCancelled, report_figures
 
@@ -238,3 +240,31 @@ def test_no_case_opened_means_no_median(db):
     """Without a case opened in the period the median time to a case file is None, not zero."""
     report = report_figures(db, date(2026, 3, 1), date(2026, 3, 31), viewer_id=COMMAND_LINE)
     assert report.indicators.median_hours_to_case is None and report.indicators.share_with_case is None
+
+
+def test_cases_closed_in_a_month_stay_closed_in_its_report_after_a_reopen(db, operator_id):
+    """5 cases closed this month through the store, then 2 reopened (and 1 closed again): the month still says 5,
+    as the plain-Python count over the close events does; another line's report says 0."""
+    counselor = users.add_user(db, "canbo1", "Counselor", ["counselor"], "test-password-1", by=COMMAND_LINE).id
+    today = local(utcnow()).date()
+    month = (today.replace(day=1), (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))
+    opened = []
+    for n in range(5):
+        call = save_call(db, Call(
+            "111", utcnow() - timedelta(minutes=n + 1), operator_id, categories=["abuse.violence"], risk="high",
+            flagged=True, flag_source="rule", flag_reasons=[{"rule": "high_risk", "category": None}],
+            summary="Hàng xóm báo trẻ bị đánh.", children=[Child(name="Bé An")],
+        ))  # fmt: skip
+        opened += cases.open_cases(db, call.id, [call.children[0].id], by_user_id=counselor)
+    for case in opened:
+        cases.close_case(db, case.id, "Trẻ đã an toàn", by_user_id=counselor)
+    before = report_figures(db, *month, viewer_id=COMMAND_LINE).indicators.cases_closed
+    for case in opened[:2]:
+        cases.reopen_case(db, case.id, "Có tin báo mới", by_user_id=counselor)
+    cases.close_case(db, opened[0].id, "Đã kết nối dịch vụ", by_user_id=counselor)
+    after = report_figures(db, *month, viewer_id=COMMAND_LINE)
+    assert before == after.indicators.cases_closed == 5
+    assert db.conn.execute("SELECT count(*) FROM cases WHERE closed_at IS NOT NULL").fetchone()[0] == 4
+    assert_same_report(after, expected_report(Rows(db.conn), *month))
+    other_line = report_figures(db, *month, ["18008077"], viewer_id=COMMAND_LINE)
+    assert other_line.indicators.cases_closed == 0
