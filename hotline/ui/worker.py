@@ -60,7 +60,7 @@ def run_in_background(
         try:
             result = work()
         except Exception as exc:  # handed to the GUI thread, which shows it; logged without its message
-            log.warning("background work failed: %s", type(exc).__name__)
+            log.info("background work ended with %s", type(exc).__name__)  # a cancel is one: not a warning
             _finished.put((done, failed, None, exc))
             return
         _finished.put((done, failed, result, None))
