@@ -425,16 +425,32 @@ def _render(h: Handover, device: QPagedPaintDevice, dpi: int) -> None:
     doc.setTextWidth(width)  # one long page: _sheets cuts it
     sheets = _sheets(_pieces(doc), height)
 
+    footer_text = " ".join(f"{TITLE.capitalize()} – {_CONTROL.sub('', h.period)}".split())
+    paint_pages(doc, device, sheets, width=width, height=height, dpi=dpi, footer_text=footer_text, what="handover")
+
+
+def paint_pages(
+    doc: QTextDocument,
+    device,
+    sheets,
+    *,
+    width: float,
+    height: float,
+    dpi: float,
+    footer_text: str,
+    page_word: str = "Trang",
+    what: str = "document",
+) -> None:
+    """Paint a long document cut into ``sheets`` (see _sheets) on the device's pages, with a footer line and
+    "Trang n/N" on each page; OSError when the device refuses (shared by the handover and the statistics PDF)."""
     footer_font = form_font()
     footer_font.setPointSizeF(8.5)
     metrics = QFontMetricsF(footer_font, device)
     foot = QRectF(0, height + dpi * 4 / 25.4, width, dpi * 6 / 25.4)
-    footer_text = " ".join(f"{TITLE.capitalize()} – {_CONTROL.sub('', h.period)}".split())
     overhang = dpi * OVERHANG_MM / 25.4
-
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError("cannot paint the handover (the file or the printer refused)")
+        raise OSError(f"cannot paint the {what} (the file or the printer refused)")
     try:
         for index, stretches in enumerate(sheets):
             if index:
@@ -449,7 +465,7 @@ def _render(h: Handover, device: QPagedPaintDevice, dpi: int) -> None:
             painter.setClipping(False)
             painter.setFont(footer_font)
             painter.setPen(QColor(90, 90, 90))
-            page_label = f"Trang {index + 1}/{len(sheets)}"
+            page_label = f"{page_word} {index + 1}/{len(sheets)}"
             room = width - metrics.horizontalAdvance(page_label) - metrics.horizontalAdvance("MMMM")
             footer = metrics.elidedText(footer_text, Qt.TextElideMode.ElideRight, room)
             painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, footer)

@@ -6,12 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
 from PySide6.QtGui import (
-    QColor,
-    QFontMetricsF,
     QGuiApplication,
-    QPainter,
     QPdfWriter,
     QTextDocument,
     QTextOption,
@@ -26,7 +23,7 @@ from hotline.reports.form01 import form_font
 
 # The handover's paper layout: a long page cut into A4 sheets between lines and table rows, a table's header
 # row repeated on the sheet it runs onto (hotline/reports/handover.py; private there, shared here).
-from hotline.reports.handover import OVERHANG_MM, _draw_stretch, _page_layout, _Piece, _sheets
+from hotline.reports.handover import _page_layout, _Piece, _sheets, paint_pages
 from hotline.reports.stats_html import CHART_NAMES, CHART_SIZE, report_html, title
 from hotline.reports.stats_words import period_text, words
 
@@ -142,36 +139,11 @@ def pdf_bytes(
     doc.setTextWidth(width)
     sheets = _sheets(_pieces(doc, set(headings)), height)
 
-    footer_font = form_font()
-    footer_font.setPointSizeF(8.5)
-    metrics = QFontMetricsF(footer_font, writer)
-    foot = QRectF(0, height + RESOLUTION_DPI * 4 / 25.4, width, RESOLUTION_DPI * 6 / 25.4)
     made = words(lang, "lập lúc", "made at") + f" {local(generated_at):%H:%M %d/%m/%Y}"
-    footer_text = f"{title(lang)} · {period_text(data)} · {made}"
-    overhang = RESOLUTION_DPI * OVERHANG_MM / 25.4
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError("cannot paint the statistics report")
-    try:
-        for index, stretches in enumerate(sheets):
-            if index:
-                writer.newPage()
-            at = 0.0
-            for y0, y1 in stretches:
-                painter.save()
-                painter.translate(0, at - y0)
-                _draw_stretch(doc, painter, y0, y1, width, overhang)
-                painter.restore()
-                at += y1 - y0
-            painter.setClipping(False)
-            painter.setFont(footer_font)
-            painter.setPen(QColor(90, 90, 90))
-            page_label = words(lang, "Trang", "Page") + f" {index + 1}/{len(sheets)}"
-            room = width - metrics.horizontalAdvance(page_label) - metrics.horizontalAdvance("MMMM")
-            footer = metrics.elidedText(footer_text, Qt.TextElideMode.ElideRight, room)
-            painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, footer)
-            painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_label)
-    finally:
-        painter.end()
+    paint_pages(
+        doc, writer, sheets, width=width, height=height, dpi=RESOLUTION_DPI,
+        footer_text=f"{title(lang)} · {period_text(data)} · {made}", page_word=words(lang, "Trang", "Page"),
+        what="statistics report",
+    )  # fmt: skip
     buffer.close()
     return bytes(buffer.data())

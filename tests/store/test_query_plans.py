@@ -53,9 +53,7 @@ def _add_history(db, ids: dict[str, int]) -> None:
     for years, not of a fresh demo month."""
     start = db.conn.execute("SELECT min(started_at) FROM calls").fetchone()[0]
     people = [ids["admin"], ids["lead"], ids["operator"], ids["counselor"], None]
-    rows = [
-        (start + i * 900_000, people[i % 5], AUDIT_ACTIONS[i % 6], "call", str(i), "") for i in range(3000)
-    ]
+    rows = [(start + i * 900_000, people[i % 5], AUDIT_ACTIONS[i % 6], "call", str(i), "") for i in range(3000)]
     with write(db) as conn:
         conn.executemany(
             "INSERT INTO audit_log(at, user_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)", rows
@@ -73,7 +71,7 @@ def _add_history(db, ids: dict[str, int]) -> None:
 
 @pytest.fixture(scope="module")
 def scene_template(demo_template, tmp_path_factory) -> tuple:
-    """The demo database with audit entries and linked calls added, and the scene read from it."""
+    """The demo database with audit entries, linked calls and closed cases added, and the scene read from it."""
     path = tmp_path_factory.mktemp("plans") / "hot.sqlite3"
     shutil.copyfile(demo_template, path)
     db = open_database(path)
