@@ -256,6 +256,7 @@ def run_sessions(store: Store) -> int:
                 username=username,
                 centre_name=settings.get("centre_name"),
             )
+            QTimer.singleShot(300, login, warm_up)  # once the window is painted and the person starts typing
             accepted = login.exec() == QDialog.DialogCode.Accepted
             user = login.user
             login.deleteLater()
@@ -275,6 +276,16 @@ def run_sessions(store: Store) -> int:
         if not end.signed_out:
             return 0
         next_user = end.next_user
+
+
+def warm_up() -> None:
+    """Load what the main window needs while the sign-in window waits for a password (a person takes seconds to
+    type it): its modules and the list of places, so the live-call screen is ready sooner after the sign-in."""
+    import hotline.ui.main_window  # noqa: F401 (imported for its load time)
+    from hotline.core.places import DEFAULT_PROVINCE, provinces, wards_of
+
+    provinces()
+    wards_of(DEFAULT_PROVINCE)
 
 
 def _new_password_chosen(store: Store, user) -> bool:

@@ -85,6 +85,17 @@ def peak_rss_mb() -> float | None:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # macOS says bytes, Linux KiB
 
 
+def current_rss_mb() -> float | None:
+    """The process's resident memory now, in MB (Linux only: None elsewhere). The peak alone can hide what a
+    screen holds: the argon2 password check briefly takes 64 MiB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            line = next(line for line in status if line.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return None
+    return int(line.split()[1]) / 1024
+
+
 def startup(args) -> dict:
     """The steps of ``hotline.app.main`` up to a painted sign-in window (without the day's backup, which runs on a
     worker thread and would write a copy of the bench database), then the optional sign-ins."""
@@ -116,6 +127,7 @@ def startup(args) -> dict:
     login = LoginDialog(store.db, centre_name=settings.get("centre_name"))
     show_painted(login)
     figures = {"painted": time.time(), "startup_rss_mb": peak_rss_mb()}
+    hotline_app.warm_up()  # as the program does while the sign-in window waits for the password
     try:
         if args.sign_in:
             figures |= _sign_in_to_call_screen(store, settings, login)
@@ -198,6 +210,7 @@ def _daily_log_memory(store, settings, day: date, month: tuple[date, date]) -> d
         "log_month_rows": screen.model.rowCount(),
         "log_month_scroll_ms": (scrolled - began) * 1000,
         "peak_rss_mb": peak_rss_mb(),
+        "rss_mb": current_rss_mb(),
     }
 
 

@@ -520,7 +520,7 @@ def test_bench_small(hotline, tmp_path):
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert payload["calls"] == 3000
     figures = {figure["name"]: figure for figure in payload["figures"]}
-    assert set(figures) == set(BENCH_MEASURES)
+    assert set(BENCH_MEASURES) <= set(figures)  # tests/cli/test_bench.py checks the start-up and memory rows
     for figure in figures.values():
         assert figure["median_ms"] > 0 and figure["p95_ms"] >= figure["median_ms"]
         assert figure["bare_median_ms"] is None or figure["bare_median_ms"] > 0
