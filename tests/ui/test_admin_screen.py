@@ -237,3 +237,21 @@ def test_restore_from_the_window_replaces_the_database(qtbot, tmp_path, monkeypa
         assert shown and taken.path.name in shown[0] and "before-restore" in shown[0]
     finally:
         store.db.close()
+
+
+def test_backups_page_warns_when_the_newest_backup_is_old(qtbot, db, open_admin, tmp_path):
+    """No backup yet, or only one from five days ago: the page says so in words; a fresh backup clears it."""
+    screen = open_admin("backups")
+    page = screen.pages["backups"]
+    assert page.warning_label.isVisibleTo(page) and "no backup" in page.warning_label.text()
+    from datetime import timedelta
+
+    from hotline.core.timeutil import utcnow
+
+    db_path = tmp_path / "hotline.sqlite3"
+    backup.take_backup(db_path, page.folder(), kind="manual", actor=COMMAND_LINE, now=utcnow() - timedelta(days=5))
+    page.reload()
+    assert page.warning_label.isVisibleTo(page) and "5 days old" in page.warning_label.text()
+    backup.take_backup(db_path, page.folder(), kind="manual", actor=COMMAND_LINE)
+    page.reload()
+    assert not page.warning_label.isVisibleTo(page)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from hotline.core.models import User
-from hotline.core.timeutil import format_local
+from hotline.core.timeutil import format_local, utcnow
 from hotline.settings import Settings
 from hotline.store import backup
 from hotline.store.db import StoreError
@@ -46,6 +47,9 @@ class BackupsPage(QWidget):
         self.folder_label = status_label(self, "backupFolderLabel")
         self.policy_label = QLabel(self)
         self.policy_label.setWordWrap(True)
+        self.warning_label = status_label(self, "backupWarning")
+        self.warning_label.setStyleSheet("font-weight: bold;")
+        self.warning_label.hide()
         self.table = make_table(
             self,
             "backupsTable",
@@ -68,6 +72,7 @@ class BackupsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.folder_label)
         layout.addWidget(self.policy_label)
+        layout.addWidget(self.warning_label)
         layout.addLayout(
             button_row(self.backup_button, self.restore_button, self.restore_file_button, self.refresh_button)
         )
@@ -96,6 +101,7 @@ class BackupsPage(QWidget):
             .replace("%1", str(settings.get("backups_daily")))
             .replace("%2", str(settings.get("backups_monthly")))
         )
+        self._warn_if_stale()
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             cells = [format_local(info.taken_at), self.kind_text(info.kind), size_text(info.size), info.path.name]
@@ -103,6 +109,24 @@ class BackupsPage(QWidget):
         if self.backups:
             self.table.setCurrentCell(0, 0)
         self._update_buttons()
+
+    def _warn_if_stale(self) -> None:
+        """Say plainly when the newest backup is more than a day old (or there is none): an automatic backup may
+        be failing, e.g. a backup folder on a disk that was unplugged (the log file says why)."""
+        newest = self.backups[0].taken_at if self.backups else None
+        if newest is not None and utcnow() - newest <= timedelta(days=1, hours=1):
+            self.warning_label.hide()
+            return
+        if newest is None:
+            text = self.tr("There is no backup in this folder yet. Press Back up now.")
+        else:
+            days = (utcnow() - newest).days
+            text = self.tr(
+                "Warning: the newest backup is %1 days old. Automatic backups may be failing: check that the "
+                "backup folder can be written to, then press Back up now."
+            ).replace("%1", str(max(days, 1)))
+        self.warning_label.setText(text)
+        self.warning_label.show()
 
     def kind_text(self, kind: str) -> str:
         return {
