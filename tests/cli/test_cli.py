@@ -8,8 +8,6 @@ import os
 import random
 import shutil
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
@@ -18,6 +16,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_run import Result, assert_ok, assert_one_line_error, run_hotline
 
 from hotline.demo import DEMO_PASSWORD
 
@@ -46,49 +45,6 @@ PART_FROM, PART_TO = "2026-10-10", "2026-10-20"
 DEMO_CALLS = 2000
 DEMO_SEED = 5
 DEMO_END = "2026-10-31"
-
-
-@dataclass
-class Result:
-    """What a person sees: the exit status and the two streams."""
-
-    returncode: int
-    stdout: str
-    stderr: str
-
-    @property
-    def error_lines(self) -> list[str]:
-        return [line for line in self.stderr.splitlines() if line.strip()]
-
-
-def run_hotline(data_dir: Path, *args: str | Path, stdin: str | None = None, timeout: float = 120) -> Result:
-    """Run the command line with the data folder moved to ``data_dir`` (the real data folder is never touched)."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("HOTLINE_")}
-    env["HOTLINE_DATA_DIR"] = str(data_dir)
-    done = subprocess.run(
-        [sys.executable, "-m", "hotline", *map(str, args)],
-        input=stdin if stdin is not None else "",
-        capture_output=True,
-        encoding="utf-8",
-        env=env,
-        timeout=timeout,
-        check=False,
-    )
-    return Result(done.returncode, done.stdout, done.stderr)
-
-
-def assert_ok(result: Result) -> Result:
-    assert result.returncode == 0, f"exit {result.returncode}\nstdout: {result.stdout}\nstderr: {result.stderr}"
-    assert "Traceback" not in result.stdout + result.stderr
-    return result
-
-
-def assert_one_line_error(result: Result) -> str:
-    """A failed command: non-zero exit, exactly one line on stderr, no traceback anywhere."""
-    assert result.returncode != 0, f"expected a failure\nstdout: {result.stdout}\nstderr: {result.stderr}"
-    assert "Traceback" not in result.stdout + result.stderr
-    assert len(result.error_lines) == 1, f"expected one error line, got:\n{result.stderr}"
-    return result.error_lines[0]
 
 
 @pytest.fixture
@@ -549,7 +505,6 @@ def test_stats_refuses_an_unknown_line(demo_db):
 
 def test_export_does_not_replace_a_file_without_force(demo_db, tmp_path):
     """An existing file is kept unless --force is given; the export is readable by its owner only."""
-    import os
     import stat
 
     out = tmp_path / "calls.csv"

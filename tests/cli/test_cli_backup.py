@@ -11,52 +11,12 @@ import stat
 import subprocess
 import sys
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli_run import Result, assert_ok, assert_one_line_error, environment, run_hotline
 
 TABLES = ("calls", "call_children", "call_categories", "cases", "users", "audit_log")
-
-
-@dataclass
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-    @property
-    def error_lines(self) -> list[str]:
-        return [line for line in self.stderr.splitlines() if line.strip()]
-
-
-def environment(data_dir: Path) -> dict[str, str]:
-    """The caller's environment with the data folder moved to ``data_dir`` (the real one is never touched)."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("HOTLINE_")}
-    env["HOTLINE_DATA_DIR"] = str(data_dir)
-    return env
-
-
-def run_hotline(data_dir: Path, *args: str | Path, stdin: str = "") -> Result:
-    done = subprocess.run(
-        [sys.executable, "-m", "hotline", *map(str, args)],
-        input=stdin, capture_output=True, encoding="utf-8", env=environment(data_dir), timeout=120, check=False,
-    )  # fmt: skip
-    return Result(done.returncode, done.stdout, done.stderr)
-
-
-def assert_ok(result: Result) -> Result:
-    assert result.returncode == 0, f"exit {result.returncode}\nstdout: {result.stdout}\nstderr: {result.stderr}"
-    assert "Traceback" not in result.stdout + result.stderr
-    return result
-
-
-def assert_one_line_error(result: Result) -> str:
-    """A failed command: non-zero exit, exactly one line on stderr, no traceback anywhere."""
-    assert result.returncode != 0, f"expected a failure\nstdout: {result.stdout}\nstderr: {result.stderr}"
-    assert "Traceback" not in result.stdout + result.stderr
-    assert len(result.error_lines) == 1, f"expected one error line, got:\n{result.stderr}"
-    return result.error_lines[0]
 
 
 def counts(path: Path) -> dict[str, int]:
