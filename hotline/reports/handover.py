@@ -408,10 +408,20 @@ def _render(h: Handover, device: QPagedPaintDevice, dpi: int) -> None:
     """Lay the handover out on A4 sheets of ``device`` (a QPdfWriter or a QPrinter) and paint them."""
     if QGuiApplication.instance() is None:
         raise RuntimeError("the handover needs a QGuiApplication (fonts come from it)")
+    doc, width, height = a4_document(device, dpi)
+    doc.setHtml(handover_html(h))
+    doc.setTextWidth(width)  # one long page: _sheets cuts it
+    sheets = _sheets(_pieces(doc), height)
+
+    footer_text = " ".join(f"{TITLE.capitalize()} – {_CONTROL.sub('', h.period)}".split())
+    paint_pages(doc, device, sheets, width=width, height=height, dpi=dpi, footer_text=footer_text, what="handover")
+
+
+def a4_document(device, dpi: float) -> tuple[QTextDocument, float, float]:
+    """Give ``device`` the A4 page layout and return an empty document laid out at its resolution (10.5 pt,
+    words wrapped, no margin), with the page's paintable width and height (shared with the statistics PDF)."""
     device.setPageLayout(_page_layout())
     paint_rect = device.pageLayout().paintRectPixels(dpi)
-    width, height = float(paint_rect.width()), float(paint_rect.height())
-
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)  # point sizes laid out at the device's resolution
     font = form_font()
@@ -421,12 +431,7 @@ def _render(h: Handover, device: QPagedPaintDevice, dpi: int) -> None:
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
     doc.setDocumentMargin(0)
-    doc.setHtml(handover_html(h))
-    doc.setTextWidth(width)  # one long page: _sheets cuts it
-    sheets = _sheets(_pieces(doc), height)
-
-    footer_text = " ".join(f"{TITLE.capitalize()} – {_CONTROL.sub('', h.period)}".split())
-    paint_pages(doc, device, sheets, width=width, height=height, dpi=dpi, footer_text=footer_text, what="handover")
+    return doc, float(paint_rect.width()), float(paint_rect.height())
 
 
 def paint_pages(

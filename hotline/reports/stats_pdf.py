@@ -11,7 +11,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPdfWriter,
     QTextDocument,
-    QTextOption,
     QTextTable,
 )
 
@@ -19,11 +18,10 @@ from hotline.core.report_data import ReportData
 from hotline.core.taxonomy import Taxonomy
 from hotline.core.timeutil import local, utcnow
 from hotline.reports import charts
-from hotline.reports.form01 import form_font
 
 # The handover's paper layout: a long page cut into A4 sheets between lines and table rows, a table's header
 # row repeated on the sheet it runs onto (hotline/reports/handover.py; private there, shared here).
-from hotline.reports.handover import _page_layout, _Piece, _sheets, paint_pages
+from hotline.reports.handover import _Piece, _sheets, a4_document, paint_pages
 from hotline.reports.stats_html import CHART_NAMES, CHART_SIZE, report_html, title
 from hotline.reports.stats_words import period_text, words
 
@@ -104,19 +102,7 @@ def pdf_bytes(
     writer.setResolution(RESOLUTION_DPI)
     writer.setTitle(f"{title(lang)} – {period_text(data)}")
     writer.setCreator("Hotline")
-    writer.setPageLayout(_page_layout())
-    paint_rect = writer.pageLayout().paintRectPixels(RESOLUTION_DPI)
-    width, height = float(paint_rect.width()), float(paint_rect.height())
-
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)  # point sizes laid out at the writer's resolution
-    font = form_font()
-    font.setPointSizeF(10.5)
-    doc.setDefaultFont(font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    doc.setDefaultTextOption(option)
-    doc.setDocumentMargin(0)
+    doc, width, height = a4_document(writer, RESOLUTION_DPI)
     chart_width = round(width * 96 / writer.logicalDpiX())  # <img> sizes are CSS pixels, 96 to the inch
     if data.indicators.calls_received:
         pictures = report_charts(data, taxonomy, lang, local(generated_at).date())
