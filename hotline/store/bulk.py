@@ -12,10 +12,15 @@ import sqlite_utils
 from hotline.core.cases import case_year, format_case_number
 from hotline.core.models import Call
 from hotline.core.timeutil import to_ms
+from hotline.store import migrations
 from hotline.store.calls import _CALL_COLUMNS
 from hotline.store.db import write
 
 CHUNK = 20_000
+#: The follow-up queue's triggers that inserting calls and children would fire (migration 0008).
+_INSERT_TRIGGERS = tuple(
+    t for t in migrations.QUEUE_TRIGGERS if t[0] in ("calls_waiting_insert", "children_waiting_insert")
+)
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,10 @@ def insert_calls(db: sqlite_utils.Database, items: Iterable[tuple[Call, str]]) -
         next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM calls").fetchone()[0]
         next_child = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM call_children").fetchone()[0]
         conn.execute("DROP TRIGGER calls_fts_insert")
+        # The queue's triggers would ask once per call and again per child: one pass at the end does it for all.
+        for name, _event, _calls in _INSERT_TRIGGERS:
+            conn.execute(f"DROP TRIGGER {name}")
+        first_id = next_id
         calls, children, categories = [], [], []
 
         def flush() -> None:
@@ -137,6 +146,9 @@ def insert_calls(db: sqlite_utils.Database, items: Iterable[tuple[Call, str]]) -
                 flush()
         flush()
         conn.execute("INSERT INTO calls_fts(calls_fts) VALUES ('rebuild')")
+        for trigger in _INSERT_TRIGGERS:
+            conn.execute(migrations.queue_trigger_sql(*trigger))
+        migrations.fill_followup_waiting(conn, first_id)
         conn.execute(
             """CREATE TRIGGER calls_fts_insert AFTER INSERT ON calls BEGIN
                 INSERT INTO calls_fts(rowid, search_text) VALUES (new.id, new.search_text);
