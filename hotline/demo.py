@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import sqlite_utils
 
+from hotline.core import cases as case_rules
 from hotline.core.models import SUBSTANTIVE, Call, Child, age_band_for
 from hotline.core.phones import PhoneInfo, normalize_phone
 from hotline.core.places import DEFAULT_PROVINCE, ward_name, wards_of
@@ -439,6 +440,29 @@ def _step_reached(rng: random.Random, age: timedelta) -> str:
     return rng.choice(("plan", "implementing", "implementing", "review"))
 
 
+def _steps_done(
+    rng: random.Random,
+    status: str,
+    opened: datetime,
+    until: datetime,
+    safety_due: datetime | None,
+    plan_due: datetime | None,
+) -> tuple[tuple[str, datetime], ...]:
+    """When each step up to ``status`` was completed, between the opening and ``until``: most on time (the
+    assessment before the safety time, the plan before the plan time), about one in ten late."""
+    last = case_rules.STEPS.index(status) if status != case_rules.CLOSED else len(case_rules.STEPS) - 2
+    horizon = min(until, opened + timedelta(days=20))  # the work of a case is mostly done in its first weeks
+    steps, at = [], opened
+    for step in case_rules.STEPS[1 : last + 1]:
+        due = case_rules.step_due(step, safety_due, plan_due)
+        if due is not None and due > at and rng.random() > 0.1:
+            at += (min(due, horizon) - at) * rng.uniform(0.3, 0.9)
+        else:
+            at += (horizon - at) * rng.uniform(0.05, 0.2)
+        steps.append((step, at))
+    return tuple(steps)
+
+
 def _case_specs(rng: random.Random, calls: list[Call], counselors: list[int]) -> list[bulk.CaseSpec]:
     """Most flagged calls older than two days got a case file per child; a few are still waiting."""
     now = utcnow()
@@ -451,6 +475,8 @@ def _case_specs(rng: random.Random, calls: list[Call], counselors: list[int]) ->
         for child in call.children or [None]:
             closed = opened + timedelta(days=rng.uniform(20, 55)) if old and rng.random() < 0.8 else None
             counselor = rng.choice(counselors)
+            status = "closed" if closed else _step_reached(rng, now - opened)
+            steps = _steps_done(rng, status, opened, closed or now, call.safety_due, call.plan_due)
             specs.append(
                 bulk.CaseSpec(
                     call_id=call.id,
@@ -458,12 +484,13 @@ def _case_specs(rng: random.Random, calls: list[Call], counselors: list[int]) ->
                     opened_by=counselor,
                     opened_at=opened,
                     assigned_to=counselor,
-                    status="closed" if closed else _step_reached(rng, now - opened),
+                    status=status,
                     risk=call.risk,
                     safety_due=call.safety_due,
                     plan_due=call.plan_due,
                     closed_at=closed,
                     closure_reason="Trẻ đã an toàn, đã kết nối dịch vụ" if closed else "",
+                    steps=steps,
                 )
             )
     return specs

@@ -38,6 +38,8 @@ class CaseSpec:
     plan_due: datetime | None
     closed_at: datetime | None = None
     closure_reason: str = ""
+    #: The steps completed after 'received', with when; empty: the current step, completed at the opening.
+    steps: tuple[tuple[str, datetime], ...] = ()
 
 
 def _ms(moment: datetime | None) -> int | None:
@@ -161,7 +163,8 @@ def open_cases(db: sqlite_utils.Database, specs: Sequence[CaseSpec], prefix: str
     """Open case files in bulk, numbered PREFIX-YYYY-NNNNN in order of opening, continuing each year's count.
 
     The numbers come from the same `case_numbers` counter and format as store.cases.open_cases. Each case gets
-    the events an ordinary opening and closing would leave: 'received' (and its current step) and 'close'.
+    the events an ordinary opening and closing would leave: 'received', each step completed (or only
+    its current step, at the opening) and 'close'.
     """
     with write(db) as conn:
         last = dict(conn.execute("SELECT year, last FROM case_numbers"))
@@ -195,7 +198,9 @@ def open_cases(db: sqlite_utils.Database, specs: Sequence[CaseSpec], prefix: str
         for case_id, spec in enumerate(specs_in_order, start=first_id):
             opened = to_ms(spec.opened_at)
             events.append((case_id, opened, spec.opened_by, "step", "received", ""))
-            if spec.status not in ("received", "closed"):
+            if spec.steps:
+                events.extend((case_id, to_ms(at), spec.opened_by, "step", step, "") for step, at in spec.steps)
+            elif spec.status not in ("received", "closed"):
                 events.append((case_id, opened, spec.opened_by, "step", spec.status, ""))
             if spec.closed_at is not None:
                 events.append((case_id, to_ms(spec.closed_at), spec.opened_by, "close", None, spec.closure_reason))

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import phonenumbers
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from hotline.core.cases import STEPS
 from hotline.core.models import ONE_KEY_OUTCOMES, Child
 from hotline.core.phones import normalize_phone
 from hotline.core.rules import evaluate_case_file_need
-from hotline.demo import build_demo, generate_calls
+from hotline.demo import _steps_done, build_demo, generate_calls
 from hotline.store.db import open_database
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -207,3 +211,35 @@ def test_bulk_rows_follow_the_stores_column_order():
     expected = [_column_value(call, column) for column in _CALL_COLUMNS if column != "search_text"]
     assert row[0] == 7 and row[-3:] == ("search text", 123, 123)
     assert list(row[1:-3]) == expected
+
+
+@given(
+    seed=st.integers(0, 10_000),
+    status=st.sampled_from(STEPS),
+    days=st.floats(0.01, 90),
+    safety_hours=st.one_of(st.none(), st.floats(-48, 48)),
+    plan_hours=st.one_of(st.none(), st.floats(0, 400)),
+)
+def test_demo_case_steps_follow_each_other_between_opening_and_closing(seed, status, days, safety_hours, plan_hours):
+    """A demo case's steps come in order, one each up to its status, between its opening and its closing (or now)."""
+    opened = datetime(2026, 3, 2, 8, tzinfo=UTC)
+    until = opened + timedelta(days=days)
+    safety = None if safety_hours is None else opened + timedelta(hours=safety_hours)
+    plan = None if plan_hours is None else opened + timedelta(hours=plan_hours)
+    steps = _steps_done(random.Random(seed), status, opened, until, safety, plan)
+    last = STEPS.index("review") if status == "closed" else STEPS.index(status)
+    assert [step for step, _ in steps] == list(STEPS[1 : last + 1])
+    times = [opened] + [at for _, at in steps]
+    assert times == sorted(times) and times[-1] <= until
+
+
+def test_most_demo_cases_complete_their_plan_on_time():
+    """Over many demo cases with a plan due in a week, about nine in ten complete the plan before it is due."""
+    rng = random.Random(7)
+    opened = datetime(2026, 3, 2, 8, tzinfo=UTC)
+    plan = opened + timedelta(days=7)
+    on_time = 0
+    for _ in range(2000):
+        steps = dict(_steps_done(rng, "closed", opened, opened + timedelta(days=40), None, plan))
+        on_time += steps["plan"] < plan
+    assert 0.8 < on_time / 2000 < 0.97
