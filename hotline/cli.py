@@ -86,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reset.add_argument("username")
     reset.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    unlock = user.add_parser("unlock", parents=[common], help="end a lock-out after wrong passwords")
+    unlock.add_argument("username")
+    change = user.add_parser("set", parents=[common], help="change a user's display name or roles")
+    change.add_argument("username")
+    change.add_argument("--name", help="new display name")
+    change.add_argument("--roles", help="comma-separated: operator,shift_lead,counselor,admin")
 
     demo = sub.add_parser("demo", help="fill a database with realistic demo calls and accounts")
     demo.add_argument("--calls", type=_positive, default=5000)
@@ -214,6 +220,15 @@ def cmd_user(args) -> int:
         elif args.user_command == "enable":
             user = users.enable_user(db, user.id, by=access.COMMAND_LINE)
             print(f"đã cho dùng lại / enabled: {user.username}")
+        elif args.user_command == "unlock":
+            user = users.unlock_user(db, user.id, by=access.COMMAND_LINE)
+            print(f"đã mở khóa / unlocked: {user.username}")
+        elif args.user_command == "set":
+            if args.name is None and args.roles is None:
+                raise CliError("hãy cho --name hoặc --roles / give --name or --roles")
+            roles = None if args.roles is None else args.roles.split(",")
+            user = users.update_user(db, user.id, display_name=args.name, roles=roles, by=access.COMMAND_LINE)
+            print(f"đã sửa / changed: {user.username} ({', '.join(sorted(user.roles))}) {user.display_name}")
         else:
             password = _read_password(args.password_stdin, confirm=True)
             user = users.reset_password(db, user.id, password, by=access.COMMAND_LINE)

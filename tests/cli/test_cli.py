@@ -213,15 +213,48 @@ def test_user_reset_password_enable_and_list_states(hotline, tmp_path):
         opened.close()
 
 
+def test_user_unlock_and_set_roles_and_name(hotline, tmp_path):
+    """`user unlock` ends a lock-out at once; `user set` changes the roles and the display name, audited."""
+    db = tmp_path / "users.sqlite3"
+    assert_ok(add_user(hotline, db, "quantri", "admin"))
+    assert_ok(add_user(hotline, db, "lan", "operator"))
+    in_an_hour = int((datetime.now().timestamp() + 3600) * 1000)
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE users SET locked_until = ?, failed_logins = 5 WHERE username = 'lan'", [in_an_hour])
+    assert "unlocked: lan" in assert_ok(hotline("user", "unlock", "lan", "--db", db)).stdout
+    changed = assert_ok(
+        hotline("user", "set", "lan", "--roles", "operator,shift_lead", "--name", "Lan Trưởng ca", "--db", db)
+    )
+    assert "operator, shift_lead" in changed.stdout
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT roles, display_name, locked_until, failed_logins FROM users WHERE username = 'lan'"
+                            ).fetchone() == ("operator,shift_lead", "Lan Trưởng ca", None, 0)  # fmt: skip
+        actions = [r[0] for r in conn.execute("SELECT action FROM audit_log ORDER BY id")]
+    assert "user.unlock" in actions and "user.update" in actions
+
+
 @pytest.mark.parametrize(
     ("args", "stdin", "hint"),
     [
+        (("user", "set", "quantri"), None, "--roles"),
+        (("user", "set", "quantri", "--roles", "operator"), None, "administrator"),
+        (("user", "set", "quantri", "--roles", "admin,boss"), None, "boss"),
+        (("user", "unlock", "nobody"), None, "nobody"),
         (("user", "reset-password", "nobody", "--password-stdin"), "mat-khau-moi\n", "nobody"),
         (("user", "reset-password", "quantri", "--password-stdin"), "short\n", "8"),
         (("user", "enable", "nobody"), None, "nobody"),
         (("user", "disable", "quantri"), None, "administrator"),
     ],
-    ids=["reset-unknown", "reset-short", "enable-unknown", "disable-last-admin"],
+    ids=[
+        "set-nothing",
+        "set-last-admin",
+        "set-unknown-role",
+        "unlock-unknown",
+        "reset-unknown",
+        "reset-short",
+        "enable-unknown",
+        "disable-last-admin",
+    ],
 )
 def test_user_command_refusals(hotline, tmp_path, args, stdin, hint):
     """An unknown user, a short password or disabling the last administrator: one line, non-zero exit."""
