@@ -13,6 +13,7 @@ import platform
 import random
 import shutil
 import signal
+import sqlite3
 import sys
 import tempfile
 import threading
@@ -28,7 +29,7 @@ from hotline import paths
 from hotline.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translator
 from hotline.settings import Settings
 from hotline.store import users
-from hotline.store.db import StoreError, open_database
+from hotline.store.db import DamagedDatabaseError, StoreError, check_file_usable, open_database
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,12 @@ class Store:
     demo: bool = False
     temp_dir: Path | None = None
     backup_thread: threading.Thread | None = None  # the day's backup, running or done
+    damage: str | None = None  # damage found in the file (by the check after the start, or by a save)
+    damage_restore: Path | None = None  # the backup chosen to replace the damaged database
+    login: object = None  # the sign-in window while it waits (the damage offer opens over it)
+    window: object = None  # the session's main window
+    damage_unanswered: bool = False  # found while no window was open: offered when the next one opens
+    offering: bool = False  # the offer is on screen (a save and the check may both meet the damage)
 
     def close(self) -> None:
         try:
@@ -86,6 +93,7 @@ def open_store(options: Options) -> Store:
     """Open the database the options name (building a demo one first). Raises StoreError."""
     if not options.demo:
         path = options.db or paths.default_db_path()
+        check_file_usable(path)  # read-only, or held by another program: said at once, not at the sign-in
         return Store(open_database(path), path)
     _remove_stale_demos()
     folder = Path(tempfile.mkdtemp(prefix=DEMO_DIR_PREFIX))
@@ -184,8 +192,8 @@ def closing_backup(store: Store) -> None:
     """When Hotline closes: a checked backup of the day's work, with a small window saying so."""
     if store.backup_thread is not None:
         store.backup_thread.join()
-    if store.demo:
-        return
+    if store.demo or store.damage:
+        return  # a backup of a damaged file would fail its check: no point, and no box saying so
     from hotline.store import backup
 
     try:
@@ -205,6 +213,12 @@ def closing_backup(store: Store) -> None:
         )
         return
     log.info("closing backup written: %s", info.path.name)
+
+
+def say_on_stderr(exc: StoreError | str) -> None:
+    """One line on standard error as well as the box: read by whoever started Hotline from a terminal or script."""
+    if sys.stderr is not None:  # None under pythonw on Windows
+        print(f"hotline: lỗi / error: {exc}", file=sys.stderr, flush=True)
 
 
 def show_store_error(exc: StoreError) -> None:
@@ -257,9 +271,16 @@ def run_sessions(store: Store) -> int:
                 centre_name=settings.get("centre_name"),
             )
             QTimer.singleShot(300, login, warm_up)  # once the window is painted and the person starts typing
+            if store.damage_unanswered:
+                QTimer.singleShot(0, login, lambda: offer_damage_restore(store))
+            store.login = login
             accepted = login.exec() == QDialog.DialogCode.Accepted
+            store.login = None
             user = login.user
             login.deleteLater()
+            if store.damage_restore is not None:  # chosen in the offer over the sign-in window
+                restore_database(store, store.damage_restore, None, after_damage=True)
+                continue
             if not accepted or user is None:
                 return 0
         username = ""  # a shared PC: after a sign-out the next person types their own name
@@ -267,11 +288,17 @@ def run_sessions(store: Store) -> int:
             continue  # back to the sign-in: nothing opens on a temporary password
         try:
             end = run_main_window(store, user, settings)
-        except StoreError as exc:  # e.g. the live-call screen could not read the lines
+        except DamagedDatabaseError as exc:  # e.g. the live-call screen could not read the lines
+            say_on_stderr(exc)
+            offer_damage_restore(store, str(exc), now=True)
+            if store.damage_restore is not None:
+                restore_database(store, store.damage_restore, user, after_damage=True)
+            continue
+        except StoreError as exc:
             show_store_error(exc)
             continue
         if end.restore_path is not None:
-            restore_database(store, end.restore_path, user)
+            restore_database(store, end.restore_path, user, after_damage=end.restore_path == store.damage_restore)
             continue
         if not end.signed_out:
             return 0
@@ -313,25 +340,42 @@ def run_main_window(store: Store, user, settings: Settings) -> SessionEnd:
     ended: list[bool] = []
     loop = QEventLoop()
     window.closed.connect(lambda signed_out: (ended.append(signed_out), loop.quit()))
+    if window.call_screen is not None:  # a save that meets a damaged file: the offer to restore
+        window.call_screen.database_damaged.connect(lambda problem: offer_damage_restore(store, problem))
+    store.window = window
     window.start_session()
-    loop.exec()
+    if store.damage_unanswered:
+        QTimer.singleShot(0, window, lambda: offer_damage_restore(store))
+    elif store.damage:  # "Not now" was the answer: the warning stays in sight
+        from hotline.ui.damaged_dialog import warning_text
+
+        window.show_database_warning(warning_text())
+    try:
+        loop.exec()
+    finally:
+        store.window = None
     end = SessionEnd(bool(ended and ended[0]), window.next_user, window.restore_path)
     window.deleteLater()
     return end
 
 
-def restore_database(store: Store, backup_file: Path, user) -> None:
+def restore_database(store: Store, backup_file: Path, user, *, after_damage: bool = False) -> None:
     """Replace the database with a backup (the window is closed): close, restore on a worker thread with a small
-    window saying so, open again, say what happened."""
+    window saying so, open again, say what happened. ``after_damage``: the database is damaged, so no
+    administrator is needed and ``user`` may be None (nobody signed in yet)."""
     from hotline.store import backup
+    from hotline.ui.damaged_dialog import restored_text
 
+    store.damage_restore = None
     if store.backup_thread is not None:
         store.backup_thread.join()  # the day's backup reads the file: let it finish first
     kept, error = None, None
     store.db.close()
     try:
         kept = run_with_splash(
-            lambda: backup.restore(store.path, backup_file, actor=user.id),
+            lambda: backup.restore(
+                store.path, backup_file, actor=user.id if user is not None else None, after_damage=after_damage
+            ),
             QCoreApplication.translate("App", "Restoring the backup…"),
         )
     except StoreError as exc:
@@ -341,15 +385,117 @@ def restore_database(store: Store, backup_file: Path, user) -> None:
     if error is not None:
         show_store_error(error)
         return
-    QMessageBox.information(
-        None,
-        QCoreApplication.translate("App", "Backup restored"),
-        QCoreApplication.translate(
-            "App", "The backup %1 is restored. The database as it was before is kept in %2. Please sign in again."
+    if after_damage:
+        store.damage, store.damage_unanswered = None, False
+        text = restored_text(backup_file.name, str(kept))
+    else:
+        text = (
+            QCoreApplication.translate(
+                "App", "The backup %1 is restored. The database as it was before is kept in %2. Please sign in again."
+            )
+            .replace("%1", backup_file.name)
+            .replace("%2", str(kept))
         )
-        .replace("%1", backup_file.name)
-        .replace("%2", str(kept)),
+    QMessageBox.information(None, QCoreApplication.translate("App", "Backup restored"), text)
+
+
+# --- a damaged database ---
+
+
+def offer_damage_restore(store: Store, problem: str | None = None, *, now: bool = False) -> None:
+    """Damage was found: offer the latest good backup over the window that is open (``now``: with none). A backup
+    chosen ends the sign-in or the session, and run_sessions restores it; "Not now" goes on with a warning."""
+    from hotline.ui.damaged_dialog import offer_restore, warning_text
+
+    if problem is not None:
+        store.damage = problem
+    if store.offering or store.damage_restore is not None or store.damage is None:
+        return
+    parent = store.window or store.login
+    if parent is None and not now:
+        store.damage_unanswered = True  # between windows: offered as soon as the next one opens
+        return
+    store.damage_unanswered, store.offering = False, True
+    try:
+        choice = offer_restore(parent, store.damage, _restore_candidates(store), can_go_on=True)
+    finally:
+        store.offering = False
+    if choice is None:
+        if store.window is not None:
+            store.window.show_database_warning(warning_text())
+        return
+    store.damage_restore = choice.path
+    if store.window is not None:
+        _keep_drafts_out_of_the_database(store.window)
+        store.window.restore_backup(choice.path)
+    elif store.login is not None:
+        store.login.reject()
+
+
+def _keep_drafts_out_of_the_database(window) -> None:
+    """The call being typed must survive the restore: a draft in the database would be replaced with it."""
+    if window.call_screen is None:
+        return
+    try:
+        window.call_screen.keep_drafts_in_files()
+    except StoreError:  # the window's closing keeps it in the database, or asks
+        log.warning("the call being typed could not be kept in a file before the restore")
+
+
+def _restore_candidates(store: Store) -> list:
+    from hotline.store import backup
+
+    try:
+        folder = backup.backup_folder(Settings.load(store.db), store.path)
+    except (StoreError, sqlite3.Error):  # the settings may be in the damaged part
+        folder = store.path.parent / "backups"
+    return backup.restore_candidates(folder)
+
+
+def check_for_damage(store: Store) -> None:
+    """PRAGMA quick_check off the GUI thread (seconds on a large file, so never before the sign-in window): damage
+    in the middle of the file shows only when its page is read, which may be hours later, in the middle of a call."""
+    if store.demo:
+        return
+    from hotline.store.backup import find_damage
+    from hotline.ui.worker import run_in_background
+
+    def found(problem: str | None) -> None:
+        if problem is None:
+            return
+        log.error("the database check found damage")
+        message = f"Tệp cơ sở dữ liệu bị hỏng / The database file is damaged ({store.path}): {problem}"
+        say_on_stderr(message)
+        offer_damage_restore(store, message)
+
+    path = store.path
+    run_in_background(lambda: find_damage(path), found, lambda exc: log.warning("check failed: %s", type(exc).__name__))
+
+
+def _recover_at_start(options: Options, exc: DamagedDatabaseError) -> Store | None:
+    """The file is too damaged to open: offer the latest backup before anything else. The store, or None to quit."""
+    from hotline.store import backup
+    from hotline.ui.damaged_dialog import offer_restore, restored_text
+
+    path = options.db or paths.default_db_path()
+    # its settings (a chosen backup folder) are in the file that cannot be read: the default folder
+    choice = offer_restore(None, str(exc), backup.restore_candidates(path.parent / "backups"), can_go_on=False)
+    if choice is None:
+        return None
+    try:
+        kept = run_with_splash(
+            lambda: backup.restore(path, choice.path, actor=None, after_damage=True),
+            QCoreApplication.translate("App", "Restoring the backup…"),
+        )
+        store = Store(open_database(path), path)
+    except StoreError as error:
+        say_on_stderr(error)
+        show_store_error(error)
+        return None
+    QMessageBox.information(
+        None, QCoreApplication.translate("App", "Backup restored"), restored_text(choice.path.name, str(kept))
     )
+    return store
 
 
 def start(options: Options) -> int:
@@ -361,14 +507,23 @@ def start(options: Options) -> int:
         store = open_store(options)
     except StoreError as exc:
         log.error("database not opened: %s", type(exc).__name__)
-        show_store_error(exc)
-        return 1
+        say_on_stderr(exc)
+        store = _recover_at_start(options, exc) if isinstance(exc, DamagedDatabaseError) and not options.demo else None
+        if store is None:
+            if not isinstance(exc, DamagedDatabaseError) or options.demo:
+                show_store_error(exc)
+            return 1
     start_daily_backup(store)
+    # once the sign-in window is painted; stopped if the program ends first
+    damage_check = QTimer(app, singleShot=True, interval=500, timeout=lambda: check_for_damage(store))
+    damage_check.start()
     try:
         status = run_sessions(store)
         closing_backup(store)
         return status
     finally:
+        damage_check.stop()
+        damage_check.deleteLater()
         store.close()
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from hotline.core.models import Call
 from hotline.core.phones import normalize_phone
 from hotline.core.places import ward_name
-from hotline.core.text import fold, search_tokens
+from hotline.core.text import search_tokens
 
 #: Words of a query beyond this are ignored: a pasted page would otherwise make FTS5 work for seconds.
 MAX_QUERY_TOKENS = 24
@@ -35,8 +35,12 @@ def build_search_text(call: Call) -> str:
 
 
 def compose_search_text(texts: Iterable[str], phone_digits: str) -> str:
-    """Folded texts followed by the phone's suffix tokens (shared by the store and the demo generator)."""
-    text = fold(" ".join(t for t in texts if t))
+    """The folded words of the texts followed by the phone's suffix tokens (shared by the store and the demo).
+
+    Only the words a query can be made of are indexed: FTS5's unicode61 knows Unicode 6.1 and takes every later
+    character (most emoji: 🥺, 🤦) as part of a word, so "🥺em" indexed as it is would never be found by "em".
+    """
+    text = " ".join(search_tokens(" ".join(t for t in texts if t)))
     return " ".join([text, *phone_tokens(phone_digits)]).strip()
 
 

@@ -2,27 +2,58 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+import threading
+import time
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
 from zoneinfo import ZoneInfo
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: The times a call may carry (store.calls refuses others). Wide enough for any PC clock left wrong by a flat
+#: CMOS battery (1980, 2000 …), narrow enough that every date shows and computes in Vietnamese time.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+_ONE_MS = timedelta(milliseconds=1)
+
+_clock_lock = threading.Lock()
+_last_reading: tuple[int, int] | None = None  # (the wall-clock ns utcnow last returned, the monotonic ns then)
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now in UTC, never earlier than a moment this process has already returned.
+
+    The PC's clock may be set back (by a person, or by time synchronisation). Calls are
+    stamped and ordered by this clock, so a second call must never look older than the first: after a backward
+    jump the time goes on from the last value at the pace of the monotonic clock, until the system clock catches
+    up. A forward jump is followed at once (the clock was probably wrong before). The guarantee holds within one
+    process; a program started after the jump reads the system clock as it is.
+    """
+    global _last_reading
+    with _clock_lock:
+        wall, steady = time.time_ns(), time.monotonic_ns()
+        if _last_reading is not None:
+            wall = max(wall, _last_reading[0] + steady - _last_reading[1])
+        _last_reading = (wall, steady)
+    return EPOCH + timedelta(microseconds=wall // 1000)
 
 
 def to_ms(moment: datetime) -> int:
-    """A timezone-aware datetime as whole milliseconds since the Unix epoch."""
+    """A timezone-aware datetime as whole milliseconds since the Unix epoch (exact: no float rounding)."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime: times must carry a timezone")
-    return int(moment.timestamp() * 1000)
+    return (moment - EPOCH) // _ONE_MS
 
 
 def from_ms(ms: int | None) -> datetime | None:
     if ms is None:
         return None
-    return datetime.fromtimestamp(ms / 1000, UTC)
+    return EPOCH + timedelta(0, 0, 0, ms)  # positional: milliseconds, and faster than the keyword
+
+
+def in_supported_range(moment: datetime) -> bool:
+    """Whether a call may carry this time (EARLIEST ≤ moment < LATEST)."""
+    return EARLIEST <= moment < LATEST
 
 
 def local(moment: datetime) -> datetime:
@@ -30,9 +61,15 @@ def local(moment: datetime) -> datetime:
 
 
 def local_day_bounds(day: date) -> tuple[datetime, datetime]:
-    """The UTC start (inclusive) and end (exclusive) of a Vietnamese calendar day."""
-    start = datetime.combine(day, time(0, 0), VN_TZ)
-    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
+    """The UTC start (inclusive) and end (exclusive) of a Vietnamese calendar day.
+
+    A date picker offers 1/1/1 to 31/12/9999; the bounds of the first and last days are cut to what a datetime
+    holds (no call is that old or that new) rather than overflow.
+    """
+    start = datetime.combine(day, clock_time(0, 0), VN_TZ)
+    first = datetime.min.replace(tzinfo=UTC) if day == date.min else start.astimezone(UTC)
+    last = datetime.max.replace(tzinfo=UTC) if day == date.max else (start + timedelta(days=1)).astimezone(UTC)
+    return first, last
 
 
 def local_range_bounds(first: date, last: date) -> tuple[datetime, datetime]:

@@ -24,6 +24,7 @@ from hotline.store.backup_files import (
     BackupInfo,
     copy_unreadable,
     damaged,
+    find_damage,
     not_hotline,
     read_only,
     remove_stale_partials,
@@ -39,8 +40,10 @@ __all__ = [
     "backup_folder",
     "check_backup_file",
     "daily_backup_due",
+    "find_damage",
     "list_backups",
     "restore",
+    "restore_candidates",
     "rotate",
     "startup_backup",
     "take_backup",
@@ -100,6 +103,12 @@ def list_backups(folder: Path | str) -> list[BackupInfo]:
         except FileNotFoundError:  # rotated away by another copy of Hotline meanwhile
             continue
     return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
+
+
+def restore_candidates(folder: Path | str) -> list[BackupInfo]:
+    """The backups that may replace a damaged database, newest first: never a "before-restore" copy, which may be
+    a damaged database kept by an earlier restore. Each was checked when written; restore checks it again."""
+    return [info for info in list_backups(folder) if info.kind != "before-restore"]
 
 
 def rotate(folder: Path | str, *, daily: int, monthly: int) -> list[Path]:
@@ -196,10 +205,15 @@ def restore(
     actor: access.Actor,
     now: datetime | None = None,
     folder: Path | str | None = None,
+    after_damage: bool = False,
 ) -> Path | None:
     """Replace the database's contents with a backup's; returns where the previous database was kept.
 
-    Needs ADMIN_BACKUP. Every other connection to ``db_path`` (the GUI's, other windows') must be closed first:
+    Needs ADMIN_BACKUP, except ``after_damage``: while the database is damaged (checked here with find_damage)
+    whoever is at the PC may restore, signed in or not (actor None), so that a night shift with no administrator
+    can go on logging calls; the damaged file is kept all the same and the restore is audited.
+
+    Every other connection to ``db_path`` (the GUI's, other windows') must be closed first:
     the contents are swapped under them. The backup is checked first (check_backup_file); the current database
     is kept as ``hotline-…-before-restore.sqlite3`` in ``folder`` (default: the backup folder of its settings),
     which rotation never deletes. The contents are replaced through the backup API into a connection to
@@ -212,8 +226,14 @@ def restore(
     if db_path.exists() and backup_file.exists() and backup_file.resolve() == db_path.resolve():
         raise BackupError("Không thể khôi phục một tệp vào chính nó / A file cannot be restored onto itself")
     kept = None
+    if after_damage and db_path.exists() and find_damage(db_path) is None:
+        raise access.PermissionDenied(
+            f"Cơ sở dữ liệu không hỏng: chỉ quản trị viên được khôi phục ({ADMIN_BACKUP})"
+            f" / The database is not damaged: only an administrator may restore ({ADMIN_BACKUP})",
+            ADMIN_BACKUP,
+        )
     if db_path.exists():
-        kept = _keep_current(db_path, backup_file, actor, Path(folder) if folder else None, now)
+        kept = _keep_current(db_path, backup_file, actor, Path(folder) if folder else None, now, after_damage)
     else:
         _command_line_only(actor)
         check_backup_file(backup_file)
@@ -221,6 +241,8 @@ def restore(
     db = open_database(db_path)  # runs the migrations: an older backup is brought up to date
     try:
         detail = f"kept {kept.name}" if kept else "no previous database"
+        if after_damage:
+            detail += "; the database was damaged"
         audit.append(db, access.actor_id(actor), "backup.restore", "backup", backup_file.name, detail)
     finally:
         db.close()
@@ -228,18 +250,22 @@ def restore(
     return kept
 
 
-def _keep_current(db_path: Path, backup_file: Path, actor, folder: Path | None, now: datetime) -> Path:
+def _keep_current(
+    db_path: Path, backup_file: Path, actor, folder: Path | None, now: datetime, after_damage: bool = False
+) -> Path:
     """Check the actor and the backup, then copy the current database into the backup folder."""
     try:
         db = connect(db_path)
     except DamagedDatabaseError:
-        # SQLite cannot even open it (what a restore is for): only the command line gets here, and the
-        # unreadable file is kept byte for byte; it is not a live database anyone could be writing.
-        _command_line_only(actor)
+        # SQLite cannot even open it (what a restore is for): only the command line, or anyone after the damage
+        # was found, gets here; the unreadable file is kept byte for byte, not a live database anyone is writing.
+        if not after_damage:
+            _command_line_only(actor)
         check_backup_file(backup_file)
         return copy_unreadable(db_path, folder or db_path.parent / "backups", now)
     try:
-        access.require(db, actor, ADMIN_BACKUP)
+        if not after_damage:
+            access.require(db, actor, ADMIN_BACKUP)
         check_backup_file(backup_file)
         if folder is None:
             folder = _settings_folder(db, db_path)

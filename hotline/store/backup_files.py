@@ -104,6 +104,31 @@ def integrity_problems(path: Path) -> list[str]:
         conn.close()
 
 
+def find_damage(path: Path) -> str | None:
+    """The first problem PRAGMA quick_check finds in the database at ``path`` (read-only, a connection of its own,
+    so it may run on a worker thread beside a live session), or None when it finds none.
+
+    A file SQLite cannot read (a damaged header or page) is damaged; one it cannot open now (held by another
+    program, missing) is not judged here: None. The problem text names pages and tables, never row contents.
+    """
+    try:
+        conn = read_only(path)
+    except sqlite3.Error:
+        return None
+    try:
+        for (row,) in conn.execute("PRAGMA quick_check"):
+            if row != "ok":
+                return str(row)[:300]
+        return None
+    except sqlite3.DatabaseError as exc:
+        text = str(exc).lower()
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return str(exc)
+        return None
+    finally:
+        conn.close()
+
+
 def read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection that writes nothing beside the file: with no -wal there, the file is opened as
     immutable (else SQLite would create -wal and -shm files next to a WAL-mode copy)."""

@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 #: After the busy timeout, a write transaction is retried this long before giving up.
 WRITE_RETRY_SECONDS = 30.0
+#: At start, how long the program waits for a file another program holds before saying so (check_file_usable).
+START_WAIT_SECONDS = 3.0
 
 
 class StoreError(Exception):
@@ -41,6 +43,10 @@ class DatabaseBusyError(StoreError):
     pass
 
 
+class DatabaseLockedError(DatabaseBusyError):
+    """At start: another program holds the database file (a locking mode or a transaction that does not end)."""
+
+
 class DiskFullError(StoreError):
     pass
 
@@ -59,18 +65,39 @@ def translate_error(exc: sqlite3.Error, path: Path | str | None = None) -> Store
         )
     if "locked" in text or "busy" in text:
         return DatabaseBusyError(
-            "Cơ sở dữ liệu đang bận quá lâu, hãy thử lại / The database stayed busy too long, try again" + where
+            "Cơ sở dữ liệu đang bận quá lâu (có thể một chương trình khác đang giữ tệp), hãy thử lại"
+            " / The database stayed busy too long (another program may be holding the file), try again" + where
         )
     if "malformed" in text or "not a database" in text or "file is encrypted" in text:
         return DamagedDatabaseError(
             "Tệp cơ sở dữ liệu bị hỏng hoặc không phải của Hotline / The database file is damaged or not Hotline's"
             + where
         )
+    if ("readonly" in text or "read-only" in text or "unable to open" in text) and _read_only_folder(path):
+        # SQLite writes its journal (-wal, -shm) beside the file: the folder is what must change
+        return StoreError(
+            "Thư mục dữ liệu chỉ cho đọc: Hotline cần ghi nhật ký bên cạnh tệp dữ liệu"
+            f" / The data folder is read-only: Hotline must write its journal beside the database ({Path(path).parent})"
+        )
     if "readonly" in text or "read-only" in text:
         return StoreError("Không có quyền ghi vào tệp dữ liệu / The database file is read-only" + where)
     if "unable to open" in text:
         return StoreError("Không mở được tệp dữ liệu / Cannot open the database file" + where)
     return StoreError(f"Lỗi cơ sở dữ liệu / Database error: {exc}{where}")
+
+
+def _read_only_folder(path: Path | str | None) -> bool:
+    """True when the database's folder exists but no file can be created in it (tried, not guessed from
+    permission bits, which say little on Windows or to an administrator's account)."""
+    import tempfile
+
+    if path is None or str(path) == ":memory:" or not Path(path).parent.is_dir():
+        return False
+    try:
+        with tempfile.TemporaryFile(dir=Path(path).parent):
+            return False
+    except OSError:
+        return True
 
 
 def _disk_full(path: Path | str | None) -> bool:
@@ -95,13 +122,7 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         # isolation_level=None: we open every transaction ourselves (BEGIN IMMEDIATE for writes).
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except OSError as exc:
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            raise StoreError(
-                f"Không có quyền tạo thư mục dữ liệu / No permission to create the data folder ({path.parent})"
-            ) from None
-        raise StoreError(
-            f"Không mở được thư mục dữ liệu / Cannot open the data folder ({path.parent}): {exc.strerror}"
-        ) from None
+        raise _folder_error(exc, path) from None
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from None
     try:
@@ -126,6 +147,24 @@ def owner_only(path: Path, *, folder: bool = False) -> None:
     """
     if os.name == "posix":
         path.chmod(0o700 if folder else 0o600)
+
+
+def _folder_error(exc: OSError, path: Path) -> StoreError:
+    """Why the database file or its folder could not be made: a missing folder that cannot be created is not the
+    same fix as an existing folder that is read-only."""
+    denied = exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+    if path.parent.is_dir():
+        if denied:
+            return StoreError(
+                f"Thư mục dữ liệu chỉ cho đọc: không tạo được tệp dữ liệu trong đó"
+                f" / The data folder is read-only: the database file cannot be created in it ({path.parent})"
+            )
+        return StoreError(f"Không tạo được tệp dữ liệu / Cannot create the database file ({path}): {exc.strerror}")
+    if denied:
+        return StoreError(
+            f"Không có quyền tạo thư mục dữ liệu / No permission to create the data folder ({path.parent})"
+        )
+    return StoreError(f"Không tạo được thư mục dữ liệu / Cannot create the data folder ({path.parent}): {exc.strerror}")
 
 
 def _create_owner_only(path: Path) -> None:
@@ -191,9 +230,9 @@ def write(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
             break
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
-                raise translate_error(exc) from None
+                raise translate_error(exc, _path_of(db)) from None
             if time.monotonic() > deadline:
-                raise translate_error(exc) from None
+                raise translate_error(exc, _path_of(db)) from None
             time.sleep(0.05)
     try:
         yield conn
@@ -201,14 +240,62 @@ def write(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         if isinstance(exc, sqlite3.Error):
-            raise translate_error(exc) from exc
+            raise translate_error(exc, _path_of(db)) from exc
         raise
     try:
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise translate_error(exc) from exc
+        raise translate_error(exc, _path_of(db)) from exc
+
+
+def _path_of(db: sqlite_utils.Database) -> Path | None:
+    """The database's file for an error message, or None (the message must not fail in turn)."""
+    try:
+        return database_path(db)
+    except sqlite3.Error:
+        return None
+
+
+def check_file_usable(path: Path | str, wait_seconds: float = START_WAIT_SECONDS) -> None:
+    """At start, before the database is opened: raise a StoreError that says what is wrong, within
+    ``wait_seconds``, when an existing file can be neither read nor written by this program.
+
+    Without it a read-only file opens and fails only at the sign-in, and a file another program holds makes the
+    start wait for the busy timeouts with no word said. A missing or empty file is left to open_database.
+    """
+    path = Path(path)
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+    except OSError:
+        return  # open_database says what is wrong with the folder
+    try:
+        conn = sqlite3.connect(str(path), timeout=wait_seconds, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _start_error(exc, path) from None
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # waits for a program holding the file
+        conn.execute("BEGIN IMMEDIATE")  # waits for a program holding a write transaction
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute(f"PRAGMA user_version = {version}")  # a write, rolled back: a read-only file says so now
+    except sqlite3.Error as exc:
+        raise _start_error(exc, path) from None
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.close()
+
+
+def _start_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError(
+            "Một chương trình khác đang giữ tệp dữ liệu; hãy đóng chương trình đó rồi mở lại Hotline"
+            f" / Another program is holding the database file: close it, then start Hotline again ({path})"
+        )
+    return translate_error(exc, path)
 
 
 def database_path(db: sqlite_utils.Database) -> Path | None:

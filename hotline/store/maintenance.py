@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from hotline.store.db import StoreError, translate_error
+from hotline.store.db import START_WAIT_SECONDS, StoreError, translate_error
 
 
 def check_database(path: Path | str) -> list[str]:
@@ -14,7 +14,8 @@ def check_database(path: Path | str) -> list[str]:
     if not path.is_file():
         raise StoreError(f"Không có tệp / No such file: {path}")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        # A file held by another program is said within seconds, as at start (store.db.check_file_usable).
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=START_WAIT_SECONDS)
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from None
     try:
@@ -42,7 +43,7 @@ def _fts_check(path: Path) -> list[str]:
     3.44 does not look inside FTS5 tables in PRAGMA integrity_check.
     """
     try:
-        conn = sqlite3.connect(str(path), timeout=10, isolation_level=None)
+        conn = sqlite3.connect(str(path), timeout=START_WAIT_SECONDS, isolation_level=None)
     except sqlite3.Error:
         return []  # a read-only file: the page-level check above is all that can run
     try:
@@ -51,6 +52,8 @@ def _fts_check(path: Path) -> list[str]:
     except sqlite3.DatabaseError as exc:
         if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
             return []
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise translate_error(exc, path) from None  # held by another program: not a fault of the file
         return [f"fts: {exc}"]
     finally:
         if conn.in_transaction:

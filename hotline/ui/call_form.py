@@ -229,6 +229,9 @@ class CallForm(QWidget):
 
     def _remove_child(self, editor: ChildEditor) -> None:
         self.editors.remove(editor)
+        # hidden on purpose first: an editor added moments ago still has the layout's queued "show" pending, and
+        # without a parent that would open it as a window of its own (seen after a draft restore), taking the focus
+        editor.hide()
         editor.setParent(None)
         editor.deleteLater()
         for number, other in enumerate(self.editors, start=1):

@@ -33,7 +33,7 @@ from hotline.store import calls as call_store
 from hotline.store import cases as case_store
 from hotline.store import categories as category_store
 from hotline.store import drafts as draft_store
-from hotline.store.db import StoreError
+from hotline.store.db import DamagedDatabaseError, DiskFullError, StoreError
 from hotline.store.lines import last_line_of, list_lines
 from hotline.ui import labels
 from hotline.ui.call_form import CallForm
@@ -61,6 +61,7 @@ class CallScreen(QWidget):
 
     status_message = Signal(str, int)  # text, milliseconds to show (0 = until replaced)
     call_saved = Signal(int)  # call id
+    database_damaged = Signal(str)  # a save met a damaged database file: the message (the app offers a restore)
 
     def __init__(self, db, user: User, settings: Settings, workstation: str, parent=None, *, lang: str | None = None):
         super().__init__(parent)
@@ -79,6 +80,8 @@ class CallScreen(QWidget):
         self._editing: tuple[int, int] | None = None  # (call id, version) when the form holds a stored call
         self._last_quick: int | None = None  # id of the last one-key call, while it can be undone
         self._loading = False
+        self._draft_problem: str | None = None  # what the status bar last said about autosave, said once
+        self._drafts_to_file = False  # the database is about to be replaced by a backup: keep drafts beside it
 
         self._build()
         self._build_actions()
@@ -196,6 +199,9 @@ class CallScreen(QWidget):
         self.form.phone_changed.connect(lambda _info: self._history_timer.start())
         self.line_combo.currentIndexChanged.connect(self._on_form_changed)
         self.channel_combo.currentIndexChanged.connect(self._on_form_changed)
+        # the case file chosen is part of the draft: a choice made last must be autosaved too (not when the
+        # list is refilled for a new number, hence "activated", a person's choice)
+        self.link_combo.activated.connect(self._on_form_changed)
         self._refresh_history()
 
     def _build_actions(self) -> None:
@@ -258,6 +264,12 @@ class CallScreen(QWidget):
         if self.has_unsaved():
             self._write_draft(quiet=False)
 
+    def keep_drafts_in_files(self) -> None:
+        """From now on keep drafts in files, not in the database (a restore is about to replace it and would take
+        them along), and keep the call on screen now; raises StoreError when it could not be kept."""
+        self._drafts_to_file = True
+        self.keep_as_draft()
+
     # --- starting a call -----------------------------------------------------------------------------------
 
     def _start(self, started_at: datetime | None = None, uuid: str | None = None) -> None:
@@ -292,6 +304,7 @@ class CallScreen(QWidget):
         self._loading = False
         self._active = False
         self._editing = None
+        self._draft_problem = None
         self.case_file.reset()
         self._autosave_timer.stop()
         self._evaluate()
@@ -410,14 +423,27 @@ class CallScreen(QWidget):
                 draft_store.delete_draft(self.db, self.user.id, self.workstation, call.uuid)
             else:
                 saved = call_store.save_call(self.db, call, draft=(self.user.id, self.workstation, call.uuid))
+                draft_store.remove_fallback(self.db, self.user.id, self.workstation, call.uuid)
         except StoreError as exc:
             log.warning("saving a call failed: %s", type(exc).__name__)
-            self._write_draft()
-            QMessageBox.warning(self, self.tr("Not saved"), self.tr("The call was NOT saved: %s\n\n"
-                                "Everything you typed is still on screen.") % exc)  # fmt: skip
+            kept = self._write_draft()
+            self._warn_not_saved(exc, kept)
             self.status_message.emit(self.tr("Not saved — the call is still on screen."), 0)
+            if isinstance(exc, DamagedDatabaseError):
+                self.database_damaged.emit(str(exc))
             return None
         return saved
+
+    def _warn_not_saved(self, exc: StoreError, kept) -> None:
+        """Say why the call was not saved (the store's message first: Vietnamese), where it is kept, what to do."""
+        text = f"{exc}\n\n" + self.tr("The call was NOT saved. Everything you typed is still on screen.")
+        if kept is not None and not kept.in_database:
+            text += " " + self.tr("It is also kept in a file until the database can take it.")
+        title = self.tr("Not saved")
+        if isinstance(exc, DiskFullError):
+            title = self.tr("Disk full — not saved")
+            text += "\n\n" + self.tr("Free some space on the disk (or call the administrator), then save again.")
+        QMessageBox.warning(self, title, text)
 
     def save(self) -> None:
         """Save the call with content (Ctrl+S): required items are named and focused, nothing is cleared."""
@@ -536,20 +562,46 @@ class CallScreen(QWidget):
             **self.case_file.state(),
             "link_case": self.link_combo.currentData(),
             "editing": list(self._editing) if self._editing else None,
+            # the call's time on screen, by the monotonic clock: a restore goes on from it (see restore_draft)
+            "elapsed_ms": self._elapsed.elapsed() + self._elapsed_offset_ms,
         }
 
-    def _write_draft(self, quiet: bool = True) -> None:
-        """Autosave. A failure is shown in the status bar (and raised when not ``quiet``); the form keeps all."""
+    def _write_draft(self, quiet: bool = True):
+        """Autosave; returns where the draft is kept (a DraftSaved), or None when there was nothing to keep or it
+        could not be kept. A problem is said once in the status bar, never in a dialog: autosave runs every second
+        and must not bury the operator in boxes. Not ``quiet``: a draft kept nowhere raises StoreError."""
         if not self._active or self._started_at is None:
-            return
+            return None
         try:
-            draft_store.save_draft(self.db, self.user.id, self.workstation, self._uuid, self._draft_state(),
-                                   self._started_at)  # fmt: skip
+            kept = draft_store.save_draft(self.db, self.user.id, self.workstation, self._uuid, self._draft_state(),
+                                          self._started_at, to_file=self._drafts_to_file)  # fmt: skip
         except StoreError as exc:
             log.warning("autosave failed: %s", type(exc).__name__)
-            self.status_message.emit(self.tr("Autosave failed: %s") % exc, 0)
+            self._say_draft_problem(self.tr("Autosave failed, the call is only on screen: %s") % exc)
             if not quiet:
                 raise
+            return None
+        if kept.in_database:
+            self._say_draft_problem(None)
+        elif kept.database_error is None:
+            pass  # asked for: keep_drafts_in_files
+        elif isinstance(kept.database_error, DiskFullError):
+            self._say_draft_problem(self.tr("The disk is full: the call is kept in a file, not in the database. "
+                                            "Free some space, then save (Ctrl+S)."))  # fmt: skip
+        else:
+            self._say_draft_problem(self.tr("The database cannot take the call, so it is kept in a file: %s")
+                                    % kept.database_error)  # fmt: skip
+        return kept
+
+    def _say_draft_problem(self, text: str | None) -> None:
+        """Show an autosave problem in the status bar once (and once that it is over), not at every autosave."""
+        if text == self._draft_problem:
+            return
+        if text is None:
+            self.status_message.emit(self.tr("Autosave works again: the call is kept in the database."), 8000)
+        else:
+            self.status_message.emit(text, 0)
+        self._draft_problem = text
 
     def restore_draft(self, draft) -> None:
         state = draft.state
@@ -560,6 +612,10 @@ class CallScreen(QWidget):
         self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(state.get("channel"))))
         self._loading = False
         self._start(draft.started_at, draft.key)
+        if isinstance(state.get("elapsed_ms"), int):
+            # the time on screen before, not "now − started_at": the PC's clock may have been set back or forward
+            # since, and the hours a draft waited for its user's next sign-in are no part of the call
+            self._elapsed_offset_ms = max(0, state["elapsed_ms"])
         self.case_file.set_state(state)
         editing = state.get("editing")
         self._editing = (int(editing[0]), int(editing[1])) if editing else None

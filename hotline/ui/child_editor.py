@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +22,17 @@ from hotline.ui import labels
 from hotline.ui.widgets import CheckList, PlaceCombo, compact
 
 NO_AGE = -1
+
+
+# A new child row is built for every call (the form is cleared after each save): sort the places once, not each time.
+@cache
+def _provinces() -> tuple[tuple[int, str], ...]:
+    return tuple(places.provinces())
+
+
+@cache
+def _wards_of(province_code: int) -> tuple[tuple[int, str], ...]:
+    return tuple(places.wards_of(province_code))
 
 
 class ChildEditor(QFrame):
@@ -46,7 +59,7 @@ class ChildEditor(QFrame):
         self.band_combo = _code_combo(labels.CHILD_AGE_BANDS, "childAgeBandCombo")
         self.province_combo = PlaceCombo(none_text=self.tr("(province?)"))
         self.province_combo.setObjectName("childProvinceCombo")
-        self.province_combo.set_items(places.provinces())
+        self.province_combo.set_items(_provinces())
         self.province_combo.set_code(default_province)
         self.ward_combo = PlaceCombo(none_text=self.tr("(commune / ward?)"))
         self.ward_combo.setObjectName("childWardCombo")
@@ -100,7 +113,7 @@ class ChildEditor(QFrame):
 
     def _load_wards(self) -> None:
         code = self.province_combo.code()
-        self.ward_combo.set_items(places.wards_of(code) if code is not None else [])
+        self.ward_combo.set_items(_wards_of(code) if code is not None else ())
 
     def _age_changed(self, age: int) -> None:
         # an exact age decides the band; without one the operator may still pick a band

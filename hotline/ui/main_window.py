@@ -215,6 +215,17 @@ class MainWindow(QMainWindow):
             demo_label.setObjectName("statusDemo")
             status.addPermanentWidget(demo_label)
 
+    def show_database_warning(self, text: str) -> None:
+        """A lasting warning in the status bar (a damaged database the person chose to go on with)."""
+        label = self.findChild(QLabel, "statusDatabaseWarning")
+        if label is None:
+            label = QLabel(self)
+            label.setObjectName("statusDatabaseWarning")
+            label.setAccessibleName(self.tr("Database warning"))
+            label.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.statusBar().addPermanentWidget(label)
+        label.setText(text)
+
     def _restore_geometry(self) -> None:
         geometry = ui_state().value("mainWindow/geometry")
         if geometry is None or not self.restoreGeometry(geometry):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 import shutil
 import sqlite3
+import time
 
 import pytest
 
 from hotline.store.calls import save_call
-from hotline.store.db import DamagedDatabaseError, StoreError
+from hotline.store.db import START_WAIT_SECONDS, DamagedDatabaseError, StoreError
 from hotline.store.maintenance import check_database
 
 PAGE = 4096
@@ -96,3 +97,16 @@ def test_search_index_out_of_step_is_reported(db, db_path, make_call):
     db.conn.execute("UPDATE calls SET search_text = 'khac hoan toan'")
     db.close()
     assert check_database(db_path) != []
+
+
+def test_check_of_a_file_held_in_a_write_says_so_within_seconds(db_path):
+    """A file another program is writing is not reported as damaged: the check says the file is held, quickly."""
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        began = time.monotonic()
+        with pytest.raises(StoreError, match="another program"):
+            check_database(db_path)
+        assert time.monotonic() - began < START_WAIT_SECONDS * 3
+    finally:
+        holder.close()
