@@ -94,6 +94,7 @@ def main() -> int:
         _case_screens(db, settings, lang)
         _daily_log(db, settings, lang)
         _admin_and_reports(db, settings, lang)
+        _damaged_offer(lang)
     db.close()
     print(f"screenshots written to {OUT}")
     return 0
@@ -146,6 +147,26 @@ def _daily_log(db, settings, lang: str) -> None:
     QTest.qWait(200)
     window.grab().save(str(OUT / f"daily_log_{lang}.png"))
     window.close()
+
+
+def _damaged_offer(lang: str) -> None:
+    """The offer to restore the latest good backup when the database is found damaged (during a session)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QWidget
+
+    from hotline.core.timeutil import local, utcnow
+    from hotline.store.backup_files import BackupInfo
+    from hotline.ui.damaged_dialog import offer_restore
+
+    def grab_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        box.grab().save(str(OUT / f"damaged_offer_{lang}.png"))
+        box.findChild(QWidget, "notNowButton").click()
+
+    taken = local(utcnow()).replace(hour=7, minute=0, second=12, microsecond=0)
+    backup = BackupInfo(Path("hotline-backup-daily.sqlite3"), taken, 1 << 20, "daily")
+    QTimer.singleShot(300, grab_and_close)
+    offer_restore(None, "quick_check: Tree 12 page 4711 cell 3: …", [backup], can_go_on=True)
 
 
 def _admin_and_reports(db, settings, lang: str) -> None:

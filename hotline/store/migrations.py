@@ -9,6 +9,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from hotline.core.text import search_tokens
 from hotline.core.timeutil import to_ms, utcnow
 
 log = logging.getLogger(__name__)
@@ -335,6 +336,26 @@ def m0008_followup_waiting(db: sqlite_utils.Database) -> None:
         " DELETE FROM followup_waiting WHERE call_id = OLD.id; END"
     )
     fill_followup_waiting(db.conn)
+
+
+@migrations(name="0009_search_words")
+def m0009_search_words(db: sqlite_utils.Database) -> None:
+    # The search index now holds only the folded words of a call (core.search.compose_search_text): FTS5's
+    # unicode61 tokenizer knows Unicode 6.1 and glued a later character (most emoji) to the word beside it, so
+    # "🥺em" was never found by "em". Old rows are rewritten the same way. Folded Vietnamese is ASCII, so only rows
+    # holding another character can change; the calls_fts_update trigger re-indexes them.
+    rewrite_search_words(db.conn)
+
+
+def rewrite_search_words(conn: sqlite3.Connection) -> int:
+    """Rewrite the search text of the calls whose text holds more than printable ASCII; returns how many."""
+    changed = []
+    for call_id, text in conn.execute("SELECT id, search_text FROM calls WHERE search_text GLOB '*[^ -~]*'"):
+        words = " ".join(search_tokens(text))
+        if words != text:
+            changed.append((words, call_id))
+    conn.executemany("UPDATE calls SET search_text = ? WHERE id = ?", changed)
+    return len(changed)
 
 
 #: Whether call X waits in the follow-up queue (store.cases.followup_queue): flagged, with fewer case files

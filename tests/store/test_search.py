@@ -278,3 +278,20 @@ def test_typed_words_match_the_folded_oracle(search_db, parts):
     db, saved = search_db
     query = "".join(word + sep for word, sep in parts)
     assert ids(search_calls(db, query, limit=EVERYTHING, viewer_id=lead(db))) == expected_ids(saved, query)
+
+
+def test_migration_0009_finds_words_glued_to_an_emoji_in_calls_saved_before(db, make_call, lead_id):
+    """A call indexed the old way ("🥺em" as one word) is found by "em" once its search text is rewritten."""
+    from hotline.core.text import fold
+    from hotline.store.db import write
+    from hotline.store.migrations import rewrite_search_words
+
+    call = save_call(db, make_call(0, summary="🥺em bị đánh, Đào kể"))
+    plain = save_call(db, make_call(5, summary="Bé Lan ở Long Xuyên"))
+    with write(db) as conn:  # as compose_search_text wrote them before: the folded text as it is
+        conn.execute("UPDATE calls SET search_text = ? WHERE id = ?", [fold("🥺em bị đánh, Đào kể"), call.id])
+    assert search_calls(db, "em", viewer_id=lead_id) == []
+    with write(db) as conn:
+        assert rewrite_search_words(conn) == 1  # only the row holding more than ASCII
+    assert [c.id for c in search_calls(db, "em dao", viewer_id=lead_id)] == [call.id]
+    assert [c.id for c in search_calls(db, "long xuyen", viewer_id=lead_id)] == [plain.id]
