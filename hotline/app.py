@@ -80,6 +80,7 @@ class Store:
     window: object = None  # the session's main window
     damage_unanswered: bool = False  # found while no window was open: offered when the next one opens
     offering: bool = False  # the offer is on screen (a save and the check may both meet the damage)
+    restores: int = 0  # how many times the file was replaced by a backup in this run
 
     def close(self) -> None:
         try:
@@ -364,12 +365,15 @@ def restore_database(store: Store, backup_file: Path, user, *, after_damage: boo
     window saying so, open again, say what happened. ``after_damage``: the database is damaged, so no
     administrator is needed and ``user`` may be None (nobody signed in yet)."""
     from hotline.store import backup
+    from hotline.store.drafts import keep_all_in_files
     from hotline.ui.damaged_dialog import restored_text
 
     store.damage_restore = None
     if store.backup_thread is not None:
         store.backup_thread.join()  # the day's backup reads the file: let it finish first
     kept, error = None, None
+    keep_all_in_files(store.db)  # everyone's drafts: the backup does not hold them
+    store.restores += 1  # a damage check still running looks at the file being replaced: its answer is stale
     store.db.close()
     try:
         kept = run_with_splash(
@@ -460,8 +464,10 @@ def check_for_damage(store: Store) -> None:
     from hotline.store.backup import find_damage
     from hotline.ui.worker import run_in_background
 
+    checked = store.restores
+
     def found(problem: str | None) -> None:
-        if problem is None:
+        if problem is None or store.restores != checked:  # sound, or the file checked has been replaced since
             return
         log.error("the database check found damage")
         message = f"Tệp cơ sở dữ liệu bị hỏng / The database file is damaged ({store.path}): {problem}"

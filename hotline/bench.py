@@ -327,7 +327,7 @@ def measure_gui(path: Path, runs: int = GUI_RUNS) -> tuple[list[Figure], list[st
                 bare_median_ms=None,
                 target_ms=MEMORY_TARGET_MB,
                 unit="MB",
-                note=f"ru_maxrss after {last['log_month_rows']:,} rows of {month[0]:%m/%Y} scrolled in the daily log"
+                note=f"peak memory after {last['log_month_rows']:,} rows of {month[0]:%m/%Y} scrolled in the daily log"
                 + (f"; resident then: {last['rss_mb']:.0f} MB" if last.get("rss_mb") else ""),
             )
         )

@@ -38,6 +38,17 @@ def utcnow() -> datetime:
     return EPOCH + timedelta(microseconds=wall // 1000)
 
 
+def clock_set_back() -> timedelta:
+    """How far the PC's clock is behind the time this process keeps: zero unless it was set back while running
+    (then the calls of this run keep the time from before, and a restart takes the PC's clock as it is)."""
+    with _clock_lock:
+        if _last_reading is None:
+            return timedelta(0)
+        wall, steady = time.time_ns(), time.monotonic_ns()
+        ours = _last_reading[0] + steady - _last_reading[1]
+    return timedelta(microseconds=max(0, ours - wall) // 1000)
+
+
 def to_ms(moment: datetime) -> int:
     """A timezone-aware datetime as whole milliseconds since the Unix epoch (exact: no float rounding)."""
     if moment.tzinfo is None:

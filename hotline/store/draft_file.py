@@ -4,16 +4,21 @@ One JSON file per call being typed, in a folder beside the database (``hotline.s
 folder for the default database), named by the call's random uuid only, so no personal data shows in a file
 name. Files and folder are readable by their owner only on Linux and macOS. A file is written to a temporary name,
 flushed to the disk and renamed, so a crash leaves the previous version or the new one, never half of one.
+
+On a really full disk the file could not be written either: the folder therefore holds a reserve (a 4 MB file of
+its own, made while there is space) that is given back to the file system the moment a draft meets a full disk.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 
 from hotline.core.models import Draft
@@ -24,6 +29,10 @@ log = logging.getLogger(__name__)
 
 FOLDER_SUFFIX = "-drafts"
 _SUFFIX = ".json"
+RESERVE_NAME = "reserve.bin"
+RESERVE_BYTES = 4 << 20  # a draft is a few kB; even 1 MB of pasted text fits
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_PARTIAL_MAX_AGE_S = 600  # a temporary file older than this was left by a crash (it may hold typed text)
 #: A draft key is the call's uuid; anything else could escape the folder or carry text typed by someone.
 _SAFE_KEY = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 
@@ -40,11 +49,53 @@ def draft_file(folder: Path, key: str) -> Path:
     return folder / f"{key}{_SUFFIX}"
 
 
-def write_draft_file(folder: Path, user_id: int, workstation: str, key: str, state: dict, started_at) -> Path:
-    """Write the draft ``key`` to its file (replacing an older version); raises OSError when it cannot."""
+def keep_reserve(folder: Path) -> bool:
+    """Make sure ``folder`` holds its reserve (written out, not sparse); whether it does. Never raises."""
+    target = folder / RESERVE_NAME
+    with contextlib.suppress(OSError):
+        if target.stat().st_size == RESERVE_BYTES:
+            return True
+    partial = folder / (RESERVE_NAME + ".partial")
+    try:
+        _make_folder(folder)
+        with open(partial, "wb") as stream:
+            block = b"\xa5" * (1 << 20)  # not zeros: a compressing file system would keep no room for them
+            for _ in range(RESERVE_BYTES // len(block)):
+                stream.write(block)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(partial, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        log.info("no reserve for drafts (%s)", exc.strerror)
+        return False
+    return True
+
+
+def _make_folder(folder: Path) -> None:
     if not folder.is_dir():
         folder.mkdir(parents=True, exist_ok=True)
         owner_only(folder, folder=True)
+
+
+def write_draft_file(folder: Path, user_id: int, workstation: str, key: str, state: dict, started_at) -> Path:
+    """Write the draft ``key`` to its file (replacing an older version); raises OSError when it cannot.
+
+    On a full disk the folder's reserve is given back first and the write tried once more."""
+    try:
+        return _write_draft_file(folder, user_id, workstation, key, state, started_at)
+    except OSError as exc:
+        reserve = folder / RESERVE_NAME
+        if exc.errno not in _DISK_FULL or not reserve.exists():
+            raise
+        reserve.unlink()
+        log.warning("the disk is full: the drafts' reserve is given back to keep a draft")
+        return _write_draft_file(folder, user_id, workstation, key, state, started_at)
+
+
+def _write_draft_file(folder: Path, user_id: int, workstation: str, key: str, state: dict, started_at) -> Path:
+    _make_folder(folder)
     target = draft_file(folder, key)
     payload = json.dumps(
         {
@@ -88,6 +139,7 @@ def read_draft_files(folder: Path, user_id: int, workstation: str) -> list[Draft
     """The drafts of this user on this workstation kept in ``folder``; unreadable files are skipped (and logged)."""
     if not folder.is_dir():
         return []
+    _remove_leftovers(folder)
     found = []
     for entry in folder.glob(f"*{_SUFFIX}"):
         try:
@@ -103,6 +155,15 @@ def read_draft_files(folder: Path, user_id: int, workstation: str) -> list[Draft
         except (OSError, ValueError, KeyError, TypeError):
             log.warning("a draft file could not be read: %s", entry.name)  # the name is a uuid: no personal data
     return found
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Delete temporary files a crash left half-written (they may hold typed text); a recent one may be another
+    copy's write in progress, so only old ones go."""
+    for entry in folder.glob(".draft-*.partial"):
+        with contextlib.suppress(OSError):
+            if time.time() - entry.stat().st_mtime > _PARTIAL_MAX_AGE_S:
+                entry.unlink()
 
 
 def remove_draft_file(folder: Path, key: str, user_id: int, workstation: str) -> None:

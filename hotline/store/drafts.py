@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +23,13 @@ from hotline.core.models import Draft
 from hotline.core.timeutil import from_ms, to_ms, utcnow
 from hotline.store import access
 from hotline.store.db import StoreError, database_path, write
-from hotline.store.draft_file import drafts_folder, read_draft_files, remove_draft_file, write_draft_file
+from hotline.store.draft_file import (
+    drafts_folder,
+    keep_reserve,
+    read_draft_files,
+    remove_draft_file,
+    write_draft_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +90,9 @@ def save_draft(
     except StoreError as exc:
         return _keep_in_file(db, exc, user_id, workstation, key, state, started_at)
     remove_fallback(db, user_id, workstation, key)  # the database holds the newer version now
+    folder = _fallback_folder(db)
+    if folder is not None:
+        keep_reserve(folder)  # a stat while it is there; made again once a full disk has room
     return DraftSaved()
 
 
@@ -127,27 +137,59 @@ def load_drafts(db: sqlite_utils.Database, user_id: int, workstation: str) -> li
     program stopped between the save and the file's removal): it is removed, not offered.
     """
     access.require(db, user_id, permissions.CALL_LOG)
-    rows = db.conn.execute(
-        "SELECT draft_key, state, started_at, updated_at FROM drafts WHERE user_id = ? AND workstation = ?"
-        " ORDER BY started_at, id",
-        [user_id, workstation],
-    )
+    readable = True
+    try:
+        rows = db.conn.execute(
+            "SELECT draft_key, state, started_at, updated_at FROM drafts WHERE user_id = ? AND workstation = ?"
+            " ORDER BY started_at, id",
+            [user_id, workstation],
+        ).fetchall()
+    except sqlite3.Error as exc:  # a damaged file: the drafts kept in files are offered all the same
+        log.warning("drafts could not be read from the database (%s)", type(exc).__name__)
+        rows, readable = [], False
     drafts = {r[0]: Draft(r[0], user_id, workstation, json.loads(r[1]), from_ms(r[2]), from_ms(r[3])) for r in rows}
     folder = _fallback_folder(db)
+    if folder is not None:
+        keep_reserve(folder)  # at each sign-in: room for a draft is there before a disk fills up
     for kept in read_draft_files(folder, user_id, workstation) if folder else []:
         in_database = drafts.get(kept.key)
         if in_database is not None and in_database.updated_at >= kept.updated_at:
             continue
-        if _saved_since(db, kept):
+        if readable and _saved_since(db, kept):
             remove_fallback(db, user_id, workstation, kept.key)
             continue
         drafts[kept.key] = kept
     return sorted(drafts.values(), key=lambda draft: draft.started_at)  # stable: the database's order for ties
 
 
+def keep_all_in_files(db: sqlite_utils.Database) -> int:
+    """Before the database is replaced by a backup: every user's drafts that can still be read go to files beside
+    it, so each is offered back at its owner's next sign-in. Returns how many; never raises (a damaged file may
+    give up some or all of them)."""
+    folder = _fallback_folder(db)
+    if folder is None:
+        return 0
+    kept = 0
+    try:
+        rows = db.conn.execute("SELECT draft_key, user_id, workstation, state, started_at FROM drafts").fetchall()
+    except sqlite3.Error as exc:
+        log.warning("drafts could not be read before the restore (%s)", type(exc).__name__)
+        return 0
+    for key, user_id, workstation, state, started_at in rows:
+        try:
+            write_draft_file(folder, user_id, workstation, key, json.loads(state), from_ms(started_at))
+            kept += 1
+        except (OSError, ValueError) as exc:
+            log.warning("a draft could not be kept before the restore (%s)", type(exc).__name__)
+    return kept
+
+
 def _saved_since(db: sqlite_utils.Database, draft: Draft) -> bool:
     """True when the draft's call was saved (or edited) after the draft was written."""
-    row = db.conn.execute("SELECT updated_at FROM calls WHERE uuid = ?", [draft.key]).fetchone()
+    try:
+        row = db.conn.execute("SELECT updated_at FROM calls WHERE uuid = ?", [draft.key]).fetchone()
+    except sqlite3.Error:  # cannot tell: keep the file and offer it
+        return False
     return row is not None and row[0] >= to_ms(draft.updated_at)
 
 

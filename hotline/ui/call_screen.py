@@ -27,7 +27,7 @@ from hotline.core.phones import PhoneInfo
 from hotline.core.rules import (
     FlagOverrideError,
 )
-from hotline.core.timeutil import format_local, utcnow
+from hotline.core.timeutil import clock_set_back, format_local, utcnow
 from hotline.settings import Settings
 from hotline.store import calls as call_store
 from hotline.store import cases as case_store
@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 UNDO_SECONDS = 10
 #: Autosave runs at most this long after a change, even while the operator keeps typing (DESIGN §2: ≤ 2 s).
 AUTOSAVE_MS = 1000
+#: A clock set back more than this while the program runs is said once (a small correction is not worth a word).
+CLOCK_WARNING = timedelta(minutes=2)
 OUTCOME_KEYS = {"silent": "F5", "hang_up": "F6", "prank": "F7", "wrong_number": "F8", "abusive": "F9", "test": "F10"}
 
 
@@ -85,6 +87,7 @@ class CallScreen(QWidget):
 
         self._build()
         self._build_actions()
+        self._clock_warned = False
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self._write_draft)
         self._history_timer = QTimer(self, singleShot=True, interval=150, timeout=self._refresh_history)
         self._clock = QTimer(self, interval=500, timeout=self._tick)
@@ -316,6 +319,15 @@ class CallScreen(QWidget):
         return max(0, (self._elapsed.elapsed() + self._elapsed_offset_ms) // 1000)
 
     def _tick(self) -> None:
+        if not self._clock_warned and clock_set_back() > CLOCK_WARNING:
+            self._clock_warned = True  # once a run: the time stays held until a restart
+            self.status_message.emit(
+                self.tr(
+                    "The PC's clock was set back: Hotline keeps its own time so that calls stay in order. "
+                    "Restart Hotline after this call to take the new time."
+                ),
+                0,
+            )
         if not self._active:
             self.timer_label.setText("--:--")
             return

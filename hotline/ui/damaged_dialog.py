@@ -47,7 +47,8 @@ def offer_restore(
     restore.setObjectName("restoreButton")
     later = box.addButton(QCoreApplication.translate("DamagedDialog", "Not now"), QMessageBox.ButtonRole.RejectRole)
     later.setObjectName("notNowButton")
-    box.setDefaultButton(restore)
+    # During a session someone may be typing a call when the offer comes up: Enter must not end it.
+    box.setDefaultButton(later if can_go_on else restore)
     box.setEscapeButton(later)
     box.exec()
     chosen = box.clickedButton() is restore

@@ -86,3 +86,18 @@ def test_gui_process_needs_day_and_month_together(capsys):
             parse_args(["startup", "--db", str(Path("x.sqlite3")), *args])
         assert exit_info.value.code == 2
         assert "go together" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux only: /proc/self/status")
+def test_peak_memory_is_the_measured_process_own_not_its_parents():
+    """A process started by a parent holding 300 MB reports its own peak, not the parent's (ru_maxrss would)."""
+    import subprocess
+    import sys
+
+    ballast = b"x" * (300 << 20)  # resident in this (parent) process
+    done = subprocess.run(
+        [sys.executable, "-c", "from hotline.bench_gui import peak_rss_mb; print(peak_rss_mb())"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert len(ballast) == 300 << 20
+    assert 5 < float(done.stdout) < 200

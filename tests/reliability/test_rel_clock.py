@@ -185,3 +185,16 @@ def test_backward_jump_keeps_time_moving(clock):
     after = utcnow()
     assert all(a <= b for a, b in zip([before, *readings], [*readings, after], strict=True))
     assert timedelta(milliseconds=15) <= after - readings[-1] < timedelta(seconds=5)
+
+
+def test_a_clock_set_back_is_said_once_in_the_status_bar(qtbot, screen, clock):
+    """The PC's clock set back an hour: the screen says once that Hotline keeps its time until restarted."""
+    said: list[str] = []
+    screen.status_message.connect(lambda text, _ms: said.append(text))
+    log_a_call(qtbot, screen, "Trước khi chỉnh đồng hồ")
+    qtbot.wait(600)
+    assert not any("clock" in text for text in said)
+    clock.jump(-1)
+    qtbot.waitUntil(lambda: any("clock was set back" in text for text in said), timeout=3000)
+    qtbot.wait(1100)
+    assert sum("clock was set back" in text for text in said) == 1
