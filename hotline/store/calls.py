@@ -494,8 +494,11 @@ def diff_calls(old: Call, new: Call) -> list[tuple[str, str, str]]:
     return changes
 
 
-def update_call(db: sqlite_utils.Database, call: Call, *, user_id: int) -> Call:
-    """Save an edit of a stored call. ``call.version`` must be the version that was read.
+def update_call(
+    db: sqlite_utils.Database, call: Call, *, user_id: int, draft: tuple[int, str, str] | None = None
+) -> Call:
+    """Save an edit of a stored call. ``call.version`` must be the version that was read. ``draft`` = (user_id,
+    workstation, draft_key), the editor's own draft of the edit: deleted in the same transaction, as save_call does.
 
     If someone changed the call meanwhile, ConflictError is raised and nothing is written. Every changed field
     is written to call_changes (who, when, old, new). The user may edit any call (CALL_EDIT_ALL) or their own
@@ -515,14 +518,22 @@ def update_call(db: sqlite_utils.Database, call: Call, *, user_id: int) -> Call:
     flag_changed = bool(call.flagged) != bool(flagged) or (call.flag_override_reason or "") != (override_reason or "")
     if user_id != operator_id and flag_changed:
         access.require(db, user_id, permissions.FLAG_OVERRIDE)
-    return _update_call(db, call, user_id=user_id)
+    if draft is not None and draft[0] != user_id:
+        raise access.PermissionDenied(
+            "Không thể xóa bản nháp của người khác / Another user's draft cannot be removed", permissions.CALL_LOG
+        )
+    return _update_call(db, call, user_id=user_id, draft=draft)
 
 
-def _update_call(db: sqlite_utils.Database, call: Call, *, user_id: int) -> Call:
+def _update_call(
+    db: sqlite_utils.Database, call: Call, *, user_id: int, draft: tuple[int, str, str] | None = None
+) -> Call:
     """update_call after its permission checks (daily_log.reflag checks FLAG_OVERRIDE itself)."""
     call = _prepare(call)
     now = utcnow()
     with write(db) as conn:
+        if draft:  # rolled back with the edit if the edit is refused
+            conn.execute("DELETE FROM drafts WHERE user_id=? AND workstation=? AND draft_key=?", list(draft))
         current = _load_call(db, call.id)
         if current.version != call.version:
             raise ConflictError(

@@ -431,8 +431,9 @@ class CallScreen(QWidget):
         try:
             if self._editing is not None:
                 call.id, call.version = self._editing
-                saved = call_store.update_call(self.db, call, user_id=self.user.id)
-                draft_store.delete_draft(self.db, self.user.id, self.workstation, call.uuid)
+                draft = (self.user.id, self.workstation, call.uuid)
+                saved = call_store.update_call(self.db, call, user_id=self.user.id, draft=draft)
+                draft_store.remove_fallback(self.db, self.user.id, self.workstation, call.uuid)
             else:
                 saved = call_store.save_call(self.db, call, draft=(self.user.id, self.workstation, call.uuid))
                 draft_store.remove_fallback(self.db, self.user.id, self.workstation, call.uuid)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from hotline.store.calls import save_call
 from hotline.store.drafts import delete_draft, load_drafts, save_draft
 
@@ -59,6 +61,24 @@ def test_saving_the_call_deletes_its_draft(db, operator_id, make_call, t0):
     saved = save_call(db, call, draft=(operator_id, "ws-1", call.uuid))
     assert [d.key for d in load_drafts(db, operator_id, "ws-1")] == ["other-call"]
     assert db.conn.execute("SELECT summary FROM calls WHERE id = ?", [saved.id]).fetchone()[0] == "xong"
+
+
+def test_an_edit_deletes_its_draft_in_its_own_transaction_and_a_refused_edit_keeps_it(db, lead_id, make_call, t0):
+    """An edit with draft=… removes its draft with the edit; a conflicting edit leaves the draft in place."""
+    from hotline.store.calls import update_call
+    from hotline.store.db import ConflictError
+
+    saved = save_call(db, make_call(summary="lần đầu"))
+    save_draft(db, lead_id, "ws-1", saved.uuid, {"summary": "sửa"}, t0)
+    stale = saved.version
+    saved.summary = "đã sửa"
+    edited = update_call(db, saved, user_id=lead_id, draft=(lead_id, "ws-1", saved.uuid))
+    assert load_drafts(db, lead_id, "ws-1") == [] and edited.version == stale + 1
+    save_draft(db, lead_id, "ws-1", saved.uuid, {"summary": "sửa lần hai"}, t0)
+    saved.version, saved.summary = stale, "ghi đè"
+    with pytest.raises(ConflictError):
+        update_call(db, saved, user_id=lead_id, draft=(lead_id, "ws-1", saved.uuid))
+    assert [d.state["summary"] for d in load_drafts(db, lead_id, "ws-1")] == ["sửa lần hai"]
 
 
 def test_saving_a_call_twice_still_deletes_the_draft(db, operator_id, make_call, t0):
