@@ -37,6 +37,9 @@ def offer_restore(
         "Restore the latest good backup, taken at %1? Calls saved after it stay in the damaged file, which is kept "
         "as a copy for the administrator.",
     ).replace("%1", _when(newest))
+    text += " " + QCoreApplication.translate(
+        "DamagedDialog", "Close Hotline in any other window that uses this database first."
+    )
     if can_go_on:
         text += "\n\n" + QCoreApplication.translate(
             "DamagedDialog", "A call being typed is kept and offered back after the restore."

@@ -2397,6 +2397,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Khôi phục bản sao lưu tốt gần nhất, lấy lúc %1? Các cuộc gọi lưu sau thời điểm đó vẫn nằm trong tệp bị hỏng, tệp này được giữ lại làm bản sao cho quản trị viên.</translation>
         </message>
         <message>
+            <source>Close Hotline in any other window that uses this database first.</source>
+            <translation>Trước đó hãy đóng Hotline ở mọi cửa sổ khác đang dùng cơ sở dữ liệu này.</translation>
+        </message>
+        <message>
             <source>A call being typed is kept and offered back after the restore.</source>
             <translation>Cuộc gọi đang nhập được giữ lại và sẽ được mở lại sau khi khôi phục.</translation>
         </message>
