@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from hotline.core.models import ROLES
 from hotline.core.timeutil import local
 from hotline.i18n import roles_label
 from hotline.ui import audit_words, labels
+from hotline.ui.models.paged_model import PagedModel
 
 #: Rows read at a time: a screenful or four, so scrolling rarely waits and a million rows never load at once.
 PAGE = 200
@@ -47,47 +47,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditModel", text)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(PagedModel):
     """Read-only rows of hotline.store.audit.AuditEntry; ``fetch(offset, limit)`` is given by the screen."""
+
+    PAGE = PAGE
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list = []
-        self._total = 0
-        self._fetch: Callable[[int, int], list] = lambda offset, limit: []
         self._names: dict[int, str] = {}
 
     def reset(self, total: int, fetch: Callable[[int, int], list], names: dict[int, str] | None = None) -> None:
         """New filters: the first page now, the rest as the view scrolls. ``names``: user id → how to show them
         (for the detail "to=5" of an assignment and the "What" of a user entry)."""
-        self.beginResetModel()
-        self._total, self._fetch = total, fetch
         self._names = dict(names or {})
-        self._rows = fetch(0, PAGE) if total else []
-        self.endResetModel()
-
-    def total(self) -> int:
-        return self._total
-
-    def row(self, index: int):
-        return self._rows[index]
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = self._fetch(len(self._rows), PAGE)
-        if not more:  # entries can only be added, never removed: the log grew past the count, read again later
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        super().reset(total, fetch)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,6 +17,7 @@ from hotline.core.daily_log import LogRow
 from hotline.core.taxonomy import Taxonomy
 from hotline.core.timeutil import local
 from hotline.ui import labels
+from hotline.ui.models.paged_model import PagedModel
 
 PAGE = 500
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,46 +43,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DailyLogModel", text)
 
 
-class DailyLogModel(QAbstractTableModel):
+class DailyLogModel(PagedModel):
     """``fetch(offset, limit)`` and ``count()`` are given by the screen; the model only asks for pages."""
+
+    PAGE = PAGE
 
     def __init__(self, taxonomy: Taxonomy, lang: str, parent=None):
         super().__init__(parent)
         self._taxonomy, self._lang = taxonomy, lang
-        self._rows: list[LogRow] = []
-        self._total = 0
-        self._fetch: Callable[[int, int], list[LogRow]] = lambda offset, limit: []
         self.sort_requested: Callable[[str, bool], None] = lambda key, descending: None
-
-    def reset(self, total: int, fetch: Callable[[int, int], list[LogRow]]) -> None:
-        """New rows (another day, filter or search): the first page now, the rest as the view scrolls."""
-        self.beginResetModel()
-        self._total, self._fetch = total, fetch
-        self._rows = fetch(0, PAGE) if total else []
-        self.endResetModel()
-
-    def total(self) -> int:
-        return self._total
 
     def row(self, index: int) -> LogRow:
         return self._rows[index]
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = self._fetch(len(self._rows), PAGE)
-        if not more:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
