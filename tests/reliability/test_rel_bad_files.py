@@ -27,6 +27,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from hotline import app as hotline_app
+from hotline import recovery
 from hotline.core.models import Call
 from hotline.core.timeutil import utcnow
 from hotline.demo import build_demo
@@ -493,7 +494,7 @@ def test_a_save_that_meets_damage_offers_the_backup_and_the_call_comes_back_afte
     try:
         end = hotline_app.run_main_window(store, user, Settings.load(store.db))
         assert end.restore_path == damaged[1].path and store.damage_restore == end.restore_path
-        hotline_app.restore_database(store, end.restore_path, user, after_damage=True)
+        recovery.restore_database(store, end.restore_path, user, after_damage=True)
     finally:
         script.stop()
     assert [title for _k, title, _t in script.seen] == [

@@ -211,6 +211,7 @@ def test_restore_from_the_window_replaces_the_database(qtbot, tmp_path, monkeypa
     """The window asked for a restore ends the session; the program then restores on a worker thread, opens the
     database again and says where the previous one is kept; the call saved after the backup is gone."""
     from hotline import app as hotline_app
+    from hotline import recovery
     from hotline.store.db import open_database
     from hotline.ui.main_window import MainWindow
 
@@ -231,7 +232,7 @@ def test_restore_from_the_window_replaces_the_database(qtbot, tmp_path, monkeypa
     with qtbot.waitSignal(window.closed, timeout=5000) as ended:
         window.restore_backup(taken.path)
     assert ended.args == [True] and window.restore_path == taken.path
-    hotline_app.restore_database(store, window.restore_path, admin)
+    recovery.restore_database(store, window.restore_path, admin)
     try:
         assert store.db.conn.execute("SELECT count(*) FROM calls").fetchone()[0] == 1
         assert shown and taken.path.name in shown[0] and "before-restore" in shown[0]
