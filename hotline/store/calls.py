@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -15,8 +13,10 @@ from hotline.core import permissions
 from hotline.core.models import Call, CallChange, CallerHistory, CallerHistoryItem, CallSummary, Child
 from hotline.core.phones import PhoneInfo, normalize_phone
 from hotline.core.search import build_search_text
-from hotline.core.timeutil import EARLIEST, LATEST, from_ms, in_supported_range, to_ms, utcnow
+from hotline.core.timeutil import from_ms, to_ms, utcnow
 from hotline.store import access, audit
+from hotline.store.call_values import CHILD_FIELDS, TIME_FIELDS, prepare_call
+from hotline.store.call_values import InvalidCallError as InvalidCallError  # the error of save_call and update_call
 from hotline.store.db import ConflictError, NotFoundError, StoreError, write
 
 # Columns of `calls` written from a Call, in order. Lists are stored as JSON.
@@ -57,7 +57,6 @@ _CALL_COLUMNS = (
 #: The caller history's "with content" and "flagged" counts look at this many latest calls of a number.
 HISTORY_COUNT_WINDOW = 500
 _NOT_EDITED = ("uuid", "started_at", "operator_id", "reviewed_by", "reviewed_at", "review_note")
-_TIME_FIELDS = {"started_at", "ended_at", "safety_due", "plan_due", "reviewed_at", "created_at", "updated_at"}
 _JSON_FIELDS = {"referrals", "flag_reasons"}
 _BOOL_FIELDS = {"callback_consent", "urgent", "flagged"}
 #: Fields a person may change after save; each change is written to call_changes.
@@ -85,17 +84,6 @@ EDITABLE_FIELDS = (
     "safety_due",
     "plan_due",
 )
-_CHILD_FIELDS = (
-    "name",
-    "sex",
-    "age",
-    "age_band",
-    "province_code",
-    "ward_code",
-    "address",
-    "special_circumstances",
-    "carer",
-)
 
 _SUMMARY_SELECT = """
     SELECT c.id, c.started_at, c.line, c.channel, c.operator_id, c.outcome, c.duration_s, c.phone_raw,
@@ -116,98 +104,11 @@ def phone_keys(info: PhoneInfo) -> list[str]:
     return keys
 
 
-class InvalidCallError(StoreError):
-    """A value of a call that the database cannot hold (or that no call can have); nothing was written."""
-
-
-#: Text a person types: stored in Unicode NFC, so "Nguyễn" typed with combining accents (as some Vietnamese
-#: input methods and macOS write it) is the same text as the precomposed one, and every font draws it.
-_FREE_TEXT = ("phone_raw", "caller_name", "summary", "action_taken", "flag_override_reason", "review_note")
-_CHILD_TEXT = ("name", "address", "carer")
-#: An age a person can have; the form offers 0–17, imported records may hold an adult's.
-MAX_AGE = 120
-#: Counts and codes must fit the 32-bit integers Qt's widgets and models use.
-MAX_INT = 2**31 - 1
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _prepare(call: Call) -> Call:
-    """Derive what the store keeps consistent itself: the normalized phone, texts in NFC, and times cut to whole
-    milliseconds; refuse (InvalidCallError) a value the database cannot hold.
-
-    The database keeps milliseconds; without the cut, the Call that save_call returns would differ from the
-    stored one by its microseconds, and editing it would record safety_due and plan_due as changed.
-    """
-    _check_values(call)
-    texts = {name: unicodedata.normalize("NFC", getattr(call, name)) for name in _FREE_TEXT}
-    children = [
-        replace(child, **{name: unicodedata.normalize("NFC", getattr(child, name)) for name in _CHILD_TEXT})
-        for child in call.children
-    ]
-    info = normalize_phone(texts["phone_raw"])
-    times = {name: _whole_ms(getattr(call, name)) for name in _TIME_FIELDS if name not in ("created_at", "updated_at")}
-    return replace(call, phone_e164=info.e164, phone_kind=info.kind, children=children, **texts, **times)
-
-
-def _check_values(call: Call) -> None:
-    """Refuse what SQLite cannot store or no call can carry, naming the field but never its content."""
-    for position, child in enumerate(call.children, start=1):
-        if child.age is not None and not 0 <= child.age <= MAX_AGE:
-            raise InvalidCallError(
-                f"Tuổi của trẻ thứ {position} phải từ 0 đến {MAX_AGE}"
-                f" / The age of child {position} must be between 0 and {MAX_AGE}"
-            )
-    for name, value in _plain_values(call):
-        if isinstance(value, str) and _SURROGATE.search(value):
-            raise InvalidCallError(
-                f"Ô «{name}» chứa một ký tự hỏng (nửa cặp UTF-16), hãy gõ lại đoạn đó"
-                f" / The field '{name}' holds a broken character (half a UTF-16 pair): retype that part"
-            )
-        if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= MAX_INT:
-            raise InvalidCallError(
-                f"Số «{name}» phải từ 0 đến {MAX_INT} / The number '{name}' must be between 0 and {MAX_INT}"
-            )
-    for name in _TIME_FIELDS:
-        moment = getattr(call, name)
-        if moment is not None and not in_supported_range(moment):
-            raise InvalidCallError(
-                f"Thời điểm «{name}» nằm ngoài các năm {EARLIEST.year}–{LATEST.year - 1}, hãy xem lại đồng hồ máy"
-                f" / The time '{name}' lies outside the years {EARLIEST.year}–{LATEST.year - 1}: check the clock"
-            )
-
-
-def _plain_values(call: Call) -> Iterator[tuple[str, object]]:
-    """Every text and number of a call and its children (lists of codes and the flag's reasons included)."""
-    for name in Call.__dataclass_fields__:
-        if name in ("children", "id", "version") or name in _TIME_FIELDS:
-            continue
-        yield from _nested(name, getattr(call, name))
-    for position, child in enumerate(call.children, start=1):
-        for name in _CHILD_FIELDS:
-            yield from _nested(f"children.{position}.{name}", getattr(child, name))
-
-
-def _nested(name: str, value) -> Iterator[tuple[str, object]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _nested(name, key)
-            yield from _nested(name, item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _nested(name, item)
-    else:
-        yield name, value
-
-
-def _whole_ms(moment: datetime | None) -> datetime | None:
-    return None if moment is None else moment.replace(microsecond=moment.microsecond // 1000 * 1000)
-
-
 def _column_value(call: Call, column: str):
     if column == "search_text":
         return build_search_text(call)
     value = getattr(call, column)
-    if column in _TIME_FIELDS:
+    if column in TIME_FIELDS:
         return None if value is None else to_ms(value)
     if column in _JSON_FIELDS:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -254,7 +155,7 @@ def save_call(db: sqlite_utils.Database, call: Call, *, draft: tuple[int, str, s
         raise access.PermissionDenied(
             "Không thể xóa bản nháp của người khác / Another user's draft cannot be removed", permissions.CALL_LOG
         )
-    call = _prepare(call)
+    call = prepare_call(call)
     now = utcnow()
     with write(db) as conn:
         existing = conn.execute("SELECT id FROM calls WHERE uuid = ?", [call.uuid]).fetchone()
@@ -288,7 +189,7 @@ def _row_to_call(row: sqlite_utils.db.Row | dict, children: list[Child], categor
         if name in ("children", "categories") or name not in data:
             continue
         value = data[name]
-        if name in _TIME_FIELDS:
+        if name in TIME_FIELDS:
             value = from_ms(value)
         elif name in _JSON_FIELDS:
             value = json.loads(value)
@@ -484,7 +385,7 @@ def diff_calls(old: Call, new: Call) -> list[tuple[str, str, str]]:
     old_children = {c.id: c for c in old.children}
     for position, child in enumerate(new.children, start=1):
         before = old_children.pop(child.id, None) if child.id is not None else None
-        for attr in _CHILD_FIELDS:
+        for attr in CHILD_FIELDS:
             a = getattr(before, attr) if before else None
             b = getattr(child, attr)
             if a != b and not (before is None and b in ("", None, [], "unknown")):
@@ -529,7 +430,7 @@ def _update_call(
     db: sqlite_utils.Database, call: Call, *, user_id: int, draft: tuple[int, str, str] | None = None
 ) -> Call:
     """update_call after its permission checks (daily_log.reflag checks FLAG_OVERRIDE itself)."""
-    call = _prepare(call)
+    call = prepare_call(call)
     now = utcnow()
     with write(db) as conn:
         if draft:  # rolled back with the edit if the edit is refused
