@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -295,7 +296,10 @@ class _Piece:
     keep_with_next: bool = False
 
 
-def _pieces(doc: QTextDocument) -> list[_Piece]:
+def page_pieces(doc: QTextDocument, is_heading: Callable[[str], bool]) -> list[_Piece]:
+    """Stretches of the long page never cut: each line, each table row (with its table's header row to repeat);
+    a line whose block's text ``is_heading`` stays with what follows it. Shared by the handover and the
+    statistics report."""
     layout = doc.documentLayout()
     pieces: list[_Piece] = []
     for item in doc.rootFrame():
@@ -304,7 +308,7 @@ def _pieces(doc: QTextDocument) -> list[_Piece]:
             block = item.currentBlock()
             text_layout = block.layout()
             origin = text_layout.position()
-            heading = block.text().startswith(_SECTION_TITLES)
+            heading = is_heading(block.text())
             for number in range(text_layout.lineCount()):
                 line = text_layout.lineAt(number)
                 top = origin.y() + line.y()
@@ -411,7 +415,7 @@ def _render(h: Handover, device: QPagedPaintDevice, dpi: int) -> None:
     doc, width, height = a4_document(device, dpi)
     doc.setHtml(handover_html(h))
     doc.setTextWidth(width)  # one long page: _sheets cuts it
-    sheets = _sheets(_pieces(doc), height)
+    sheets = _sheets(page_pieces(doc, lambda text: text.startswith(_SECTION_TITLES)), height)
 
     footer_text = " ".join(f"{TITLE.capitalize()} – {_CONTROL.sub('', h.period)}".split())
     paint_pages(doc, device, sheets, width=width, height=height, dpi=dpi, footer_text=footer_text, what="handover")

@@ -11,7 +11,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPdfWriter,
     QTextDocument,
-    QTextTable,
 )
 
 from hotline.core.report_data import ReportData
@@ -20,8 +19,8 @@ from hotline.core.timeutil import local, utcnow
 from hotline.reports import charts
 
 # The handover's paper layout: a long page cut into A4 sheets between lines and table rows, a table's header
-# row repeated on the sheet it runs onto (hotline/reports/handover.py; private there, shared here).
-from hotline.reports.handover import _Piece, _sheets, a4_document, paint_pages
+# row repeated on the sheet it runs onto (hotline/reports/handover.py).
+from hotline.reports.handover import _sheets, a4_document, page_pieces, paint_pages
 from hotline.reports.stats_html import CHART_NAMES, CHART_SIZE, report_html, title
 from hotline.reports.stats_words import period_text, words
 
@@ -40,46 +39,6 @@ def report_charts(data: ReportData, taxonomy: Taxonomy, lang: str = "vi", today:
 
 
 # --- paper --------------------------------------------------------------------------------------------------
-
-
-def _pieces(doc: QTextDocument, headings: set[str]) -> list[_Piece]:
-    """Stretches of the long page never cut: each line, each table row; a heading stays with what follows it."""
-    layout = doc.documentLayout()
-    pieces: list[_Piece] = []
-    for item in doc.rootFrame():
-        table = item.currentFrame()
-        if table is None:
-            block = item.currentBlock()
-            text_layout = block.layout()
-            origin = text_layout.position()
-            text = " ".join(block.text().split())
-            heading = text in headings or not text  # a spacer line too: with what it spaces, not alone at a foot
-            for number in range(text_layout.lineCount()):
-                line = text_layout.lineAt(number)
-                top = origin.y() + line.y()
-                pieces.append(_Piece(top, top + line.height(), keep_with_next=heading))
-            continue
-        box = layout.frameBoundingRect(table)
-        rows = table.rows() if isinstance(table, QTextTable) else 0
-        if rows == 0:
-            pieces.append(_Piece(box.top(), box.bottom()))
-            continue
-        # as the handover cuts its tables: from just under the line above a row to just under the line below it
-        scale = layout.paintDevice().logicalDpiY() / 96
-        padding, border = table.format().cellPadding() * scale, table.format().border() * scale
-        tops = [layout.blockBoundingRect(table.cellAt(r, 0).firstCursorPosition().block()).top() for r in range(rows)]
-        bottom = max(
-            layout.blockBoundingRect(table.cellAt(rows - 1, c).lastCursorPosition().block()).bottom()
-            for c in range(table.columns())
-        )
-        starts = [tops[0] - padding - border] + [top - padding for top in tops[1:]] + [bottom + padding + border]
-        headers = min(table.format().headerRowCount(), rows)
-        header = (starts[0], starts[headers]) if headers else None
-        if headers:
-            pieces.append(_Piece(starts[0], starts[headers], keep_with_next=True))
-        for r in range(headers, rows):
-            pieces.append(_Piece(starts[r], starts[r + 1], header=header))
-    return pieces
 
 
 def pdf_bytes(
@@ -123,7 +82,9 @@ def pdf_bytes(
         )
     )
     doc.setTextWidth(width)
-    sheets = _sheets(_pieces(doc, set(headings)), height)
+    titles = set(headings)
+    # a spacer line (no text) keeps with what it spaces too, rather than stand alone at a page's foot
+    sheets = _sheets(page_pieces(doc, lambda text: " ".join(text.split()) in titles or not text.split()), height)
 
     made = words(lang, "lập lúc", "made at") + f" {local(generated_at):%H:%M %d/%m/%Y}"
     paint_pages(
