@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     setting_sub.add_parser("list", parents=[common], help="every setting with its value")
     put = setting_sub.add_parser("set", parents=[common], help="change one setting")
     put.add_argument("key")
-    put.add_argument("value", help="JSON, or for holidays a comma-separated list of dates")
+    put.add_argument("value", help="JSON, or for holidays and working_saturdays a comma-separated list of dates")
 
     bench = sub.add_parser("bench", help="measure the program against DESIGN §8")
     bench.add_argument("--calls", type=_positive, default=1_000_000)
@@ -428,8 +428,8 @@ def cmd_settings(args) -> int:
 
 
 def _setting_value(key: str, text: str, kind: type):
-    """A setting typed on the command line: JSON, or for holidays a comma-separated list of dates."""
-    if key == "holidays" and not text.lstrip().startswith("["):
+    """A setting typed on the command line: JSON, or for the two lists of days a comma-separated list of dates."""
+    if key in ("holidays", "working_saturdays") and not text.lstrip().startswith("["):
         days = [part.strip() for part in text.split(",") if part.strip()]
         try:
             return sorted({_date(day).isoformat() for day in days})

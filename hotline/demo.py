@@ -47,7 +47,7 @@ _OUTCOME_WEIGHTS = {
     SUBSTANTIVE: 12,
 }
 # Substantive calls by topic: counselling leads, then abuse reports (111's published shares).
-_GROUP_WEIGHTS = {"counselling": 56, "abuse": 26, "trafficking": 6, "info": 12}
+_GROUP_WEIGHTS = {"counselling": 55, "abuse": 24, "rights": 3, "trafficking": 6, "info": 12}
 _CATEGORY_WEIGHTS = {
     "abuse": {
         "abuse.violence": 44,
@@ -57,12 +57,22 @@ _CATEGORY_WEIGHTS = {
         "abuse.child_labour": 3,
         "abuse.neglect": 8,
         "abuse.abandonment": 5,
-        "abuse.child_marriage": 4,
         "abuse.sale": 1,
         "abuse.other": 4,
     },
+    "rights": {
+        "rights.child_marriage": 30,
+        "rights.missing": 25,
+        "rights.abduction": 8,
+        "rights.illegal_acts": 10,
+        "rights.privacy": 12,
+        "rights.discrimination": 6,
+        "rights.alcohol_tobacco": 4,
+        "rights.other": 5,
+    },
     "trafficking": {
         "trafficking.recruitment_info": 40,
+        "trafficking.for_money": 6,
         "trafficking.forced_labour": 15,
         "trafficking.forced_crime": 15,
         "trafficking.sexual_exploitation": 12,
@@ -175,7 +185,15 @@ _SUMMARIES = {
     "abuse.child_labour": "Trẻ 13 tuổi làm thuê ở lò gạch cả ngày, bỏ học.",
     "abuse.neglect": "Trẻ thường bị bỏ một mình ở nhà nhiều ngày, không có ai chăm sóc, thiếu ăn.",
     "abuse.abandonment": "Phát hiện trẻ sơ sinh bị bỏ trước cổng chùa, đã báo công an xã.",
-    "abuse.child_marriage": "Gia đình ép trẻ 15 tuổi lấy chồng, trẻ gọi xin giúp đỡ.",
+    "rights.child_marriage": "Gia đình ép trẻ 15 tuổi lấy chồng, trẻ gọi xin giúp đỡ.",
+    "rights.missing": "Trẻ đi học không về từ chiều qua, gia đình đã tìm khắp xóm.",
+    "rights.abduction": "Người lạ dụ trẻ lên xe máy trước cổng trường, trẻ chưa về nhà.",
+    "rights.illegal_acts": "Trẻ bị nhóm người lớn sai đi giao hàng cấm ở chợ đêm.",
+    "rights.privacy": "Ảnh và tên của trẻ bị đăng lên mạng kèm lời lẽ xúc phạm.",
+    "rights.discrimination": "Trẻ khuyết tật bị nhà trường từ chối nhận vào lớp.",
+    "rights.alcohol_tobacco": "Quán tạp hóa gần trường bán rượu, thuốc lá cho học sinh.",
+    "rights.other": "Trẻ không được làm giấy khai sinh vì cha mẹ chưa đăng ký kết hôn.",
+    "trafficking.for_money": "Người quen hứa trả tiền nếu đưa trẻ qua biên giới cho người khác.",
     "abuse.sale": "Nghi có người đến hỏi mua trẻ sơ sinh ở bệnh viện huyện.",
     "abuse.other": "Trẻ bị bạn bè cô lập, bị chửi mắng hằng ngày ở nơi ở trọ.",
     "trafficking.recruitment_info": "Người gọi hỏi về lời mời làm việc lương cao ở Campuchia, không cần bằng cấp.",
@@ -352,7 +370,7 @@ def _substantive(rng: random.Random, pools: _Pools, call: Call) -> None:
     call.callback_consent = rng.random() < 0.6
     if call.caller_relation not in ("self", "friend") and rng.random() < 0.5:
         call.caller_name = _name(rng, call.caller_sex)
-    if group in ("abuse", "trafficking"):
+    if group in ("abuse", "rights", "trafficking"):
         call.risk = rng.choices(("low", "medium", "high", "immediate"), weights=(20, 40, 30, 10))[0]
         count = rng.choices((1, 2, 3), weights=(85, 12, 3))[0]
         call.children = [_child(rng, pools, first) for _ in range(count)]
@@ -415,6 +433,15 @@ def generate_calls(
             call.flagged, call.flag_source = flag.flagged, flag.source
             call.flag_override_reason = _OVERRIDE_REASON if cleared else ""
             call.flag_reasons = [reason.to_dict() for reason in flag_reasons(decision, flag)]
+            call.victim_referral = decision.victim_referral
+            call.handoff_due = call.started_at + timedelta(seconds=call.duration_s) if decision.handoff else None
+            call.service_level = (
+                "intervention"
+                if decision.need != "not_needed" or decision.victim_referral
+                else "counselling"
+                if any(c.startswith("counselling.") for c in call.categories)
+                else "information"
+            )
             texts = [call.caller_name, call.summary, call.action_taken]
             for child in call.children:
                 texts += [child.name, child.address, ward_name(child.ward_code)]

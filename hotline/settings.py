@@ -42,6 +42,12 @@ REGISTRY: dict[str, Setting] = {
             "shifts of the day, local time",
         ),
         Setting("holidays", list, [], "public holidays (ISO dates) skipped by the 5-working-day clock"),
+        Setting(
+            "working_saturdays",
+            list,
+            [],
+            "Saturdays (ISO dates) declared swapped working days (làm bù), counted by the 5-working-day clock",
+        ),
         Setting("idle_minutes", int, 10, "minutes of inactivity before the window locks"),
         Setting("backup_dir", str, "", "folder of automatic backups; empty = the data folder's backups/"),
         Setting("backups_daily", int, 30, "daily backups kept"),
@@ -68,8 +74,15 @@ class Settings:
         return value if isinstance(value, setting.type) else setting.default
 
     def holidays(self) -> list[date]:
+        return self._dates("holidays")
+
+    def working_saturdays(self) -> list[date]:
+        """The Saturdays an administrator declared swapped working days ("làm bù")."""
+        return self._dates("working_saturdays")
+
+    def _dates(self, key: str) -> list[date]:
         days = []
-        for text in self.get("holidays"):
+        for text in self.get(key):
             try:
                 days.append(date.fromisoformat(str(text)))
             except ValueError:
@@ -164,7 +177,17 @@ def _shifts(value: list) -> list[dict[str, str]]:
     return shifts
 
 
-def _holidays(value: list) -> list[str]:
+def _working_saturdays(value: list) -> list[str]:
+    days = _holidays(value, "working_saturdays")
+    for text in days:
+        if date.fromisoformat(text).weekday() != 5:
+            raise SettingsError(
+                f"working_saturdays: {text} không phải thứ Bảy / is not a Saturday"
+            )
+    return days
+
+
+def _holidays(value: list, key: str = "holidays") -> list[str]:
     days = set()
     for item in value:
         text = item.isoformat() if isinstance(item, date) else item
@@ -173,7 +196,7 @@ def _holidays(value: list) -> list[str]:
                 raise ValueError
             days.add(date.fromisoformat(text.strip()).isoformat())
         except ValueError:
-            raise SettingsError(f"holidays: ngày không hợp lệ / not a date (YYYY-MM-DD): {str(item)[:20]!r}") from None
+            raise SettingsError(f"{key}: ngày không hợp lệ / not a date (YYYY-MM-DD): {str(item)[:20]!r}") from None
     return sorted(days)
 
 
@@ -194,6 +217,7 @@ _CHECKS = {
     "default_province": _province,
     "shifts": _shifts,
     "holidays": _holidays,
+    "working_saturdays": _working_saturdays,
     "idle_minutes": _between("idle_minutes", 1, 240),
     "backup_dir": _backup_dir,
     "backups_daily": _between("backups_daily", 1, 365),

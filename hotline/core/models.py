@@ -16,8 +16,14 @@ CHANNELS = ("phone", "zalo", "app", "walk_in")
 
 SEXES = ("male", "female", "unknown")
 
-#: Child age bands used by the reports (issue 7) and the form when the exact age is unknown.
-CHILD_AGE_BANDS = ("0-5", "6-10", "11-15", "16-17", "unknown")
+#: Age bands of the people a call is about, used by the reports and the form when the exact age is unknown.
+#: Under 16 is a child (trẻ em, Luật Trẻ em 2016 Điều 1); 16-17 a minor (người chưa thành niên); 18+ an adult,
+#: recorded only as a trafficking victim (docs/law.md).
+CHILD_AGE_BANDS = ("0-5", "6-10", "11-15", "16-17", "18+", "unknown")
+#: The age from which a person is no longer a child under Luật Trẻ em 2016, Điều 1.
+CHILD_AGE_LIMIT = 16
+#: The age from which a trafficking victim is an adult (Luật Phòng, chống mua bán người 2024, Điều 2(1)).
+ADULT_AGE = 18
 CALLER_AGE_BANDS = ("under_11", "11-15", "16-17", "18-59", "60+", "unknown")
 
 CALLER_RELATIONS = (
@@ -33,10 +39,43 @@ CALLER_RELATIONS = (
     "unknown",
 )
 
-#: "immediate" is immediate danger to the child (DESIGN §5: high or immediate → required, urgent).
+#: "immediate" is immediate danger to the child (high or immediate → required, the 12-hour clock).
 RISK_LEVELS = ("none", "low", "medium", "high", "immediate")
+#: A report's risk has no default: the operator must choose one (docs/law.md); "" is "not chosen yet".
+RISK_UNSET = ""
 
-REFERRALS = ("police_113", "health_115", "commune", "health_dept", "school", "other")
+#: Where a call was referred to (docs/law.md "Referral destinations").
+REFERRALS = (
+    "police_113",
+    "health_115",
+    "commune",
+    "health_dept",
+    "school",
+    "border_guard",
+    "ngo_shelter",
+    "other",
+)
+#: The referrals that count as an adult trafficking victim's referral (Công an, Bộ đội Biên phòng).
+VICTIM_REFERRALS = ("police_113", "border_guard")
+
+#: 111's service tiers: each call with content is exactly one of these (docs/law.md "Service level").
+SERVICE_LEVELS = ("information", "counselling", "intervention")
+
+#: Where the incident happened (Thông tư 13/2021, indicator 0101 counts abused children by setting).
+INCIDENT_SETTINGS = ("family", "school", "community", "online", "workplace", "other")
+
+#: Each person of a report: abused (harm done), at risk, or not clear yet (Mẫu 01's classification).
+CHILD_ABUSED = "abused"
+CHILD_AT_RISK = "at_risk"
+CHILD_UNCLEAR = "unclear"
+CHILD_STATUSES = (CHILD_ABUSED, CHILD_AT_RISK, CHILD_UNCLEAR)
+
+#: Where a trafficking victim was taken or was to be taken (An Giang borders Cambodia).
+DESTINATIONS = ("cambodia", "laos", "china", "myanmar", "vietnam", "other")
+
+#: How a report was passed on (hand-off to the commune, an adult victim's referral).
+HANDOFF_KINDS = ("commune", "victim")
+HANDOFF_MEANS = ("phone", "in_person", "written", "other")
 
 #: Luật Trẻ em 2016, Điều 10: the 14 groups of children in special circumstances.
 SPECIAL_CIRCUMSTANCES = (
@@ -56,6 +95,9 @@ SPECIAL_CIRCUMSTANCES = (
     "migrant_without_carer",
 )
 
+#: The special circumstances whose children are abused children (Điều 10(1) i, k, l, m): a case file is required.
+ABUSED_CIRCUMSTANCES = ("harmed_by_violence", "exploited", "sexually_abused", "trafficked")
+
 #: The decision of the case-file rules (core.rules).
 NEED_REQUIRED = "required"
 NEED_SUGGESTED = "suggested"
@@ -73,10 +115,25 @@ def category_group(code: str) -> str:
 
 
 def age_band_for(age: int | None) -> str:
-    """The report's age band of an exact age (0–17); ``unknown`` for no age or an adult's."""
-    if age is None or age < 0 or age > 17:
+    """The report's age band of an exact age; ``unknown`` for no age."""
+    if age is None or age < 0:
         return "unknown"
+    if age >= ADULT_AGE:
+        return "18+"
     return "0-5" if age <= 5 else "6-10" if age <= 10 else "11-15" if age <= 15 else "16-17"
+
+
+def age_group(age: int | None, age_band: str = "unknown") -> str:
+    """Who a person is in law: 'child' (under 16, or of unknown age: the safe side), 'minor' (16–17) or 'adult'.
+
+    The exact age wins over the band; a band alone is enough ('16-17' → minor, '18+' → adult).
+    """
+    band = age_band_for(age) if age is not None else age_band
+    if band == "18+":
+        return "adult"
+    if band == "16-17":
+        return "minor"
+    return "child"
 
 
 def new_uuid() -> str:
@@ -96,6 +153,30 @@ class Child:
     address: str = ""
     special_circumstances: list[str] = field(default_factory=list)
     carer: str = ""
+    #: abused / at risk / unclear (CHILD_STATUSES)
+    status: str = CHILD_UNCLEAR
+    #: for a trafficking victim: where they were taken (DESTINATIONS), "" when not known or not trafficked
+    destination: str = ""
+    id: int | None = None
+
+    @property
+    def group(self) -> str:
+        """'child', 'minor' or 'adult' (models.age_group)."""
+        return age_group(self.age, self.age_band)
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """A report passed on: to the commune of the incident (Điều 26(1)) or an adult victim's referral.
+
+    ``at`` is when it happened (UTC), ``to_whom`` the office or person, ``means`` one of HANDOFF_MEANS.
+    """
+
+    kind: str
+    to_whom: str
+    means: str
+    at: datetime
+    user_id: int | None = None
     id: int | None = None
 
 
@@ -118,9 +199,18 @@ class Call:
     caller_sex: str = "unknown"
     caller_age_band: str = "unknown"
     callback_consent: bool = False
-    risk: str = "none"
+    risk: str = RISK_UNSET
+    #: 111's service tier (SERVICE_LEVELS); "" for a one-key outcome or not chosen yet
+    service_level: str = ""
     summary: str = ""
     action_taken: str = ""
+    #: help given to the child before the report reached the hotline (Mẫu 01), as the caller told it
+    help_before: str = ""
+    #: where the incident happened: province and commune codes, free text, and the setting (INCIDENT_SETTINGS)
+    incident_province_code: int | None = None
+    incident_ward_code: int | None = None
+    incident_place: str = ""
+    incident_setting: str = ""
     referrals: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     children: list[Child] = field(default_factory=list)
@@ -131,8 +221,14 @@ class Call:
     flag_source: str | None = None
     flag_reasons: list[dict] = field(default_factory=list)
     flag_override_reason: str = ""
+    #: the 12-hour clock (emergency measures / temporary separation, ND 56 Điều 26(3), 32)
     safety_due: datetime | None = None
     plan_due: datetime | None = None
+    #: the report must be passed to the commune at once (Điều 26(1)): due from the save until a hand-off
+    handoff_due: datetime | None = None
+    #: an adult trafficking victim is on the call: a victim referral (police or Border Guard) is due
+    victim_referral: bool = False
+    handoffs: list[Handoff] = field(default_factory=list)
     # review by the shift lead
     reviewed_by: int | None = None
     reviewed_at: datetime | None = None

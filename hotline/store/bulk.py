@@ -67,8 +67,14 @@ def _call_row(call_id: int, call: Call, search_text: str, stamp: int) -> tuple:
         call.caller_age_band,
         int(call.callback_consent),
         call.risk,
+        call.service_level,
         call.summary,
         call.action_taken,
+        call.help_before,
+        call.incident_province_code,
+        call.incident_ward_code,
+        call.incident_place,
+        call.incident_setting,
         json.dumps(call.referrals) if call.referrals else "[]",
         call.case_need,
         int(call.urgent),
@@ -78,6 +84,8 @@ def _call_row(call_id: int, call: Call, search_text: str, stamp: int) -> tuple:
         call.flag_override_reason,
         _ms(call.safety_due),
         _ms(call.plan_due),
+        _ms(call.handoff_due),
+        int(call.victim_referral),
         call.reviewed_by,
         _ms(call.reviewed_at),
         call.review_note,
@@ -99,7 +107,7 @@ def insert_calls(db: sqlite_utils.Database, items: Iterable[tuple[Call, str]]) -
     )
     child_sql = (
         "INSERT INTO call_children(id, call_id, position, name, sex, age, age_band, province_code, ward_code,"
-        " address, special_circumstances, carer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+        " address, special_circumstances, carer, status, destination) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
     )
     ids: list[int] = []
     with write(db) as conn:
@@ -110,13 +118,17 @@ def insert_calls(db: sqlite_utils.Database, items: Iterable[tuple[Call, str]]) -
         for name, _event, _calls in _INSERT_TRIGGERS:
             conn.execute(f"DROP TRIGGER {name}")
         first_id = next_id
-        calls, children, categories = [], [], []
+        calls, children, categories, handoffs = [], [], [], []
 
         def flush() -> None:
             conn.executemany(insert_sql, calls)
             conn.executemany(child_sql, children)
             conn.executemany("INSERT INTO call_categories(call_id, code) VALUES (?, ?)", categories)
-            calls.clear(), children.clear(), categories.clear()
+            conn.executemany(
+                "INSERT INTO handoffs(call_id, kind, to_whom, means, at, user_id, recorded_at) VALUES (?,?,?,?,?,?,?)",
+                handoffs,
+            )
+            calls.clear(), children.clear(), categories.clear(), handoffs.clear()
 
         for call, search_text in items:
             call.id = next_id
@@ -138,10 +150,16 @@ def insert_calls(db: sqlite_utils.Database, items: Iterable[tuple[Call, str]]) -
                         child.address,
                         json.dumps(child.special_circumstances) if child.special_circumstances else "[]",
                         child.carer,
+                        child.status,
+                        child.destination,
                     )
                 )
                 next_child += 1
             categories.extend((next_id, code) for code in call.categories)
+            handoffs.extend(
+                (next_id, h.kind, h.to_whom, h.means, to_ms(h.at), h.user_id or call.operator_id, to_ms(h.at))
+                for h in call.handoffs
+            )
             ids.append(next_id)
             next_id += 1
             if len(calls) >= CHUNK:

@@ -14,7 +14,16 @@ from hotline.core.phones import normalize_phone
 from hotline.core.timeutil import EARLIEST, LATEST, in_supported_range
 from hotline.store.db import StoreError
 
-TIME_FIELDS = {"started_at", "ended_at", "safety_due", "plan_due", "reviewed_at", "created_at", "updated_at"}
+TIME_FIELDS = {
+    "started_at",
+    "ended_at",
+    "safety_due",
+    "plan_due",
+    "handoff_due",
+    "reviewed_at",
+    "created_at",
+    "updated_at",
+}
 CHILD_FIELDS = (
     "name",
     "sex",
@@ -25,6 +34,8 @@ CHILD_FIELDS = (
     "address",
     "special_circumstances",
     "carer",
+    "status",
+    "destination",
 )
 
 
@@ -34,7 +45,16 @@ class InvalidCallError(StoreError):
 
 #: Text a person types: stored in Unicode NFC, so "Nguyễn" typed with combining accents (as some Vietnamese
 #: input methods and macOS write it) is the same text as the precomposed one, and every font draws it.
-_FREE_TEXT = ("phone_raw", "caller_name", "summary", "action_taken", "flag_override_reason", "review_note")
+_FREE_TEXT = (
+    "phone_raw",
+    "caller_name",
+    "summary",
+    "action_taken",
+    "help_before",
+    "incident_place",
+    "flag_override_reason",
+    "review_note",
+)
 _CHILD_TEXT = ("name", "address", "carer")
 #: An age a person can have; the form offers 0–17, imported records may hold an adult's.
 MAX_AGE = 120
@@ -91,7 +111,7 @@ def _check_values(call: Call) -> None:
 def _plain_values(call: Call) -> Iterator[tuple[str, object]]:
     """Every text and number of a call and its children (lists of codes and the flag's reasons included)."""
     for name in Call.__dataclass_fields__:
-        if name in ("children", "id", "version") or name in TIME_FIELDS:
+        if name in ("children", "handoffs", "id", "version") or name in TIME_FIELDS:
             continue
         yield from _nested(name, getattr(call, name))
     for position, child in enumerate(call.children, start=1):

@@ -15,9 +15,11 @@ from hotline.core.phones import PhoneInfo, normalize_phone
 from hotline.core.search import build_search_text
 from hotline.core.timeutil import from_ms, to_ms, utcnow
 from hotline.store import access, audit
+from hotline.store.call_rules import apply_rules, calendar
 from hotline.store.call_values import CHILD_FIELDS, TIME_FIELDS, prepare_call
 from hotline.store.call_values import InvalidCallError as InvalidCallError  # the error of save_call and update_call
 from hotline.store.db import ConflictError, NotFoundError, StoreError, write
+from hotline.store.handoffs import insert_handoffs, load_handoffs
 
 # Columns of `calls` written from a Call, in order. Lists are stored as JSON.
 _CALL_COLUMNS = (
@@ -38,8 +40,14 @@ _CALL_COLUMNS = (
     "caller_age_band",
     "callback_consent",
     "risk",
+    "service_level",
     "summary",
     "action_taken",
+    "help_before",
+    "incident_province_code",
+    "incident_ward_code",
+    "incident_place",
+    "incident_setting",
     "referrals",
     "case_need",
     "urgent",
@@ -49,6 +57,8 @@ _CALL_COLUMNS = (
     "flag_override_reason",
     "safety_due",
     "plan_due",
+    "handoff_due",
+    "victim_referral",
     "reviewed_by",
     "reviewed_at",
     "review_note",
@@ -58,7 +68,7 @@ _CALL_COLUMNS = (
 HISTORY_COUNT_WINDOW = 500
 _NOT_EDITED = ("uuid", "started_at", "operator_id", "reviewed_by", "reviewed_at", "review_note")
 _JSON_FIELDS = {"referrals", "flag_reasons"}
-_BOOL_FIELDS = {"callback_consent", "urgent", "flagged"}
+_BOOL_FIELDS = {"callback_consent", "urgent", "flagged", "victim_referral"}
 #: Fields a person may change after save; each change is written to call_changes.
 EDITABLE_FIELDS = (
     "line",
@@ -71,8 +81,14 @@ EDITABLE_FIELDS = (
     "caller_age_band",
     "callback_consent",
     "risk",
+    "service_level",
     "summary",
     "action_taken",
+    "help_before",
+    "incident_province_code",
+    "incident_ward_code",
+    "incident_place",
+    "incident_setting",
     "referrals",
     "categories",
     "case_need",
@@ -83,6 +99,8 @@ EDITABLE_FIELDS = (
     "flag_override_reason",
     "safety_due",
     "plan_due",
+    "handoff_due",
+    "victim_referral",
 )
 
 _SUMMARY_SELECT = """
@@ -122,7 +140,7 @@ def _insert_children(conn, call_id: int, children: Sequence[Child], start: int =
     for position, child in enumerate(children, start=start):
         cur = conn.execute(
             "INSERT INTO call_children(call_id, position, name, sex, age, age_band, province_code, ward_code,"
-            " address, special_circumstances, carer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " address, special_circumstances, carer, status, destination) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [call_id, position, *_child_values(child)],
         )
         saved.append(replace(child, id=cur.lastrowid))
@@ -140,6 +158,8 @@ def _child_values(child: Child) -> list:
         child.address,
         json.dumps(list(child.special_circumstances), ensure_ascii=False),
         child.carer,
+        child.status,
+        child.destination,
     ]
 
 
@@ -155,8 +175,8 @@ def save_call(db: sqlite_utils.Database, call: Call, *, draft: tuple[int, str, s
         raise access.PermissionDenied(
             "Không thể xóa bản nháp của người khác / Another user's draft cannot be removed", permissions.CALL_LOG
         )
-    call = prepare_call(call)
     now = utcnow()
+    call = apply_rules(prepare_call(call), calendar(db), saved_at=now)
     with write(db) as conn:
         existing = conn.execute("SELECT id FROM calls WHERE uuid = ?", [call.uuid]).fetchone()
         if existing:
@@ -175,11 +195,12 @@ def save_call(db: sqlite_utils.Database, call: Call, *, draft: tuple[int, str, s
             "INSERT OR IGNORE INTO call_categories(call_id, code) VALUES (?, ?)",
             [(call_id, code) for code in call.categories],
         )
+        handoffs = insert_handoffs(conn, call_id, call.handoffs, user_id=call.operator_id, now=now)
         if draft:
             conn.execute("DELETE FROM drafts WHERE user_id=? AND workstation=? AND draft_key=?", list(draft))
         audit.append(db, call.operator_id, "call.save", "call", call_id, call.outcome)
         _audit_override(db, call.operator_id, call_id, call)
-    return replace(call, id=call_id, children=children, version=1, created_at=now, updated_at=now)
+    return replace(call, id=call_id, children=children, handoffs=handoffs, version=1, created_at=now, updated_at=now)
 
 
 def _row_to_call(row: sqlite_utils.db.Row | dict, children: list[Child], categories: list[str]) -> Call:
@@ -251,17 +272,19 @@ def _load_call(db: sqlite_utils.Database, call_id: int, *, viewer_id: int | None
             address=r[7],
             special_circumstances=json.loads(r[8]),
             carer=r[9],
+            status=r[10],
+            destination=r[11],
         )
         for r in conn.execute(
-            "SELECT id, name, sex, age, age_band, province_code, ward_code, address, special_circumstances, carer"
-            " FROM call_children WHERE call_id = ? ORDER BY position, id",
+            "SELECT id, name, sex, age, age_band, province_code, ward_code, address, special_circumstances, carer,"
+            " status, destination FROM call_children WHERE call_id = ? ORDER BY position, id",
             [call_id],
         )
     ]
     categories = [
         r[0] for r in conn.execute("SELECT code FROM call_categories WHERE call_id = ? ORDER BY code", [call_id])
     ]
-    return _row_to_call(data, children, categories)
+    return replace(_row_to_call(data, children, categories), handoffs=load_handoffs(conn, call_id))
 
 
 def _summary(row) -> CallSummary:
@@ -432,6 +455,7 @@ def _update_call(
     """update_call after its permission checks (daily_log.reflag checks FLAG_OVERRIDE itself)."""
     call = prepare_call(call)
     now = utcnow()
+    rules_calendar = calendar(db)
     with write(db) as conn:
         if draft:  # rolled back with the edit if the edit is refused
             conn.execute("DELETE FROM drafts WHERE user_id=? AND workstation=? AND draft_key=?", list(draft))
@@ -442,9 +466,13 @@ def _update_call(
                 " / Someone else changed this call meanwhile; nothing was overwritten",
                 current_version=current.version,
             )
+        # the rules again, on the stored call's own clocks: an edit never restarts the hand-off clock
+        call = apply_rules(call, rules_calendar, saved_at=now, before=current)
+        new_handoffs = [h for h in call.handoffs if h.id is None]
+        insert_handoffs(conn, call.id, new_handoffs, user_id=user_id, now=now)
         changes = diff_calls(current, call)
         if not changes:
-            return current
+            return _load_call(db, call.id) if new_handoffs else current
         # the review is not part of an edit (mark_reviewed writes it): an edit opened before a review keeps it
         sets = [c for c in _CALL_COLUMNS if c not in _NOT_EDITED]
         cur = conn.execute(
@@ -489,7 +517,7 @@ def _replace_children(conn, call_id: int, before: Sequence[Child], after: Sequen
         else:
             conn.execute(
                 "UPDATE call_children SET position=?, name=?, sex=?, age=?, age_band=?, province_code=?, ward_code=?,"
-                " address=?, special_circumstances=?, carer=? WHERE id = ? AND call_id = ?",
+                " address=?, special_circumstances=?, carer=?, status=?, destination=? WHERE id = ? AND call_id = ?",
                 [position, *_child_values(child), child.id, call_id],
             )
 

@@ -347,6 +347,102 @@ def m0009_search_words(db: sqlite_utils.Database) -> None:
     rewrite_search_words(db.conn)
 
 
+@migrations(name="0010_law_per_child")
+def m0010_law_per_child(db: sqlite_utils.Database) -> None:
+    """The law per child (docs/law.md): each person's status and destination, the place and setting of the incident,
+    111's service level, help before the report, hand-offs to the commune and adult victims' referrals, the
+    12-hour clock's outcome, the plan's approval, temporary separation, Mẫu 01's own numbers, the new categories."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE calls ADD COLUMN service_level TEXT NOT NULL DEFAULT '';    -- information|counselling|intervention
+        ALTER TABLE calls ADD COLUMN help_before TEXT NOT NULL DEFAULT '';      -- help given before the report
+        ALTER TABLE calls ADD COLUMN incident_province_code INTEGER;
+        ALTER TABLE calls ADD COLUMN incident_ward_code INTEGER;                -- the commune that must act
+        ALTER TABLE calls ADD COLUMN incident_place TEXT NOT NULL DEFAULT '';
+        ALTER TABLE calls ADD COLUMN incident_setting TEXT NOT NULL DEFAULT ''; -- family|school|community|online|…
+        ALTER TABLE calls ADD COLUMN handoff_due INTEGER;                       -- UTC ms: pass to the commune at once
+        ALTER TABLE calls ADD COLUMN victim_referral INTEGER NOT NULL DEFAULT 0; -- an adult trafficking victim
+        ALTER TABLE call_children ADD COLUMN status TEXT NOT NULL DEFAULT 'unclear'; -- abused|at_risk|unclear
+        ALTER TABLE call_children ADD COLUMN destination TEXT NOT NULL DEFAULT '';   -- a trafficking victim's
+        CREATE TABLE handoffs (
+            id INTEGER PRIMARY KEY,
+            call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,                 -- commune | victim
+            to_whom TEXT NOT NULL,
+            means TEXT NOT NULL,                -- phone | in_person | written | other
+            at INTEGER NOT NULL,                -- UTC ms: when it happened
+            user_id INTEGER REFERENCES users(id),
+            recorded_at INTEGER NOT NULL
+        );
+        CREATE INDEX handoffs_call ON handoffs(call_id, kind);
+        CREATE INDEX calls_handoff_due ON calls(handoff_due) WHERE handoff_due IS NOT NULL;
+        -- the case's clocks beyond the plan: the 12-hour clock met, the plan approved, a temporary separation
+        ALTER TABLE cases ADD COLUMN emergency_done_at INTEGER;        -- UTC ms: emergency measures or none needed
+        ALTER TABLE cases ADD COLUMN plan_approved_on TEXT;            -- ISO date of the Mẫu 05 decision
+        ALTER TABLE cases ADD COLUMN separation_started_at INTEGER;    -- UTC ms
+        ALTER TABLE cases ADD COLUMN separation_until INTEGER;         -- UTC ms: 15 days, or as extended
+        ALTER TABLE cases ADD COLUMN separation_ended_at INTEGER;      -- UTC ms
+        ALTER TABLE cases ADD COLUMN report_number TEXT;               -- Mẫu 01: "12/BC-TTCTXH", given once
+        CREATE TABLE report_numbers (                                  -- Mẫu 01's counter per year, gap-free
+            year INTEGER PRIMARY KEY,
+            last INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX cases_report_number ON cases(report_number) WHERE report_number IS NOT NULL;
+        """,
+    )
+    # Child marriage is a rights violation (Luật Trẻ em Điều 6(4)), not abuse: its calls keep their meaning under
+    # the new code. Labels the administrator never changed follow the law's wording.
+    _seed_categories(db)
+    db.execute(
+        "UPDATE call_categories SET code = 'rights.child_marriage' WHERE code = 'abuse.child_marriage'"
+        " AND call_id NOT IN (SELECT call_id FROM call_categories WHERE code = 'rights.child_marriage')"
+    )
+    db.execute("DELETE FROM call_categories WHERE code = 'abuse.child_marriage'")
+    db.execute("DELETE FROM categories WHERE code = 'abuse.child_marriage'")
+    for code, old, new_vi, new_en in _RELABELLED:
+        db.execute(
+            "UPDATE categories SET label_vi = ?, label_en = ? WHERE code = ? AND label_vi = ?",
+            [new_vi, new_en, code, old],
+        )
+    # 111's service tier of the calls already stored: a flagged report was an intervention, counselling topics
+    # counselling, anything else information
+    db.execute(
+        """UPDATE calls SET service_level = CASE
+             WHEN flagged = 1 OR case_need = 'required' THEN 'intervention'
+             WHEN EXISTS (SELECT 1 FROM call_categories k WHERE k.call_id = calls.id AND k.code LIKE 'counselling.%')
+               THEN 'counselling'
+             ELSE 'information' END
+           WHERE outcome = 'substantive'"""
+    )
+    # children of an abuse report, or in the abused groups of special circumstances, were reported abused
+    db.execute(
+        """UPDATE call_children SET status = 'abused'
+           WHERE EXISTS (SELECT 1 FROM call_categories k WHERE k.call_id = call_children.call_id
+                         AND k.code LIKE 'abuse.%')
+              OR EXISTS (SELECT 1 FROM json_each(call_children.special_circumstances)
+                         WHERE value IN ('harmed_by_violence', 'exploited', 'sexually_abused', 'trafficked'))"""
+    )
+
+
+#: (code, old Vietnamese label, new Vietnamese label, new English label)
+_RELABELLED = (
+    (
+        "abuse.child_labour",
+        "Lao động trẻ em",
+        "Bắt trẻ em lao động trái quy định",
+        "Child made to work against the law",
+    ),
+    ("trafficking.organ_removal", "Lấy mô, bộ phận cơ thể người", "Lấy bộ phận cơ thể người", "Removal of body parts"),
+    (
+        "trafficking.forced_marriage",
+        "Cưỡng ép kết hôn, kết hôn trái pháp luật",
+        "Mua bán để cưỡng ép kết hôn, làm vợ",
+        "Sale for forced marriage",
+    ),
+)
+
+
 def rewrite_search_words(conn: sqlite3.Connection) -> int:
     """Rewrite the search text of the calls whose text holds more than printable ASCII; returns how many."""
     changed = []
@@ -421,6 +517,7 @@ def _seed_categories(db: sqlite_utils.Database) -> None:
                 " VALUES (?, ?, ?, ?, ?, 1)",
                 [cat.code, group.code, cat.label_vi, cat.label_en, sort],
             )
+            db.execute("UPDATE categories SET sort = ? WHERE code = ?", [sort, cat.code])
 
 
 def is_hotline_database(db: sqlite_utils.Database) -> bool:

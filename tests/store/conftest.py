@@ -78,10 +78,13 @@ def t0() -> datetime:
 
 @pytest.fixture
 def make_call(operator_id: int) -> Callable[..., Call]:
-    """A factory of plain substantive calls on line 111; keyword arguments override any field."""
+    """A factory of plain substantive calls on line 111 (risk none, counselling); keyword arguments override any
+    field."""
 
     def make(minutes: float = 0, **fields) -> Call:
         fields.setdefault("line", "111")
+        fields.setdefault("risk", "none")
+        fields.setdefault("service_level", "counselling")
         fields.setdefault("started_at", T0 + timedelta(minutes=minutes))
         fields.setdefault("operator_id", operator_id)
         fields.setdefault("duration_s", 90)

@@ -1,0 +1,124 @@
+"""The case-file rules applied again by the store on every save (docs/law.md): a client cannot store a report
+without its risk and service level, nor clear a rule's flag without a written reason, nor set its own clocks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from typing import NamedTuple
+
+import sqlite_utils
+
+from hotline.core.models import (
+    CHILD_STATUSES,
+    DESTINATIONS,
+    INCIDENT_SETTINGS,
+    REFERRALS,
+    RISK_UNSET,
+    SERVICE_LEVELS,
+    SUBSTANTIVE,
+    Call,
+)
+from hotline.core.rules import FlagOverrideError, effective_flag, evaluate_case_file_need, flag_reasons
+from hotline.store.call_values import InvalidCallError
+
+
+class Calendar(NamedTuple):
+    """The days the 5-working-day clock skips and the Saturdays it counts (centre settings)."""
+
+    holidays: tuple[date, ...] = ()
+    working_saturdays: tuple[date, ...] = ()
+
+
+def calendar(db: sqlite_utils.Database) -> Calendar:
+    """The centre's working calendar as the settings hold it."""
+    from hotline.settings import Settings  # the registry imports the store: import on use
+
+    settings = Settings.load(db)
+    return Calendar(tuple(settings.holidays()), tuple(settings.working_saturdays()))
+
+
+def apply_rules(
+    call: Call,
+    days: Calendar,
+    *,
+    saved_at: datetime,
+    before: Call | None = None,
+) -> Call:
+    """The call with the rules' decision, flag, reasons and clocks as the store keeps them.
+
+    The client's own ``case_need``, ``urgent``, clocks and reasons are ignored; only its ``flagged`` (a person's
+    choice) and ``flag_override_reason`` count. Raises InvalidCallError for a report whose risk or service level
+    is missing, an unknown code, or a rule's flag cleared without a reason. A report that must go to the commune
+    is due from ``saved_at``; an edit (``before``: the stored call) keeps the stored call's hand-off clock, and
+    does not start one for a report stored before hand-offs were recorded.
+    """
+    _check_codes(call)
+    if call.outcome != SUBSTANTIVE:
+        # a one-key outcome carries no report: no risk, no service level, no clocks
+        call = replace(call, risk=call.risk or "none", service_level="")
+    decision = evaluate_case_file_need(
+        outcome=call.outcome,
+        categories=call.categories,
+        risk=call.risk,
+        children=call.children,
+        started_at=call.started_at,
+        holidays=days.holidays,
+        working_days=days.working_saturdays,
+    )
+    if decision.risk_missing:
+        raise InvalidCallError(
+            "Chưa chọn mức nguy cơ: một báo cáo phải có mức nguy cơ (kể cả «Không có»)"
+            ' / The risk level is not chosen: a report must have one ("None" included)'
+        )
+    if call.outcome == SUBSTANTIVE and call.service_level not in SERVICE_LEVELS:
+        raise InvalidCallError(
+            "Chưa chọn mức dịch vụ: hỏi đáp thông tin, tư vấn chuyên sâu hoặc hỗ trợ, can thiệp"
+            " / The service level is not chosen: information, counselling or intervention"
+        )
+    if call.risk == RISK_UNSET:
+        call = replace(call, risk="none")  # not a report: no risk to choose
+    required = decision.need == "required"
+    try:
+        flag = effective_flag(
+            decision,
+            manual_flag=bool(call.flagged) and not required,
+            cleared=required and not call.flagged,
+            override_reason=call.flag_override_reason,
+        )
+    except FlagOverrideError as exc:
+        raise InvalidCallError(str(exc)) from None
+    handoff_due = None
+    if decision.handoff:
+        if before is None:
+            handoff_due = saved_at
+        elif before.handoff_due is not None or before.case_need != "required":
+            handoff_due = before.handoff_due or saved_at
+    return replace(
+        call,
+        case_need=decision.need,
+        urgent=decision.urgent,
+        flagged=flag.flagged,
+        flag_source=flag.source,
+        flag_reasons=[r.to_dict() for r in flag_reasons(decision, flag)],
+        flag_override_reason=call.flag_override_reason if required and not flag.flagged else "",
+        safety_due=decision.safety_due,
+        plan_due=decision.plan_due,
+        handoff_due=handoff_due,
+        victim_referral=decision.victim_referral,
+    )
+
+
+def _check_codes(call: Call) -> None:
+    """Refuse codes no call can hold; the message names the field, never its content."""
+    checks = [
+        ("service_level", call.service_level, ("", *SERVICE_LEVELS)),
+        ("incident_setting", call.incident_setting, ("", *INCIDENT_SETTINGS)),
+    ]
+    checks += [("referrals", code, REFERRALS) for code in call.referrals]
+    for position, child in enumerate(call.children, start=1):
+        checks.append((f"children.{position}.status", child.status, CHILD_STATUSES))
+        checks.append((f"children.{position}.destination", child.destination, ("", *DESTINATIONS)))
+    for name, value, allowed in checks:
+        if value not in allowed:
+            raise InvalidCallError(f"Giá trị không hợp lệ ở «{name}» / Unknown value in '{name}'")
