@@ -39,15 +39,17 @@ def evaluate(categories=(), risk="none", children=(), outcome="substantive", **k
     ("categories", "risk", "children", "need", "urgent", "reasons"),
     [
         pytest.param([], "none", [], NEED_NONE, False, [], id="nothing"),
-        pytest.param(["abuse.sexual"], "none", [], NEED_REQUIRED, False,
-                     [R("abuse_category", "abuse.sexual")], id="abuse"),
-        pytest.param(["trafficking.forced_labour"], "low", [], NEED_REQUIRED, False,
+        pytest.param(["abuse.violence"], "none", [], NEED_REQUIRED, False,
+                     [R("abuse_category", "abuse.violence")], id="abuse"),
+        pytest.param(["abuse.sexual"], "none", [], NEED_REQUIRED, True,
+                     [R("abuse_category", "abuse.sexual")], id="sexual-abuse-always-12-hours"),
+        pytest.param(["trafficking.forced_labour"], "low", [], NEED_REQUIRED, True,
                      [R("trafficking_category", "trafficking.forced_labour")], id="trafficking"),
         pytest.param(["trafficking.recruitment_info"], "none", [], NEED_SUGGESTED, False,
                      [R("recruitment_info")], id="recruitment-info-alone"),
         pytest.param(["trafficking.recruitment_info", "counselling.legal"], "medium", [], NEED_SUGGESTED, False,
                      [R("recruitment_info")], id="recruitment-info-with-counselling"),
-        pytest.param(["trafficking.recruitment_info", "trafficking.forced_crime"], "none", [], NEED_REQUIRED, False,
+        pytest.param(["trafficking.recruitment_info", "trafficking.forced_crime"], "none", [], NEED_REQUIRED, True,
                      [R("trafficking_category", "trafficking.forced_crime")], id="recruitment-info-with-trafficking"),
         pytest.param(["trafficking.recruitment_info", "abuse.neglect"], "none", [], NEED_REQUIRED, False,
                      [R("abuse_category", "abuse.neglect")], id="recruitment-info-with-abuse"),
@@ -71,12 +73,12 @@ def evaluate(categories=(), risk="none", children=(), outcome="substantive", **k
     ],
 )  # fmt: skip
 def test_rules(categories, risk, children, need, urgent, reasons):
-    """Each rule of DESIGN §5 gives the expected need, urgency and reasons, in the stable order."""
+    """Each rule of docs/law.md gives the expected need, urgency and reasons, in the stable order."""
     decision = evaluate(categories, risk, children)
     assert decision.need == need
     assert decision.urgent is urgent
     assert list(decision.reasons) == reasons
-    # deadlines follow the decision: safety only when urgent, a plan whenever a file is required or suggested
+    # deadlines follow the decision: the 12-hour clock only when urgent, a plan whenever a file is required or suggested
     assert decision.safety_due == (SAFETY if urgent else None)
     assert decision.plan_due == (PLAN if need != NEED_NONE else None)
 
@@ -167,11 +169,11 @@ def test_unknown_rule_rejected():
     ("categories", "risk", "children", "lang", "expected"),
     [
         (["abuse.sexual"], "high", [], "vi",
-         "CẦN LẬP HỒ SƠ — Báo cáo xâm hại: Xâm hại tình dục; Nguy cơ cao; đánh giá an toàn trước 09:40 29/11; "
-         "kế hoạch hỗ trợ: hạn hết ngày 05/12"),
+         "CẦN LẬP HỒ SƠ — Báo cáo xâm hại: Xâm hại tình dục; Nguy cơ cao; báo ngay UBND xã nơi xảy ra vụ việc; "
+         "can thiệp khẩn cấp / tạm thời cách ly trước 09:40 29/11; kế hoạch hỗ trợ: hạn hết ngày 05/12"),
         (["abuse.sexual"], "high", [], "en",
-         "CASE FILE REQUIRED — Abuse reported: sexual abuse; High risk; safety assessment by 09:40 29/11; "
-         "support plan by the end of 05/12"),
+         "CASE FILE REQUIRED — Abuse reported: sexual abuse; High risk; pass to the commune of the incident at once; "
+         "emergency measures / separation by 09:40 29/11; support plan by the end of 05/12"),
         (["trafficking.recruitment_info"], "none", [], "vi",
          "NÊN LẬP HỒ SƠ — Nghi vấn tuyển dụng / mua bán người: chỉ có thông tin; kế hoạch hỗ trợ: hạn hết ngày 05/12"),
         ([], "none", [SPECIAL], "en",

@@ -21,10 +21,14 @@ from hotline.core.taxonomy import (
 EXPECTED_CODES = {
     "abuse": [
         "abuse.violence", "abuse.exploitation", "abuse.child_labour", "abuse.sexual", "abuse.online_sexual",
-        "abuse.sale", "abuse.abandonment", "abuse.neglect", "abuse.child_marriage", "abuse.other",
+        "abuse.sale", "abuse.abandonment", "abuse.neglect", "abuse.other",
+    ],
+    "rights": [
+        "rights.abduction", "rights.missing", "rights.illegal_acts", "rights.child_marriage", "rights.privacy",
+        "rights.discrimination", "rights.alcohol_tobacco", "rights.other",
     ],
     "trafficking": [
-        "trafficking.sexual_exploitation", "trafficking.forced_labour", "trafficking.organ_removal",
+        "trafficking.for_money", "trafficking.sexual_exploitation", "trafficking.forced_labour", "trafficking.organ_removal",
         "trafficking.forced_marriage", "trafficking.baby_sale", "trafficking.adoption_for_profit",
         "trafficking.forced_crime", "trafficking.other_inhumane", "trafficking.recruitment_info",
     ],
@@ -122,7 +126,7 @@ def test_default_taxonomy_is_cached():
         ("Xâm hại tình dục", "abuse.sexual"),
         ("XAM HAI TINH", "abuse.sexual"),
         ("tren mang", "abuse.online_sexual"),
-        ("tao hon", "abuse.child_marriage"),
+        ("tao hon", "rights.child_marriage"),
         ("sexual", "abuse.sexual"),
         ("online_sexual", "abuse.online_sexual"),
         ("tuyen dung", "trafficking.recruitment_info"),

@@ -76,12 +76,20 @@ def t0() -> datetime:
     return T0
 
 
+#: A category whose calls get each need from the rules (for make_call's ``case_need``).
+NEED_CATEGORY = {"required": "abuse.violence", "suggested": "rights.missing"}
+
+
 @pytest.fixture
 def make_call(operator_id: int) -> Callable[..., Call]:
     """A factory of plain substantive calls on line 111 (risk none, counselling); keyword arguments override any
-    field."""
+    field. The store decides a call's need from its contents (docs/law.md): ``case_need="required"`` or
+    ``"suggested"`` without categories gives the call a category with that need (violence, a missing child)."""
 
     def make(minutes: float = 0, **fields) -> Call:
+        need = fields.get("case_need")
+        if need in NEED_CATEGORY and not fields.get("categories"):
+            fields["categories"] = [NEED_CATEGORY[need]]
         fields.setdefault("line", "111")
         fields.setdefault("risk", "none")
         fields.setdefault("service_level", "counselling")

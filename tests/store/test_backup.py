@@ -103,7 +103,8 @@ def one_more_call(path: Path) -> None:
     try:
         operator = users.find_user(db, "tongdai1")
         save_call(db, Call(line="111", started_at=NOW, operator_id=operator.id, categories=["abuse.violence"],
-                           children=[Child(name="Trẻ Mới", sex="female")], summary="sau sao lưu"))  # fmt: skip
+                           children=[Child(name="Trẻ Mới", sex="female")], summary="sau sao lưu", risk="low",
+                           service_level="intervention", flagged=True))  # fmt: skip
     finally:
         db.close()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import phonenumbers
 import pytest
@@ -17,7 +17,18 @@ from hotline.store.db import NotFoundError, StoreError
 # Tables a save writes to; a failed save must leave every one of them as it was.
 WRITTEN_TABLES = ("calls", "call_children", "call_categories", "calls_fts", "audit_log", "drafts")
 # Bookkeeping and derived fields, checked separately from what the operator typed.
-DERIVED = {"id", "version", "created_at", "updated_at", "phone_e164", "phone_kind", "children", "categories"}
+DERIVED = {
+    "id",
+    "version",
+    "created_at",
+    "updated_at",
+    "phone_e164",
+    "phone_kind",
+    "children",
+    "categories",
+    "handoff_due",  # the moment of the save (docs/law.md: the hand-off to the commune is due at once)
+    "handoffs",
+}
 CHILD_FIELDS = [f.name for f in dataclasses.fields(Child) if f.name != "id"]
 
 
@@ -45,9 +56,15 @@ def full_call(make_call, t0) -> Call:
         caller_age_band="18-59",
         callback_consent=True,
         risk="high",
+        service_level="intervention",
         summary="Tóm tắt thử nghiệm, trẻ bị đánh.",
         action_taken="Đã báo công an xã.",
-        referrals=["police_113", "commune"],
+        help_before="Hàng xóm đưa cháu sang nhà bà ngoại.",
+        incident_province_code=91,
+        incident_ward_code=31078,
+        incident_place="chợ ấp 3",
+        incident_setting="family",
+        referrals=["police_113", "commune", "border_guard"],
         categories=["counselling.relationships", "abuse.violence"],
         children=[
             Child(
@@ -59,9 +76,11 @@ def full_call(make_call, t0) -> Call:
                 address="ấp 1",
                 special_circumstances=["disability"],
                 carer="bà ngoại",
+                status="abused",
             ),
-            Child(name="Bé Thử Hai", sex="male", age=None, age_band="unknown"),
+            Child(name="Bé Thử Hai", sex="male", age=None, age_band="unknown", status="at_risk"),
         ],
+        # what the rules decide for it (the store decides them again: tests/store/test_call_rules.py)
         case_need="required",
         urgent=True,
         flagged=True,
@@ -69,9 +88,11 @@ def full_call(make_call, t0) -> Call:
         flag_reasons=[
             {"rule": "abuse_category", "category": "abuse.violence"},
             {"rule": "high_risk", "category": None},
+            {"rule": "abused_child", "category": None},
+            {"rule": "special_circumstances", "category": None},
         ],
         safety_due=t0 + timedelta(hours=12),
-        plan_due=t0 + timedelta(days=7, hours=3),
+        plan_due=datetime(2026, 3, 9, 16, 59, 59, tzinfo=UTC),  # end of Monday 09/03 in Vietnam
     )
 
 
@@ -112,7 +133,7 @@ def test_withheld_number_is_stored_without_e164(db, make_call, raw):
 
 def test_same_uuid_twice_is_stored_once(db, make_call):
     """Saving a call again with the same uuid (a retry) stores it once and returns the stored call."""
-    call = make_call(summary="first", categories=["abuse.violence"], children=[Child(name="Bé Thử")])
+    call = make_call(summary="first", categories=["abuse.violence"], children=[Child(name="Bé Thử")], flagged=True)
     first = save_call(db, call)
     before = counts(db)
     again = save_call(db, dataclasses.replace(call, summary="second", children=[Child(name="X"), Child(name="Y")]))
@@ -228,7 +249,7 @@ def test_caller_history_newest_first_with_categories_flag_and_cases(db, make_cal
 
 def test_caller_history_shows_cases_linked_later(db, make_call, operator_id, t0, lead_id):
     """A call linked to an existing case (case_calls) shows that case's number in the history."""
-    first = save_call(db, make_call(minutes=0, phone_raw="0912 345 678", categories=["abuse.violence"]))
+    first = save_call(db, make_call(minutes=0, phone_raw="0912 345 678", categories=["abuse.violence"], flagged=True))
     later = save_call(db, make_call(minutes=90, phone_raw="0912 345 678"))
     bulk.open_cases(db, [bulk.CaseSpec(first.id, None, operator_id, t0, operator_id, "received", "high", None, None)])
     case_id, number = db.conn.execute("SELECT id, number FROM cases WHERE call_id = ?", [first.id]).fetchone()

@@ -37,6 +37,7 @@ try:
             line="111", started_at=base + timedelta(seconds=i), operator_id=operator, duration_s=60,
             phone_raw=f"0912 {worker:03d} {i:03d}", summary=f"worker {worker} call {i}",
             categories=["counselling.relationships"], children=[Child(name=f"child {worker}-{i}")],
+            risk="none", service_level="counselling",
             uuid=f"worker-{worker}-{i:04d}",
         ))
     print(first, time.monotonic())

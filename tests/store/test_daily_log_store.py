@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hotline.core.daily_log import SORT_KEYS, LogFilter, shift_bounds
-from hotline.core.models import ONE_KEY_OUTCOMES, RISK_LEVELS, Call, Child
+from hotline.core.models import ONE_KEY_OUTCOMES, RISK_LEVELS, SERVICE_LEVELS, Call, Child
 from hotline.core.phones import normalize_phone
 from hotline.core.places import ward_name, wards_of
 from hotline.core.rules import effective_flag, evaluate_case_file_need, flag_reasons
@@ -149,6 +149,7 @@ def build(db, rng: random.Random, operators: dict[int, str], lead: int, counselo
         if call.outcome == "substantive":
             call.categories = sorted(rng.sample(CODES, rng.choice((1, 1, 2))))
             call.risk = rng.choice(RISK_LEVELS)
+            call.service_level = rng.choice(SERVICE_LEVELS)
             call.caller_name = rng.choice(NAMES)
             call.summary = rng.choice(SUMMARIES)
             call.action_taken = "Đã tư vấn"

@@ -55,7 +55,14 @@ def matrix_template(tmp_path_factory) -> tuple[Path, dict]:
     own = [Call(line="111", started_at=now - timedelta(hours=1), operator_id=ids[name], outcome="silent")
            for name in ACTOR_ROLES if name != "unknown"]  # fmt: skip
     own_ids = bulk.insert_calls(db, ((call, "") for call in own))
-    base = {"line": "111", "operator_id": other, "phone_raw": PHONE, "summary": "Hàng xóm báo trẻ bị đánh."}
+    base = {
+        "line": "111",
+        "operator_id": other,
+        "phone_raw": PHONE,
+        "summary": "Hàng xóm báo trẻ bị đánh.",
+        "risk": "low",
+        "service_level": "intervention",
+    }
     other_call = calls.save_call(db, Call(started_at=now - timedelta(minutes=50), **base))
     cleared = calls.save_call(db, Call(
         started_at=now - timedelta(minutes=40), categories=["abuse.violence"], case_need="required", flagged=False,

@@ -48,6 +48,9 @@ def people(db, operator_id, lead_id) -> dict[str, int]:
 
 def log(db, operator: int, hours_ago: float = 1.0, **fields) -> Call:
     fields.setdefault("phone_raw", "0912 345 678")
+    if fields.get("outcome", "substantive") == "substantive":
+        fields.setdefault("risk", "low")
+        fields.setdefault("service_level", "intervention" if fields.get("categories") else "counselling")
     call = Call(line="111", started_at=utcnow() - timedelta(hours=hours_ago), operator_id=operator, **fields)
     return calls.save_call(db, call)
 

@@ -109,7 +109,8 @@ def plan_db(request, scene_template, tmp_path):
 def _new_call(s: Scene) -> Call:
     return Call(
         line="111", started_at=NOW, operator_id=s.operator, duration_s=240, phone_raw=s.busy_phone,
-        summary="Hàng xóm báo trẻ bị đánh", categories=["abuse.violence", "abuse.neglect"],
+        summary="Hàng xóm báo trẻ bị đánh", categories=["abuse.violence", "abuse.neglect"], risk="medium",
+        service_level="intervention", flagged=True,
         children=[Child(name="Bé A", sex="female", age=9), Child(name="Bé B", sex="male", age=6)],
     )  # fmt: skip
 

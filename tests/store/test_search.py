@@ -61,6 +61,10 @@ def expected_ids(calls: list[Call], query: str) -> list[int]:
     return [c.id for c in sorted(hits, key=lambda c: c.started_at, reverse=True)]
 
 
+#: What every report now carries (docs/law.md): a chosen risk and 111's service level.
+REPORTED = {"risk": "low", "service_level": "counselling"}
+
+
 @pytest.fixture(scope="module")
 def search_db(template_db, tmp_path_factory):
     """One database for the whole module, with the calls above (searches do not write)."""
@@ -69,7 +73,7 @@ def search_db(template_db, tmp_path_factory):
     db = open_database(path)
     operator = users.find_user(db, "operator1").id
     saved = [
-        save_call(db, Call(line="111", started_at=T0 + timedelta(minutes=m), operator_id=operator, **fields))
+        save_call(db, Call(line="111", started_at=T0 + timedelta(minutes=m), operator_id=operator, **REPORTED | fields))
         for m, fields in CALLS
     ]
     yield db, saved

@@ -45,6 +45,7 @@ def stored(db, make_call, lead_id):
         summary="Tóm tắt ban đầu",
         categories=["abuse.violence", "counselling.legal"],
         children=[Child(name="Bé Thử Một", age=7, age_band="6-10"), Child(name="Bé Thử Hai")],
+        flagged=True,
     )
     return get_call(db, save_call(db, call).id, viewer_id=lead_id)
 
@@ -90,7 +91,10 @@ def test_edit_bumps_version_and_records_each_field(db, stored, lead_id):
     rows = change_rows(db, stored.id)
     assert {r[0] for r in rows} == {lead_id}
     by_field = {r[1]: (r[2], r[3]) for r in rows}
-    assert len(by_field) == len(rows) == 4
+    # the four fields typed, and what the store's rules derive from them: high → medium risk ends the 12-hour clock
+    assert len(by_field) == len(rows) == 7
+    assert {"urgent", "safety_due", "flag_reasons"} < set(by_field)
+    assert by_field["urgent"] == ("1", "0") and by_field["safety_due"][1] == ""
     assert by_field["summary"] == ("Tóm tắt ban đầu", "Tóm tắt đã sửa")
     assert by_field["risk"] == ("high", "medium")
     old, new = by_field["categories"]
