@@ -143,7 +143,14 @@ def measure(path: Path, repeat: int) -> list[Figure]:
                 summary="Trẻ bị xâm hại, cần hỗ trợ",
                 categories=["abuse.sexual", "abuse.violence"],
                 risk="high",
-                children=[Child(name="Bé A", sex="female", age=9, province_code=91, ward_code=30307) for _ in range(2)],
+                service_level="intervention",
+                incident_province_code=91,
+                incident_ward_code=30307,
+                incident_setting="family",
+                children=[
+                    Child(name="Bé A", sex="female", age=9, province_code=91, ward_code=30307, status="abused")
+                    for _ in range(2)
+                ],
                 case_need="required",
                 flagged=True,
                 flag_source="rule",

@@ -61,3 +61,19 @@ def test_install_translator_switches_the_language(qapp, lang):
         assert QCoreApplication.translate("Roles", "Administrator") == expected
     finally:
         remove_translators(qapp)
+
+
+def test_special_circumstances_read_as_the_law_on_screen_and_in_form01(qapp):
+    """Luật Trẻ em 2016 Điều 10(1): the screen's Vietnamese words for the 14 groups are the law's, as Mẫu 01 prints
+    them (core.law), letter by letter."""
+    from PySide6.QtCore import QTranslator
+
+    from hotline.core.law import SPECIAL_CIRCUMSTANCES_VI
+    from hotline.core.models import SPECIAL_CIRCUMSTANCES
+    from hotline.ui.labels import SPECIAL_CIRCUMSTANCES as SOURCES
+
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources" / "i18n" / "hotline_vi.qm"))
+    assert set(SOURCES) == set(SPECIAL_CIRCUMSTANCES_VI) == set(SPECIAL_CIRCUMSTANCES)
+    for code, source in SOURCES.items():
+        assert translator.translate("Labels", source) == SPECIAL_CIRCUMSTANCES_VI[code], code

@@ -26,6 +26,7 @@ ACTIONS = {
     "call.flag_override_confirmed": QT_TRANSLATE_NOOP("AuditWords", "Cleared flag accepted at review"),
     "call.reflag": QT_TRANSLATE_NOOP("AuditWords", "Call flagged again"),
     "call.assign": QT_TRANSLATE_NOOP("AuditWords", "Call given to a counselor"),
+    "call.handoff": QT_TRANSLATE_NOOP("AuditWords", "Report passed to the commune or victim referred"),
     # case files
     "case.open": QT_TRANSLATE_NOOP("AuditWords", "Case file opened"),
     "case.view": QT_TRANSLATE_NOOP("AuditWords", "Case file viewed"),
@@ -39,6 +40,12 @@ ACTIONS = {
     "case.assign": QT_TRANSLATE_NOOP("AuditWords", "Case given to a counselor"),
     "case.close": QT_TRANSLATE_NOOP("AuditWords", "Case closed"),
     "case.reopen": QT_TRANSLATE_NOOP("AuditWords", "Case reopened"),
+    "case.cycle": QT_TRANSLATE_NOOP("AuditWords", "New plan cycle after review"),
+    "case.emergency": QT_TRANSLATE_NOOP("AuditWords", "12-hour emergency decision recorded"),
+    "case.plan_approved": QT_TRANSLATE_NOOP("AuditWords", "Plan approval recorded"),
+    "case.separation_start": QT_TRANSLATE_NOOP("AuditWords", "Temporary separation started"),
+    "case.separation_extend": QT_TRANSLATE_NOOP("AuditWords", "Temporary separation extended"),
+    "case.separation_end": QT_TRANSLATE_NOOP("AuditWords", "Temporary separation ended"),
     "case.form01": QT_TRANSLATE_NOOP("AuditWords", "Mẫu 01 saved as PDF"),
     # exports
     "export": QT_TRANSLATE_NOOP("AuditWords", "Calls exported"),

@@ -31,16 +31,20 @@ def people(make_user):
 
 
 @pytest.fixture
+#: What every call with content now carries (docs/law.md): a chosen risk and 111's service level.
+REPORT = {"risk": "none", "service_level": "counselling"}
+
+
 def night(db, people):
     """Six calls of the night shift and one of the day before: two flagged, one of them with a case file."""
     operator = people["operator"].id
 
     def call(minutes, **fields) -> Call:
         return call_store.save_call(db, Call(line="111", started_at=NIGHT + timedelta(minutes=minutes),
-                                             operator_id=operator, duration_s=60, **fields))  # fmt: skip
+                                             operator_id=operator, duration_s=60, **REPORT | fields))  # fmt: skip
 
     flagged = {"categories": ["abuse.violence"], "case_need": "required", "flagged": True, "flag_source": "rule",
-               "summary": "Trẻ bị đánh.", "risk": "high"}  # fmt: skip
+               "summary": "Trẻ bị đánh.", "risk": "high", "service_level": "intervention"}  # fmt: skip
     made = {
         "silent": call(10, outcome="silent"),
         "waiting": call(60, **flagged, children=[Child(name="Bé Hoa")]),

@@ -129,7 +129,8 @@ def world(qtbot, db, settings, make_user, quiet_boxes):
                 (
                     Call(line="111", started_at=now - timedelta(hours=2), operator_id=other.id,
                          categories=["abuse.violence"], case_need="required", flagged=True, flag_source="rule",
-                         children=[Child(name="Bé A")], summary="Trẻ bị đánh."),
+                         children=[Child(name="Bé A")], summary="Trẻ bị đánh.", risk="high",
+                         service_level="intervention"),
                     "",
                 ),
             ],
