@@ -278,6 +278,11 @@ def cmd_stats(args) -> int:
 
 #: The indicators as the table prints them, Vietnamese first (None: a share, a median).
 _INDICATOR_LABELS = (
+    ("children_abused", "Trẻ em bị xâm hại (dưới 16 tuổi) / Abused children (under 16)"),
+    ("children_abused_with_case", "Trẻ em bị xâm hại đã có hồ sơ / Abused children with a case file"),
+    ("children_abused_without_case", "Trẻ em bị xâm hại chưa có hồ sơ / Abused children without a case file"),
+    ("share_children_with_case", "Tỉ lệ trẻ em bị xâm hại có hồ sơ / Share of abused children with a case file"),
+    ("children_supported", "Trẻ được hỗ trợ (hồ sơ mở) / Children supported (case files opened)"),
     ("calls_received", "Cuộc gọi nhận / Calls received"),
     ("substantive", "Cuộc gọi có nội dung / Substantive calls"),
     ("with_record", "Cuộc gọi có ghi nhận vấn đề / Calls with a record"),
@@ -285,9 +290,9 @@ _INDICATOR_LABELS = (
     ("abuse_reports", "Tin báo xâm hại trẻ em / Abuse reports"),
     ("trafficking_reports", "Tin báo mua bán người / Trafficking reports"),
     ("reports", "Tin báo (xâm hại hoặc mua bán) / Reports (abuse or trafficking)"),
-    ("reports_with_case", "Tin báo đã có hồ sơ / Reports with a case file"),
-    ("share_with_case", "Tỉ lệ tin báo có hồ sơ / Share of reports with a case file"),
-    ("reports_without_case", "Tin báo chưa có hồ sơ / Reports without a case file"),
+    ("reports_with_case", "Tin báo đã có hồ sơ (theo cuộc gọi) / Reports with a case file (per call)"),
+    ("share_with_case", "Tỉ lệ tin báo có hồ sơ (theo cuộc gọi) / Share of reports with a case file (per call)"),
+    ("reports_without_case", "Tin báo chưa có hồ sơ (theo cuộc gọi) / Reports without a case file (per call)"),
     ("cases_opened", "Hồ sơ mở / Cases opened"),
     ("cases_closed", "Hồ sơ đóng / Cases closed"),
     ("cases_overdue", "Hồ sơ quá hạn / Cases overdue"),
@@ -296,7 +301,8 @@ _INDICATOR_LABELS = (
 
 
 def _report_json(data) -> dict:
-    """Every field of the ReportData (and the indicators' derived figures): dates ISO, dict keys as strings."""
+    """Every field of the ReportData (and the indicators' derived figures: the shares, those without a case file):
+    dates ISO, dict keys as strings."""
     import dataclasses
     from datetime import date as date_type
 
@@ -311,9 +317,13 @@ def _report_json(data) -> dict:
         return value
 
     out = plain(dataclasses.asdict(data))
-    out["indicators"]["reports_without_case"] = data.indicators.reports_without_case
-    out["indicators"]["share_with_case"] = data.indicators.share_with_case
-    out["without_case_left_out"] = data.indicators.reports_without_case - len(data.without_case)
+    ind = data.indicators
+    out["indicators"]["reports_without_case"] = ind.reports_without_case
+    out["indicators"]["share_with_case"] = ind.share_with_case
+    out["indicators"]["children_abused_without_case"] = ind.children_abused_without_case
+    out["indicators"]["share_children_with_case"] = ind.share_children_with_case
+    out["without_case_left_out"] = ind.reports_without_case - len(data.without_case)
+    out["abused_without_case_left_out"] = ind.children_abused_without_case - len(data.abused_without_case)
     return out
 
 
@@ -331,17 +341,17 @@ def _report_table(data) -> list[str]:
     ]
     for name, label in _INDICATOR_LABELS:
         value = getattr(ind, name)
-        if name == "share_with_case":
+        if name.startswith("share_"):
             text = vn_percent(value)
         elif name == "median_hours_to_case":
             text = "—" if value is None else vn_decimal(value)
         else:
             text = vn_int(value)
-        out.append(f"{label:<78} {text:>12}")
+        out.append(f"{label:<86} {text:>12}")
 
     def section(title: str, counts: dict, name=str) -> None:
         out.extend(["", title])
-        out.extend(f"  {name(key):<76} {vn_int(n):>12}" for key, n in counts.items())
+        out.extend(f"  {name(key):<84} {vn_int(n):>12}" for key, n in counts.items())
 
     section("Theo đường dây / By line", data.by_line)
     section("Theo kết quả cuộc gọi / By outcome", data.by_outcome)
@@ -354,6 +364,25 @@ def _report_table(data) -> list[str]:
         lambda code: "không ghi / not recorded" if code is None else f"{code} {ward_name(code)}",
     )  # fmt: skip
     section("Người gọi theo quan hệ / Callers by relation", data.by_caller_relation)
+    section("Theo mức dịch vụ 111 / By 111 service level", data.by_service_level)
+    section("Theo kênh / By channel", data.by_channel)
+    section("Theo nơi chuyển gửi / By referral", data.by_referral)
+    abused = data.abused_children
+    section("Trẻ em bị xâm hại theo hình thức / Abused children by form", abused.by_form)
+    section("Trẻ em bị xâm hại theo giới tính / Abused children by sex", abused.by_sex)
+    section("Trẻ em bị xâm hại theo độ tuổi / Abused children by age band", abused.by_age_band)
+    section("Trẻ em bị xâm hại theo nơi xảy ra / Abused children by setting", abused.by_setting)
+    section(
+        "Trẻ em bị xâm hại theo xã, phường nơi xảy ra / Abused children by commune of the incident", abused.by_commune,
+        lambda code: "không ghi / not recorded" if code is None else f"{code} {ward_name(code)}",
+    )  # fmt: skip
+    victims = data.trafficking_victims
+    out.extend(["", f"Nạn nhân mua bán người / Trafficking victims: {vn_int(victims.total)}"])
+    section("  theo giới tính / by sex", victims.by_sex)
+    section("  theo nhóm tuổi / by age group", victims.by_age_group)
+    section("  theo nơi đến / by destination", victims.by_destination)
+    section("  theo mục đích / by purpose", victims.by_purpose)
+    section("  theo nơi chuyển gửi / by referral", victims.by_referral)
     out.extend(["", "Theo tháng, bên cạnh cùng tháng năm trước / Each month beside the same month a year earlier"])
     before = "  năm trước/before"
     out.append(f"  tháng/month   gọi/calls{before}  nội dung/subst.{before}  tin báo/reports{before}")
@@ -377,6 +406,14 @@ def _report_table(data) -> list[str]:
     if len(data.without_case) < ind.reports_without_case:
         left = vn_int(ind.reports_without_case - len(data.without_case))
         out.append(f"  … và {left} tin báo khác / and {left} more (--format json: the oldest first)")
+    out.extend(["", "Trẻ em bị xâm hại chưa có hồ sơ / Abused children without a case file"
+                    f" ({vn_int(ind.children_abused_without_case)})"])  # fmt: skip
+    for child in data.abused_without_case:
+        when = format_local(from_ms(child.started_at_ms))
+        out.append(f"  #{child.call_id:<9} {when}  {child.line:<9} {child.sex:<8} {child.age_band}")
+    if len(data.abused_without_case) < ind.children_abused_without_case:
+        left = vn_int(ind.children_abused_without_case - len(data.abused_without_case))
+        out.append(f"  … và {left} trẻ khác / and {left} more (--format json: the oldest first)")
     return out
 
 

@@ -12,13 +12,24 @@ from datetime import UTC, date, datetime, time, timedelta
 import sqlite_utils
 
 from hotline.core import cases as case_rules
-from hotline.core.models import SUBSTANTIVE, Call, Child, age_band_for
+from hotline.core.models import (
+    CHILD_AT_RISK,
+    NEED_REQUIRED,
+    NEED_SUGGESTED,
+    SUBSTANTIVE,
+    Call,
+    Child,
+    age_band_for,
+    category_group,
+)
 from hotline.core.phones import PhoneInfo, normalize_phone
 from hotline.core.places import DEFAULT_PROVINCE, ward_name, wards_of
-from hotline.core.rules import effective_flag, evaluate_case_file_need, flag_reasons
+from hotline.core.rules import REPORT_GROUPS
 from hotline.core.search import compose_search_text
 from hotline.core.timeutil import VN_TZ, local, utcnow
+from hotline.demo_reports import destination, handoffs, help_before, incident_place, person_status, referrals
 from hotline.store import access, bulk, users
+from hotline.store.call_rules import Calendar, apply_rules, calendar
 
 #: Demo accounts, shown on the sign-in screen of `main.py --demo`.
 DEMO_PASSWORD = "demo1234"
@@ -218,6 +229,21 @@ _SUMMARIES = {
     "info.complaint": "Góp ý về thời gian chờ khi gọi tổng đài.",
     "info.other": "Hỏi thông tin chung.",
 }
+# What a trafficking call about adults (18 or older: victims, not children) says.
+_ADULT_SUMMARIES = {
+    "trafficking.recruitment_info": "Người gọi được mời sang Campuchia làm việc lương cao, hỏi có an toàn không.",
+    "trafficking.forced_crime": "Người thân bị đưa qua biên giới, bị giữ ở khu lừa đảo qua mạng, bị đánh.",
+    "trafficking.forced_labour": "Người nhà đi làm ở nước ngoài bị giữ giấy tờ, làm việc không lương, không cho về.",
+    "trafficking.sexual_exploitation": "Người thân bị dụ đi làm nhà hàng rồi bị ép bán dâm, gọi về cầu cứu.",
+    "trafficking.forced_marriage": "Con gái của người gọi bị môi giới gả ra nước ngoài, nay gia đình mất liên lạc.",
+    "trafficking.for_money": "Người thân bị bạn quen bán qua biên giới để lấy tiền, vừa nhắn tin cầu cứu.",
+}
+_ADULT_SUMMARY = "Người thân bị đưa đi làm việc xa, gia đình nghi bị mua bán, đã mất liên lạc nhiều ngày."
+# Trafficking calls about a baby or an adoption name no adult victim.
+_CHILD_ONLY_PURPOSES = ("trafficking.baby_sale", "trafficking.adoption_for_profit")
+_NO_DAYS_OFF = Calendar()  # no holidays, no swapped Saturdays
+#: Share of the people on a trafficking call who are adults (since ND 162/2025, 111 is also the anti-trafficking line).
+ADULT_SHARE = 1 / 3
 _OVERRIDE_REASON = "Người gọi cho biết trẻ đã được công an xã đưa về nơi an toàn, đã có cán bộ xã theo dõi."
 _WHO = ("cha dượng", "mẹ kế", "người hàng xóm", "bố", "người thân", "một người đàn ông lạ")
 _ACTIONS = (
@@ -335,61 +361,117 @@ def _moments(rng: random.Random, count: int, first_day: date, days: int, limit: 
     return [base + timedelta(seconds=s) for s in offsets]
 
 
-def _child(rng: random.Random, pools: _Pools, category: str) -> Child:
+def _child(rng: random.Random, pools: _Pools, category: str, *, adult: bool = False) -> Child:
+    """One person a call is about: a child (mostly under 16, some 16–17) or, on a trafficking call, an adult of
+    18–45 (sometimes of unknown age, recorded as "18+"); everyone on a trafficking call gets a destination."""
     sex = rng.choices(("female", "male", "unknown"), weights=(52, 44, 4))[0]
-    age = None if rng.random() < 0.15 else rng.randrange(0 if category.startswith("abuse.aband") else 3, 18)
-    ward = rng.choice(pools.wards) if rng.random() < 0.9 else (None, "")
+    group = category_group(category)
     special = []
-    if rng.random() < 0.08:
-        special = [rng.choice(("disability", "orphan_both", "no_one_to_depend_on", "out_of_school_working"))]
+    if adult:
+        age = None if rng.random() < 0.1 else int(rng.triangular(18, 46, 22))
+        band = "18+" if age is None else age_band_for(age)
+    else:
+        young = category.startswith("abuse.aband") or category in _CHILD_ONLY_PURPOSES
+        age = None if rng.random() < 0.15 else rng.randrange(0 if young else 12 if group == "trafficking" else 3, 18)
+        band = age_band_for(age)
+        if rng.random() < 0.08:
+            special = [rng.choice(("disability", "orphan_both", "no_one_to_depend_on", "out_of_school_working"))]
+    ward = rng.choice(pools.wards) if rng.random() < 0.9 else (None, "")
+    named = adult or rng.random() < 0.8
     return Child(
-        name=_name(rng, sex) if rng.random() < 0.8 else rng.choice(("bé", "cháu")) + " " + rng.choice(_GIVEN_F),
+        name=_name(rng, sex) if named else rng.choice(("bé", "cháu")) + " " + rng.choice(_GIVEN_F),
         sex=sex,
         age=age,
-        age_band=age_band_for(age),
+        age_band=band,
         province_code=DEFAULT_PROVINCE if ward[0] else None,
         ward_code=ward[0],
         address=f"ấp {rng.randrange(1, 9)}" if ward[0] else "",
         special_circumstances=special,
+        status=person_status(rng, category),
+        destination=destination(rng, category) if group == "trafficking" else "",
     )
 
 
-def _substantive(rng: random.Random, pools: _Pools, call: Call) -> None:
+def _substantive(rng: random.Random, pools: _Pools, call: Call) -> str:
+    """Fill a call with content: topic, people, place, caller; returns the topic's group."""
     # the anti-trafficking line hears mostly about trafficking
     group = "trafficking" if call.line == "18008077" and rng.random() < 0.7 else _pick(rng, _GROUP_WEIGHTS)
     codes = [_pick(rng, _CATEGORY_WEIGHTS[group])]
-    if group in ("abuse", "trafficking") and rng.random() < 0.2:
-        codes.append(_pick(rng, _CATEGORY_WEIGHTS["abuse"]))
-    call.categories = sorted(set(codes))
     first = codes[0]
-    call.summary = _SUMMARIES[first].format(who=rng.choice(_WHO))
-    call.action_taken = rng.choice(_ACTIONS)
-    call.caller_relation = rng.choice(("self", "parent", "relative", "neighbour", "teacher", "friend", "other"))
-    call.caller_sex = rng.choice(("female", "male"))
-    call.caller_age_band = "11-15" if call.caller_relation in ("self", "friend") else "18-59"
-    call.callback_consent = rng.random() < 0.6
-    if call.caller_relation not in ("self", "friend") and rng.random() < 0.5:
-        call.caller_name = _name(rng, call.caller_sex)
-    if group in ("abuse", "rights", "trafficking"):
+    if group in REPORT_GROUPS:
         call.risk = rng.choices(("low", "medium", "high", "immediate"), weights=(20, 40, 30, 10))[0]
         count = rng.choices((1, 2, 3), weights=(85, 12, 3))[0]
-        call.children = [_child(rng, pools, first) for _ in range(count)]
-        if call.risk in ("high", "immediate"):
-            call.referrals = rng.sample(("police_113", "commune", "health_115"), k=rng.randrange(1, 3))
+        adults = ADULT_SHARE if group == "trafficking" and first not in _CHILD_ONLY_PURPOSES else 0
+        call.children = [_child(rng, pools, first, adult=rng.random() < adults) for _ in range(count)]
+        young = any(person.group != "adult" for person in call.children)
+        if group in ("abuse", "trafficking") and young and rng.random() < 0.2:
+            codes.append(_pick(rng, _CATEGORY_WEIGHTS["abuse"]))
+        incident_place(rng, pools.wards, call, first)
+        call.help_before = help_before(rng, first)
     else:
         call.risk = rng.choices(("none", "low", "medium"), weights=(60, 30, 10))[0]
         if group == "counselling":
             call.children = [_child(rng, pools, first)]
+            if call.children[0].status == CHILD_AT_RISK:
+                incident_place(rng, pools.wards, call, first)
+    call.categories = sorted(set(codes))
+    adults_only = bool(call.children) and all(person.group == "adult" for person in call.children)
+    if adults_only:
+        call.summary = _ADULT_SUMMARIES.get(first, _ADULT_SUMMARY)
+    else:
+        call.summary = _SUMMARIES[first].format(who=rng.choice(_WHO))
+    call.action_taken = rng.choice(_ACTIONS)
+    call.caller_relation = rng.choice(("self", "parent", "relative", "neighbour", "teacher", "friend", "other"))
+    call.caller_sex = rng.choice(("female", "male"))
+    child_caller = call.caller_relation in ("self", "friend") and not adults_only
+    call.caller_age_band = "11-15" if child_caller else "18-59"
+    call.callback_consent = rng.random() < 0.6
+    if call.caller_relation not in ("self", "friend") and rng.random() < 0.5:
+        call.caller_name = _name(rng, call.caller_sex)
     call.duration_s = int(min(3600, max(120, rng.lognormvariate(6.4, 0.5))))
+    return group
+
+
+def _saved(call: Call, days: Calendar, choice: float, report: bool) -> Call:
+    """The call as the store keeps it (store.call_rules.apply_rules, saved at its end) after the operator's choice
+    ``choice`` in [0, 1): a rule's flag is kept 99 times in 100 (else cleared with a written reason), a suggested
+    file is taken 4 times in 10 (a flag by hand) when a child is named or none is, nothing else is flagged."""
+    # First guess: the operator leaves a report flagged. Checked against the decision, re-applied when wrong.
+    call.flagged, call.flag_override_reason = report, _OVERRIDE_REASON
+    saved = apply_rules(call, days, saved_at=call.ended_at)
+    need = saved.case_need
+    child = not call.children or any(person.group != "adult" for person in call.children)  # no file for adults
+    wanted = choice >= 0.01 if need == NEED_REQUIRED else need == NEED_SUGGESTED and choice < 0.4 and child
+    if saved.flagged != wanted:
+        call.flagged = wanted
+        saved = apply_rules(call, days, saved_at=call.ended_at)
+    return saved
+
+
+def _service_level(rng: random.Random, call: Call, group: str) -> str:
+    """111's tier of a call with content: intervention for the flagged reports and adult victims' referrals,
+    information or counselling for the rest (most calls with content, as 111 publishes them) — a counselling call
+    flagged by hand for a child at risk stays counselling."""
+    if (call.flagged and group in REPORT_GROUPS) or call.victim_referral:
+        return "intervention"
+    if group == "info":
+        return "information"
+    return "counselling" if rng.random() < (0.85 if group == "counselling" else 0.65) else "information"
 
 
 def generate_calls(
-    count: int, seed: int, end_day: date, operators: list[int], counselors: list[int]
+    count: int,
+    seed: int,
+    end_day: date,
+    operators: list[int],
+    counselors: list[int],
+    days: Calendar = _NO_DAYS_OFF,
 ) -> Iterator[tuple[Call, str]]:
-    """Yield (call, search text) for ``count`` calls ending on local day ``end_day``, oldest first."""
+    """Yield (call, search text) for ``count`` calls ending on local day ``end_day``, oldest first; each call is as
+    the store would keep it after applying its rules with the working calendar ``days``."""
     rng = random.Random(seed)
-    days = max(MIN_DAYS, -(-count // CALLS_PER_DAY))
-    first_day = end_day - timedelta(days=days - 1)
+    span = max(MIN_DAYS, -(-count // CALLS_PER_DAY))
+    first_day = end_day - timedelta(days=span - 1)
     pools = _Pools(
         phones=_phone_pool(rng, max(50, count // 6)),
         wards=wards_of(DEFAULT_PROVINCE),
@@ -400,10 +482,13 @@ def generate_calls(
     end = datetime.combine(end_day + timedelta(days=1), time(0), VN_TZ).astimezone(UTC)
     limit = min(end, utcnow() - timedelta(minutes=5))
     lines = ("111",) * 92 + ("18008077",) * 8
-    for started in _moments(rng, count, first_day, days, limit):
+    # A one-key call's search text is its phone's alone: composed once per number (most calls are one-key).
+    phone_texts: dict[int, str] = {}
+    for started in _moments(rng, count, first_day, span, limit):
         outcome = outcomes[bisect.bisect(outcome_weights, rng.random() * outcome_weights[-1])]
         r = rng.random()
-        phone = pools.phones[int(len(pools.phones) * r * r * r)] if rng.random() > 0.12 else None
+        index = int(len(pools.phones) * r * r * r) if rng.random() > 0.12 else -1
+        phone = pools.phones[index] if index >= 0 else None
         call = Call(
             line=rng.choice(lines),
             started_at=started,
@@ -416,47 +501,32 @@ def generate_calls(
             uuid=f"{rng.getrandbits(128):032x}",
         )
         if outcome == SUBSTANTIVE:
-            _substantive(rng, pools, call)
-            decision = evaluate_case_file_need(
-                outcome=outcome,
-                categories=call.categories,
-                risk=call.risk,
-                children=call.children,
-                started_at=started,
-            )
-            call.case_need, call.urgent = decision.need, decision.urgent
-            call.safety_due, call.plan_due = decision.safety_due, decision.plan_due
-            # operators flag some suggested calls by hand and, rarely, clear a rule's flag with a reason
-            manual = decision.need == "suggested" and rng.random() < 0.4
-            cleared = decision.need == "required" and rng.random() < 0.01
-            flag = effective_flag(decision, manual, cleared, _OVERRIDE_REASON if cleared else "")
-            call.flagged, call.flag_source = flag.flagged, flag.source
-            call.flag_override_reason = _OVERRIDE_REASON if cleared else ""
-            call.flag_reasons = [reason.to_dict() for reason in flag_reasons(decision, flag)]
-            call.victim_referral = decision.victim_referral
-            call.handoff_due = call.started_at + timedelta(seconds=call.duration_s) if decision.handoff else None
-            call.service_level = (
-                "intervention"
-                if decision.need != "not_needed" or decision.victim_referral
-                else "counselling"
-                if any(c.startswith("counselling.") for c in call.categories)
-                else "information"
-            )
+            group = _substantive(rng, pools, call)
+            call.ended_at = started + timedelta(seconds=call.duration_s)
+            call.service_level = "intervention"  # chosen below, once the flag is known; the store needs one
+            call = _saved(call, days, rng.random(), group in REPORT_GROUPS)
+            call.service_level = _service_level(rng, call, group)
+            call.referrals = referrals(rng, call)
+            call.handoffs = handoffs(rng, call, limit)
             texts = [call.caller_name, call.summary, call.action_taken]
             for child in call.children:
                 texts += [child.name, child.address, ward_name(child.ward_code)]
+            search_text = compose_search_text(texts, phone.digits if phone else "")
         else:
+            call.risk = "none"  # a one-key outcome carries no report, as the store keeps it
             call.duration_s = {"silent": 20, "hang_up": 6, "prank": 45, "wrong_number": 15, "abusive": 60, "test": 30}[
                 outcome
             ] + rng.randrange(30)
-            texts = []
-        call.ended_at = started + timedelta(seconds=call.duration_s)
-        yield call, compose_search_text(texts, phone.digits if phone else "")
+            call.ended_at = started + timedelta(seconds=call.duration_s)
+            if index not in phone_texts:
+                phone_texts[index] = compose_search_text([], phone.digits if phone else "")
+            search_text = phone_texts[index]
+        yield call, search_text
 
 
 def _step_reached(rng: random.Random, age: timedelta) -> str:
     """The step an open demo case has reached after ``age``: most counselors keep to the legal clock."""
-    if rng.random() < 0.1:  # a few cases lag behind, so the overdue list is not empty
+    if rng.random() < 0.05:  # a few cases lag behind, so the overdue list is not empty
         return "received"
     if age < timedelta(hours=6):
         return "received"
@@ -475,13 +545,14 @@ def _steps_done(
     safety_due: datetime | None,
     plan_due: datetime | None,
 ) -> tuple[tuple[str, datetime], ...]:
-    """When each step up to ``status`` was completed, between the opening and ``until``: most on time (the
-    assessment before the safety time, the plan before the plan time), about one in ten late."""
+    """When each step up to ``status`` was completed, between the opening and ``until``: most on time (the plan
+    before the plan time, Điều 28(1); the initial assessment of an urgent report, by habit, within its 12 hours),
+    about one in ten late."""
     last = case_rules.STEPS.index(status) if status != case_rules.CLOSED else len(case_rules.STEPS) - 2
     horizon = min(until, opened + timedelta(days=20))  # the work of a case is mostly done in its first weeks
     steps, at = [], opened
     for step in case_rules.STEPS[1 : last + 1]:
-        due = case_rules.step_due(step, safety_due, plan_due)
+        due = safety_due if step == "assessment" else case_rules.step_due(step, plan_due)
         if due is not None and due > at and rng.random() > 0.1:
             at += (min(due, horizon) - at) * rng.uniform(0.3, 0.9)
         else:
@@ -490,20 +561,32 @@ def _steps_done(
     return tuple(steps)
 
 
-def _case_specs(rng: random.Random, calls: list[Call], counselors: list[int]) -> list[bulk.CaseSpec]:
-    """Most flagged calls older than two days got a case file per child; a few are still waiting."""
+def _case_specs(rng: random.Random, calls: list[Call], counselors: list[int]) -> list[bulk.CaseSpec | bulk.HandoffSpec]:
+    """Most flagged calls older than two days got a case file per child (an urgent one within hours); a few are
+    still waiting. Each case's clocks as demo_cases draws them; hand-offs not made at the call mostly made later."""
+    from hotline.demo_cases import case_clocks_of, late_handoffs
+
     now = utcnow()
-    specs = []
+    specs: list[bulk.CaseSpec | bulk.HandoffSpec] = []
     for call in calls:
-        if not call.flagged or now - call.started_at < timedelta(days=2) or rng.random() < 0.08:
+        specs += late_handoffs(rng, call, now)
+        # a few calls of the last week still wait for their files; older ones almost all have them
+        waiting = 0.1 if now - call.started_at < timedelta(days=7) else 0.01
+        if not call.flagged or now - call.started_at < timedelta(days=2) or rng.random() < waiting:
             continue
-        opened = call.started_at + timedelta(hours=rng.uniform(1, 40))
+        hours = rng.uniform(0.3, 8) if call.safety_due else rng.uniform(1, 40)
+        opened = call.started_at + timedelta(hours=hours)
         old = now - opened > timedelta(days=60)
-        for child in call.children or [None]:
+        # an adult trafficking victim gets a victim referral, never a child's case file (docs/law.md)
+        young = [child for child in call.children if child.group != "adult"]
+        if call.children and not young:
+            continue
+        for child in young or [None]:
             closed = opened + timedelta(days=rng.uniform(20, 55)) if old and rng.random() < 0.8 else None
             counselor = rng.choice(counselors)
             status = "closed" if closed else _step_reached(rng, now - opened)
             steps = _steps_done(rng, status, opened, closed or now, call.safety_due, call.plan_due)
+            clocks = case_clocks_of(rng, call, status, steps, closed, now)
             specs.append(
                 bulk.CaseSpec(
                     call_id=call.id,
@@ -511,13 +594,19 @@ def _case_specs(rng: random.Random, calls: list[Call], counselors: list[int]) ->
                     opened_by=counselor,
                     opened_at=opened,
                     assigned_to=counselor,
-                    status=status,
+                    status=clocks.status,
                     risk=call.risk,
                     safety_due=call.safety_due,
-                    plan_due=call.plan_due,
+                    plan_due=clocks.plan_due,
                     closed_at=closed,
                     closure_reason="Trẻ đã an toàn, đã kết nối dịch vụ" if closed else "",
-                    steps=steps,
+                    steps=clocks.steps,
+                    emergency_done_at=clocks.emergency_done_at,
+                    plan_approved_on=clocks.plan_approved_on,
+                    separation_started_at=clocks.separation_started_at,
+                    separation_until=clocks.separation_until,
+                    separation_ended_at=clocks.separation_ended_at,
+                    events=tuple(clocks.events),
                 )
             )
     return specs
@@ -548,6 +637,7 @@ def build_demo(db: sqlite_utils.Database, *, calls: int, seed: int = 1, end_day:
                 stored.append(call)
             yield call, text
 
-    inserted = bulk.insert_calls(db, keep_flagged(generate_calls(calls, seed, end_day, operators, counselors)))
+    generated = generate_calls(calls, seed, end_day, operators, counselors, calendar(db))
+    inserted = bulk.insert_calls(db, keep_flagged(generated))
     bulk.open_cases(db, _case_specs(random.Random(seed + 1), stored, counselors))
     return len(inserted)

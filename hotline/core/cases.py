@@ -1,20 +1,28 @@
-"""Case files: their steps, due times, numbers and events (DESIGN §4, §5 "Deadlines"); no Qt, no SQL."""
+"""Case files: their steps, numbers and events (docs/law.md "Clocks"; clocks in core.case_clocks); no Qt, no SQL."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from hotline.core.models import Child
+from hotline.core.case_clocks import BEFORE_PLAN, EMERGENCY_OUTCOMES
+from hotline.core.models import Child, Handoff
 from hotline.core.timeutil import VN_TZ
 
 #: The steps as 111 runs them; a case's status is the last step completed ('closed' once closed).
 STEPS = ("received", "assessment", "needs", "plan", "implementing", "review", "closed")
 CLOSED = "closed"
 REFERRAL_SERVICES = ("police", "health", "commune", "school", "legal_aid", "shelter", "other")
-EVENT_KINDS = ("note", "correction", "step", "referral", "referral_outcome", "link", "close", "reopen", "assign")
-#: The two steps that carry a legal due time, and which of the case's due times applies.
-DUE_STEPS = {"assessment": "safety_due", "plan": "plan_due"}
+EVENT_KINDS = (
+    "note", "correction", "step", "referral", "referral_outcome", "link", "close", "reopen", "assign",
+    # the clocks (core.case_clocks): the 12-hour outcome, the plan's approval, a temporary separation, a new cycle
+    "emergency", "plan_approved", "separation_start", "separation_extend", "separation_end", "cycle",
+)  # fmt: skip
+#: The one step that carries a legal due time (Điều 28(1)), and the case's due time that applies. The 12-hour
+#: clock is no step: only the emergency outcome meets it (Điều 26(3), 32).
+DUE_STEPS = {"plan": "plan_due"}
+#: A time recorded for something done may be a little ahead of this PC's clock (another PC's), not more.
+FUTURE_SLACK = timedelta(minutes=10)
 #: How long before a due time a step shows as "due soon".
 DUE_SOON = timedelta(hours=24)
 SAFETY_DUE_SOON = timedelta(hours=3)
@@ -29,10 +37,13 @@ class CaseRuleError(ValueError):
 class CaseEvent:
     """One entry of a case's history; nothing is ever changed or removed, a correction is a new event.
 
-    ``step``: the step completed ('step'), the status before closing ('close') or restored ('reopen').
+    ``step``: the step completed ('step'), the status before closing ('close'), restored ('reopen') or gone back
+    to ('cycle': a review found the child still at risk, Điều 30).
     ``refers_to``: the corrected event ('correction') or the referral ('referral_outcome').
-    ``service``: the service of a 'referral' and of its 'referral_outcome'; ``call_id``: the call of a 'link';
-    ``assigned_to``: the counselor of an 'assign'.
+    ``service``: a code saying what the event records: the service of a 'referral' and of its 'referral_outcome',
+    the outcome of an 'emergency' (EMERGENCY_OUTCOMES), the ISO date of a 'plan_approved' (Mẫu 05 decision) or the
+    new last day of a 'separation_extend'. ``call_id``: the call of a 'link'; ``assigned_to``: the counselor of an
+    'assign'. ``at`` of an 'emergency' or a 'separation_start'/'separation_end' is when it happened.
     """
 
     id: int
@@ -70,6 +81,16 @@ class Case:
     #: family information for Mẫu số 01 (father/mother name, age, occupation, family_situation, condition,
     #: likely_outcome…): free keys, stored as JSON
     details: dict = field(default_factory=dict)
+    #: the 12-hour clock met: emergency measures applied, or assessed and none needed (Điều 26(3), 32)
+    emergency_done_at: datetime | None = None
+    #: the day the plan was approved (Mẫu 05 decision)
+    plan_approved_on: date | None = None
+    #: a temporary separation (Điều 32): its start, its end as due (15 days, or as extended) and its actual end
+    separation_started_at: datetime | None = None
+    separation_until: datetime | None = None
+    separation_ended_at: datetime | None = None
+    #: Mẫu 01's own number ("12/BC-TTCTXH"), given once
+    report_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +111,12 @@ class QueueItem:
     cases_opened: int
     #: the children (ids; None for a call without children) that already have a case file that is not closed
     children_with_file: tuple[int | None, ...] = ()
+    #: the hand-off to the commune is due from the save (Điều 26(1)); the hand-offs recorded (commune, victim)
+    handoff_due: datetime | None = None
+    handoffs: tuple[Handoff, ...] = ()
+    #: an adult trafficking victim is on the call: a victim referral is due
+    victim_referral: bool = False
+    incident_ward_code: int | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +134,8 @@ class CaseSummary:
     next_step: str | None
     next_due: datetime | None
     closed_at: datetime | None
+    #: the kind of the nearest open clock (core.case_clocks.CLOCKS), the one ``next_due`` belongs to
+    next_clock: str | None = None
 
 
 def next_step(status: str) -> str | None:
@@ -118,13 +147,11 @@ def next_step(status: str) -> str | None:
     return STEPS[STEPS.index(status) + 1]
 
 
-def step_due(step: str, safety_due: datetime | None, plan_due: datetime | None) -> datetime | None:
-    """The due time of ``step``: the safety time for 'assessment' (set for urgent calls only), the plan time
-    for 'plan', none for the others."""
+def step_due(step: str, plan_due: datetime | None) -> datetime | None:
+    """The due time of ``step``: the plan time for 'plan' (Điều 28(1)), none for the others."""
     if step not in STEPS:
         raise ValueError(f"unknown case step: {step!r}")
-    which = DUE_STEPS.get(step)
-    return safety_due if which == "safety_due" else plan_due if which == "plan_due" else None
+    return plan_due if DUE_STEPS.get(step) == "plan_due" else None
 
 
 def steps_ahead(status: str) -> tuple[str, ...]:
@@ -137,17 +164,14 @@ def steps_ahead(status: str) -> tuple[str, ...]:
 
 
 def next_due(case_or_summary) -> datetime | None:
-    """The earliest due time among the steps still ahead; None when none of them has one.
+    """The due time of the next step that carries one (the plan, Điều 28(1)) while it is ahead; None otherwise.
 
-    Works on a Case (from its status and due times) and on a CaseSummary (which carries it already).
+    Works on a Case (from its status and plan time) and on a CaseSummary, which carries the due of its nearest
+    open clock instead (core.case_clocks: the hand-off, the 12-hour clock, the plan, a separation).
     """
-    if not hasattr(case_or_summary, "safety_due"):
+    if not hasattr(case_or_summary, "plan_due"):
         return case_or_summary.next_due
-    dues = [
-        due
-        for step in steps_ahead(case_or_summary.status)
-        if (due := step_due(step, case_or_summary.safety_due, case_or_summary.plan_due)) is not None
-    ]
+    dues = [due for step in steps_ahead(case_or_summary.status) if (due := step_due(step, case_or_summary.plan_due))]
     return min(dues, default=None)
 
 
@@ -189,7 +213,7 @@ def check_step_forward(status: str, step: str) -> None:
     if STEPS.index(step) <= STEPS.index(status):
         raise CaseRuleError("Các bước chỉ đi tới, không quay lại / Steps only go forward: this step is already done")
     if step != next_step(status):
-        # skipping would hide a missed deadline (e.g. the 12-hour safety assessment) from the overdue list
+        # skipping would pass the plan (Điều 28(1)) without it being recorded
         raise CaseRuleError(
             f"Phải làm lần lượt từng bước; bước tiếp theo là {next_step(status)}"
             f" / Steps are done in order; the next one is {next_step(status)}"
@@ -217,10 +241,92 @@ def check_service(service: str) -> None:
 def status_before_close(events: list[CaseEvent]) -> str:
     """The status a reopened case goes back to: the last step before it was closed.
 
-    The latest 'close' event records it; without one (a case loaded in bulk), the latest step completed.
+    The latest 'close' event records it; without one (a case loaded in bulk), the latest step completed or gone
+    back to by a new cycle.
     """
     for event in reversed(events):
         if event.kind == "close" and event.step in STEPS and event.step != CLOSED:
             return event.step
-    steps = [e.step for e in events if e.kind == "step" and e.step in STEPS and e.step != CLOSED]
-    return max(steps, key=STEPS.index, default=STEPS[0])
+    for event in reversed(events):
+        if event.kind in ("step", "cycle") and event.step in STEPS and event.step != CLOSED:
+            return event.step
+    return STEPS[0]
+
+
+# --- the clocks' records (docs/law.md "Clocks") ---------------------------------------------------------------
+
+#: Where a new plan cycle goes back to: the step before the plan, so that the plan is next (Điều 30).
+CYCLE_BACK_TO = BEFORE_PLAN[-1]
+
+
+def check_new_cycle(status: str, step: str) -> None:
+    """A new plan cycle starts only at the review (Điều 30: the child is still at risk)."""
+    if step != "review" or next_step(status) != "review":
+        raise CaseRuleError(
+            "Chỉ khi rà soát mới có thể bắt đầu kế hoạch mới / A new plan cycle starts only at the review step"
+        )
+
+
+def check_emergency(outcome: str, text: str) -> str:
+    """The 12-hour clock's outcome (Điều 26(3), 32): which measures and by whom, or why none is needed."""
+    if outcome not in EMERGENCY_OUTCOMES:
+        raise CaseRuleError(f"Kết quả không hợp lệ / Unknown outcome of the 12-hour clock: {outcome}")
+    cleaned = (text or "").strip()
+    if not cleaned:
+        raise CaseRuleError(
+            "Cần ghi biện pháp khẩn cấp đã áp dụng và ai áp dụng / Say which emergency measures were applied, by whom"
+            if outcome == "applied"
+            else "Cần ghi lý do không cần biện pháp khẩn cấp / Say why no emergency measures are needed"
+        )
+    return cleaned
+
+
+def check_moment(at: datetime, now: datetime, earliest: datetime, after: str = "report") -> None:
+    """A time something was done: aware, not ahead of now, not before ``earliest`` (the report's arrival, or
+    with ``after`` 'separation' the separation's start)."""
+    if at.tzinfo is None:
+        raise ValueError("naive datetime: the time must carry a timezone")
+    if at > now + FUTURE_SLACK:
+        raise CaseRuleError("Thời điểm này chưa tới / This time is still in the future")
+    if at < earliest:
+        raise CaseRuleError(
+            "Thời điểm này trước khi bắt đầu cách ly / This time is before the separation began"
+            if after == "separation"
+            else "Thời điểm này trước khi nhận báo cáo / This time is before the report was received"
+        )
+
+
+def check_day(day: date, today: date, earliest: date) -> None:
+    """A day something was decided: not before the report's day, not after today."""
+    if day > today:
+        raise CaseRuleError("Ngày này chưa tới / This day is still in the future")
+    if day < earliest:
+        raise CaseRuleError("Ngày này trước khi nhận báo cáo / This day is before the report was received")
+
+
+def check_open(status: str) -> None:
+    if status == CLOSED:
+        raise CaseRuleError("Hồ sơ đã đóng; hãy mở lại trước / The case is closed; reopen it first")
+
+
+def separation_running(case: Case) -> bool:
+    return case.separation_started_at is not None and case.separation_ended_at is None
+
+
+def check_separation_start(case: Case) -> None:
+    if separation_running(case):
+        raise CaseRuleError("Trẻ đang được tạm thời cách ly / A temporary separation is already running")
+
+
+def check_separation_running(case: Case) -> None:
+    if not separation_running(case):
+        raise CaseRuleError("Trẻ không đang được tạm thời cách ly / No temporary separation is running")
+
+
+def check_plan_approval(status: str) -> None:
+    """The plan is approved (Mẫu 05 decision) once it is drafted: at or after the plan step."""
+    if status in BEFORE_PLAN:
+        raise CaseRuleError(
+            "Kế hoạch chưa được lập: hãy hoàn thành bước kế hoạch trước"
+            " / The plan is not drafted yet: complete the plan step first"
+        )

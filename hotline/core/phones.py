@@ -170,22 +170,65 @@ def _fixed_display(national: str) -> str:
     return f"0{national[:3]} {national[3:7]} {national[7:]}"  # elsewhere: 0296 3852 123
 
 
+# Each old province's area code → its name and the province it belongs to since 1 July 2025 (Nghị quyết
+# 202/2025/QH15: 63 provinces became 34), by the province code of hotline.core.places. The area codes did not
+# change, so phonenumbers' geocoder still names the old provinces: the hint names today's.
+_AREA_PROVINCES: dict[str, tuple[str, int]] = {
+    "024": ("Hà Nội", 1), "0206": ("Cao Bằng", 4), "0213": ("Lai Châu", 12), "0215": ("Điện Biên", 11),
+    "0212": ("Sơn La", 14), "0205": ("Lạng Sơn", 20), "0203": ("Quảng Ninh", 22), "0237": ("Thanh Hóa", 38),
+    "0238": ("Nghệ An", 40), "0239": ("Hà Tĩnh", 42), "0234": ("Huế", 46),
+    "0207": ("Tuyên Quang", 8), "0219": ("Hà Giang", 8),
+    "0214": ("Lào Cai", 15), "0216": ("Yên Bái", 15),
+    "0208": ("Thái Nguyên", 19), "0209": ("Bắc Kạn", 19),
+    "0210": ("Phú Thọ", 25), "0211": ("Vĩnh Phúc", 25), "0218": ("Hòa Bình", 25),
+    "0222": ("Bắc Ninh", 24), "0204": ("Bắc Giang", 24),
+    "0221": ("Hưng Yên", 33), "0227": ("Thái Bình", 33),
+    "0225": ("Hải Phòng", 31), "0220": ("Hải Dương", 31),
+    "0229": ("Ninh Bình", 37), "0226": ("Hà Nam", 37), "0228": ("Nam Định", 37),
+    "0233": ("Quảng Trị", 44), "0232": ("Quảng Bình", 44),
+    "0236": ("Đà Nẵng", 48), "0235": ("Quảng Nam", 48),
+    "0255": ("Quảng Ngãi", 51), "0260": ("Kon Tum", 51),
+    "0269": ("Gia Lai", 52), "0256": ("Bình Định", 52),
+    "0258": ("Khánh Hòa", 56), "0259": ("Ninh Thuận", 56),
+    "0263": ("Lâm Đồng", 68), "0261": ("Đắk Nông", 68), "0252": ("Bình Thuận", 68),
+    "0262": ("Đắk Lắk", 66), "0257": ("Phú Yên", 66),
+    "028": ("TP. Hồ Chí Minh", 79), "0274": ("Bình Dương", 79), "0254": ("Bà Rịa - Vũng Tàu", 79),
+    "0251": ("Đồng Nai", 75), "0271": ("Bình Phước", 75),
+    "0276": ("Tây Ninh", 80), "0272": ("Long An", 80),
+    "0292": ("Cần Thơ", 92), "0299": ("Sóc Trăng", 92), "0293": ("Hậu Giang", 92),
+    "0270": ("Vĩnh Long", 86), "0275": ("Bến Tre", 86), "0294": ("Trà Vinh", 86),
+    "0277": ("Đồng Tháp", 82), "0273": ("Tiền Giang", 82),
+    "0290": ("Cà Mau", 96), "0291": ("Bạc Liêu", 96),
+    "0296": ("An Giang", 91), "0297": ("Kiên Giang", 91),
+}  # fmt: skip
+
 _PROVINCES: dict[str, str | None] = {}
 
 
 def _province(national: str) -> str | None:
-    """Province hint from a landline's area code, e.g. 'An Giang' for 0296."""
-    # In phonenumbers' VN data the first three digits always settle the place (0242…0248 are all Hà Nội),
-    # so one lookup per area code is enough.
-    area = national[:3]
+    """Province hint from a landline's area code, named as the province is today: 'An Giang' for 0296,
+    'An Giang (Kiên Giang cũ)' for 0297."""
+    # Hà Nội (024) and Hồ Chí Minh City (028) have two-digit area codes, every other province three.
+    area = "0" + (national[:2] if national[:2] in ("24", "28") else national[:3])
     if area not in _PROVINCES:
-        # The geocoder costs about 0.3 s to import (its index spans every country): load it on the first
-        # landline rather than at program start.
-        from phonenumbers import geocoder
-
-        number = PhoneNumber(country_code=84, national_number=int(national))
-        _PROVINCES[area] = geocoder.description_for_valid_number(number, "vi") or None
+        entry = _AREA_PROVINCES.get(area)
+        if entry is None:
+            _PROVINCES[area] = None
+        else:
+            old, code = entry
+            today = _today_name(code)
+            _PROVINCES[area] = today if old == today else f"{today} ({old} cũ)"
     return _PROVINCES[area]
+
+
+def _today_name(code: int) -> str:
+    """The short name of a province of today, as a phone hint says it: 'Cần Thơ', 'TP. Hồ Chí Minh'."""
+    from hotline.core.places import province_name  # vietnam-provinces loads on the first landline, not at start
+
+    name = province_name(code)
+    if name == "Thành phố Hồ Chí Minh":
+        return "TP. Hồ Chí Minh"  # the one city named after a person keeps its "TP."
+    return name.removeprefix("Thành phố ")
 
 
 def _national_format(national: str) -> str:

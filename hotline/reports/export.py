@@ -84,6 +84,7 @@ CHILD_AGE_BANDS_VI = {
     "6-10": "6–10 tuổi",
     "11-15": "11–15 tuổi",
     "16-17": "16–17 tuổi",
+    "18+": "Người lớn (từ 18 tuổi)",
 }
 RELATIONS_VI = {
     "unknown": "Không nói",

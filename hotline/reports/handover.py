@@ -27,7 +27,8 @@ from PySide6.QtGui import (
 )
 
 from hotline.core.daily_log import LogFilter, LogRow, ShiftSummary
-from hotline.core.models import ONE_KEY_OUTCOMES, SUBSTANTIVE
+from hotline.core.models import ONE_KEY_OUTCOMES, SUBSTANTIVE, category_group
+from hotline.core.rules import ALWAYS_URGENT, RECRUITMENT_INFO
 from hotline.core.taxonomy import Taxonomy, load_taxonomy
 from hotline.core.timeutil import local
 from hotline.reports.export import CHILD_AGE_BANDS_VI, OUTCOMES_VI, RISKS_VI, SEXES_VI
@@ -60,20 +61,26 @@ class Handover:
 # --- building it from the store -----------------------------------------------------------------------------
 
 
+def _on_the_12_hour_clock(row: LogRow) -> bool:
+    """Whether a flagged call's report starts the 12-hour clock (core.rules): its risk or its categories."""
+    trafficking = any(category_group(c) == "trafficking" and c != RECRUITMENT_INFO for c in row.categories)
+    return row.risk in _URGENT_RISKS or trafficking or bool(set(row.categories) & set(ALWAYS_URGENT))
+
+
 def open_questions(summary: ShiftSummary, flagged: list[LogRow], cleared: list[LogRow]) -> list[str]:
-    """What the next shift must pick up: flagged calls with no case file yet (naming those at high risk or in
-    immediate danger, whose safety assessment runs on the 12-hour clock), each flag an operator cleared that
-    no lead has looked at yet, and the calls not yet reviewed."""
+    """What the next shift must pick up: flagged calls with no case file yet (naming those on the 12-hour clock of
+    emergency measures — high or immediate risk, child sexual abuse, sale or trafficking, abduction: docs/law.md),
+    each flag an operator cleared that no lead has looked at yet, and the calls not yet reviewed."""
     questions = []
     waiting = [row for row in flagged if not row.case_numbers]
     if waiting:
         text = f"{_number(len(waiting))} cuộc gọi đã đánh dấu cần lập hồ sơ nhưng chưa có hồ sơ (xem mục 2)."
-        urgent = [row for row in waiting if row.risk in _URGENT_RISKS]
+        urgent = [row for row in waiting if _on_the_12_hour_clock(row)]
         if urgent:
             listed = "; ".join(
                 f"{row.id} lúc {_when(row)} ({RISKS_VI.get(row.risk, row.risk).lower()})" for row in urgent
             )
-            text += f" Cần đánh giá an toàn trong 12 giờ kể từ cuộc gọi: {listed}."
+            text += f" Cần can thiệp khẩn cấp / tạm thời cách ly trong 12 giờ kể từ cuộc gọi: {listed}."
         questions.append(text)
     for row in cleared:
         if not row.reviewed:

@@ -1,5 +1,6 @@
-"""The statistics report for the province as HTML for QTextDocument: heading, the case-file share against its
-target, indicators, charts (as images the PDF supplies), breakdowns, open reports and definitions."""
+"""The statistics report for the province as HTML for QTextDocument: heading, the abused children's case-file share
+against its target, indicators, charts (as images the PDF supplies), breakdowns, abused children and trafficking
+victims, the children and reports still without a case file, and how each figure is counted."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import datetime
 from hotline.core.report_data import ReportData, vn_int
 from hotline.core.taxonomy import Taxonomy
 from hotline.core.timeutil import local
+from hotline.reports.stats_definitions import definitions
 from hotline.reports.stats_tables import Row, Table, indicators_table, report_tables
 from hotline.reports.stats_words import (
     ID,
@@ -19,6 +21,7 @@ from hotline.reports.stats_words import (
     TEXT,
     display,
     lines_text,
+    listed_children_text,
     listed_text,
     period_text,
     unfinished_text,
@@ -28,18 +31,37 @@ from hotline.reports.stats_words import (
 #: Chart pictures: drawn at this logical size (about 18 cm at 96 dpi, so their fonts print at their point size).
 CHART_SIZE = (680, 330)
 CHART_NAMES = ("calls", "categories", "hours")
-#: Tables of the PDF (the per-day table is the first chart's; the XLSX has it).
+#: Tables of the PDF's breakdowns (the per-day table is the first chart's; the XLSX has it).
 PDF_TABLES = (
     "by_line",
     "by_outcome",
+    "by_service_level",
+    "by_channel",
     "by_category_group",
     "by_category",
+    "by_referral",
     "children_by_sex",
     "children_by_age_band",
     "children_by_commune",
     "by_caller_relation",
     "months",
     "hour_weekday",
+)
+#: The abused children's tables (section 4; every cell of form × sex × age × setting is in the XLSX and CSV).
+ABUSED_TABLES = (
+    "abused_by_form",
+    "abused_by_sex",
+    "abused_by_age_band",
+    "abused_by_setting",
+    "abused_by_commune",
+    "abused_form_setting",
+)
+VICTIM_TABLES = (
+    "victims_by_sex",
+    "victims_by_age_group",
+    "victims_by_destination",
+    "victims_by_purpose",
+    "victims_by_referral",
 )
 #: The reports without a case file listed in the PDF at most (the XLSX and CSV list all the store listed).
 MAX_WITHOUT_CASE_ROWS = 100
@@ -106,34 +128,29 @@ def _note(text: str) -> str:
 
 
 def _target_box(data: ReportData, lang: str) -> str:
-    """The share of reports with a case file against the province's 100 % target, framed so it stands out."""
+    """The province's headline against its 100 % target, per child (abused children under 16 with a case file),
+    framed so it stands out; the old per-call share below it, named as what it counts."""
     ind = data.indicators
     w = lambda vi, en: words(lang, vi, en)  # noqa: E731
-    label = w(
-        "Tỷ lệ tin báo xâm hại, mua bán người có hồ sơ", "Share of abuse and trafficking reports with a case file"
-    )
-    # the figure counts reports (calls), not children: the target is worded as what is counted
+    label = w("Tỷ lệ trẻ em bị xâm hại có hồ sơ", "Share of abused children with a case file")
     target = w(
-        "Chỉ tiêu của tỉnh: 100 % tin báo xâm hại, mua bán người được lập hồ sơ (tính theo tin báo, không theo"
-        " số trẻ).",
-        "The province's target: 100 % of abuse and trafficking reports get a case file (counted by reports, not"
-        " by children).",
+        "Chỉ tiêu của tỉnh: 100 % trẻ em bị xâm hại (dưới 16 tuổi) được lập hồ sơ quản lý trường hợp (tính theo số"
+        " trẻ, không theo cuộc gọi).",
+        "The province's target: 100 % of abused children (under 16) get a case file (counted per child, not per call).",
     )
-    if not ind.reports:
-        nothing = w(
-            "Không có tin báo xâm hại, mua bán người trong kỳ.", "No abuse or trafficking reports in the period."
-        )
+    if not ind.children_abused:
+        nothing = w("Không có trẻ em bị xâm hại được báo trong kỳ.", "No abused child was reported in the period.")
         lines = [f"<b>{_t(label)}: —</b>", _t(nothing), _t(target)]
     else:
-        share = display(ind.share_with_case, SHARE, lang)
-        counted = f"{display(ind.reports_with_case, INT, lang)}/{display(ind.reports, INT, lang)}"
-        missing = display(ind.reports_without_case, INT, lang)
-        if ind.reports_without_case:
+        share = display(ind.share_children_with_case, SHARE, lang)
+        counted = f"{display(ind.children_abused_with_case, INT, lang)}/{display(ind.children_abused, INT, lang)}"
+        missing = display(ind.children_abused_without_case, INT, lang)
+        if ind.children_abused_without_case:
             verdict = w("CHƯA ĐẠT CHỈ TIÊU", "TARGET NOT MET")
             verdict = f"<b>{verdict}</b> – " + _t(
                 w(
-                    f"còn {missing} tin báo chưa có hồ sơ (mục 4).",
-                    f"{missing} reports without a case file (section 4).",
+                    f"còn {missing} trẻ em bị xâm hại chưa có hồ sơ (mục 6.1).",
+                    f"{missing} abused children without a case file (section 6.1).",
                 )
             )
         else:
@@ -143,6 +160,15 @@ def _target_box(data: ReportData, lang: str) -> str:
             _t(target),
             verdict,
         ]
+    per_call = w("Theo cuộc gọi (chỉ số phụ)", "Per call (a secondary figure)")
+    if ind.reports:
+        calls = f"{display(ind.reports_with_case, INT, lang)}/{display(ind.reports, INT, lang)}"
+        lines.append(_t(w(
+            f"{per_call}: {display(ind.share_with_case, SHARE, lang)} tin báo xâm hại, mua bán người có hồ sơ"
+            f" ({calls}).",
+            f"{per_call}: {display(ind.share_with_case, SHARE, lang)} of abuse and trafficking reports have a case"
+            f" file ({calls}).",
+        )))  # fmt: skip
     inner = "".join(_p(line) for line in lines)
     return (
         '<table width="100%" border="2" cellspacing="0" cellpadding="6" style="border-collapse: collapse;">'
@@ -150,29 +176,54 @@ def _target_box(data: ReportData, lang: str) -> str:
     )
 
 
-def _without_case_section(listed: Table, total: int, lang: str, heading: _Headings) -> list[str]:
-    """Section 4: the heading counts every report without a case file (the indicator), the table lists the first
-    MAX_WITHOUT_CASE_ROWS of those the store listed, and the notes say plainly how many are where."""
+def _without_case_section(
+    listed: Table, total: int, lang: str, heading: _Headings, *, children: bool = False
+) -> list[str]:
+    """Section 6.1 (the abused children, ``children``) or 6.2 (the reports) without a case file: the heading counts
+    them all (the indicator), the table lists the first MAX_WITHOUT_CASE_ROWS of those the store listed, and the
+    notes say plainly how many are where."""
     w = lambda vi, en: words(lang, vi, en)  # noqa: E731
     total_text = vn_int(total) if lang != "en" else f"{total:,}"
-    parts = [heading(w(f"4. Tin báo chưa có hồ sơ ({total_text})", f"4. Reports without a case file ({total_text})"))]
+    if children:
+        title = w(f"6.1. Trẻ em bị xâm hại chưa có hồ sơ ({total_text})",
+                  f"6.1. Abused children without a case file ({total_text})")  # fmt: skip
+        what_vi, widths, listed_words = "trẻ", (18, 34, 14, 22, 12), listed_children_text
+    else:
+        title = w(f"6.2. Tin báo chưa có hồ sơ ({total_text})", f"6.2. Reports without a case file ({total_text})")
+        what_vi, widths, listed_words = "tin báo", (18, 32, 38, 12), listed_text  # the line's name wants room
+    parts = [heading(title, 10.5)]
     if not listed.rows:
         return [*parts, _p(f"<i>{_t(w('Không có.', 'None.'))}</i>")]
     shown = listed.rows[:MAX_WITHOUT_CASE_ROWS]
-    parts.append(_table_html(listed, lang, rows=shown, widths=(18, 32, 38, 12)))  # the line's name wants room
-    parts.append(_note(listed_text(len(shown), total, lang)))
+    parts.append(_table_html(listed, lang, rows=shown, widths=widths))
+    parts.append(_note(listed_words(len(shown), total, lang)))
     in_files = len(listed.rows)
     if in_files > len(shown):  # the XLSX and CSV list more than the PDF: say how many, never "the rest"
         parts.append(_note(w(
-            f"Tệp Excel (và CSV) của báo cáo liệt kê {'đủ ' if in_files == total else ''}{vn_int(in_files)} tin báo"
-            f"{'' if in_files == total else ' cũ nhất'}.",
+            f"Tệp Excel (và CSV) của báo cáo liệt kê {'đủ ' if in_files == total else ''}{vn_int(in_files)}"
+            f" {what_vi}{'' if in_files == total else ' cũ nhất'}.",
             f"The report's Excel (and CSV) file lists {'all ' if in_files == total else 'the oldest '}{in_files:,}.",
         )))  # fmt: skip
     if in_files < total:
         parts.append(_note(w(
-            "Các tin báo còn lại không có trong các tệp của báo cáo này: lập báo cáo cho kỳ ngắn hơn để xem.",
+            f"Các {what_vi} còn lại không có trong các tệp của báo cáo này: lập báo cáo cho kỳ ngắn hơn để xem.",
             "The others are in none of this report's files: make a report for a shorter period to see them.",
         )))  # fmt: skip
+    return parts
+
+
+def _tables_section(tables: dict, keys: tuple[str, ...], number: int, lang: str, heading: _Headings) -> list[str]:
+    """Numbered sub-sections, one table each, with the table's note under it."""
+    parts = []
+    for sub, key in enumerate(keys, start=1):
+        table = tables[key]
+        parts.append(heading(f"{number}.{sub}. {table.title}", 10.5))
+        count = len(table.columns)
+        widths = (55, 25, 20) if count == 3 else (40, 30, 15, 15) if count == 4 else None
+        if count > 4:  # form × setting: the label wide, the numbers alike
+            widths = (28, *([72 // (count - 1)] * (count - 1)))
+        parts.append(_table_html(table, lang, widths=widths))
+        parts.append(_note(table.note))
     return parts
 
 
@@ -211,11 +262,11 @@ def report_html(
     parts.append(_target_box(data, lang))
     parts.append(_gap(5))
     shown = Table(indicators.key, indicators.title, indicators.columns[:2], tuple(
-        Row(row.key, row.cells[:2], row.kinds[:2], total=row.key == "share_with_case")  # the share in bold
+        Row(row.key, row.cells[:2], row.kinds[:2], total=row.key == "share_children_with_case")  # the headline bold
         for row in indicators.rows
     ))  # fmt: skip
     parts.append(_table_html(shown, lang, widths=(75, 25)))
-    parts.append(_note(w("Định nghĩa các chỉ số: xem mục 5.", "Definitions of the indicators: see section 5.")))
+    parts.append(_note(w("Định nghĩa các chỉ số: xem mục 7.", "Definitions of the indicators: see section 7.")))
 
     if chart_width:
         height = round(chart_width * CHART_SIZE[1] / CHART_SIZE[0])
@@ -227,18 +278,30 @@ def report_html(
             parts.append(_gap(4))
 
     parts.append(_heading(w("3. Phân loại", "3. Breakdowns")))
-    for number, key in enumerate(PDF_TABLES, start=1):
-        table = tables[key]
-        parts.append(_heading(f"3.{number}. {table.title}", 10.5))
-        widths = (55, 25, 20) if len(table.columns) == 3 else (40, 30, 15, 15) if len(table.columns) == 4 else None
-        parts.append(_table_html(table, lang, widths=widths))
-        parts.append(_note(table.note))
+    parts += _tables_section(tables, PDF_TABLES, 3, lang, _heading)
+    ind = data.indicators
+    parts.append(_heading(w(
+        f"4. Trẻ em bị xâm hại ({display(ind.children_abused, INT, lang)})",
+        f"4. Abused children ({display(ind.children_abused, INT, lang)})",
+    )))  # fmt: skip
+    parts += _tables_section(tables, ABUSED_TABLES, 4, lang, _heading)
+    parts.append(_note(w(
+        "Từng ô hình thức × giới tính × độ tuổi × nơi xảy ra có trong tệp Excel (và CSV) của báo cáo.",
+        "Every cell of form × sex × age × setting is in the report's Excel (and CSV) file.",
+    )))  # fmt: skip
+    victims = display(data.trafficking_victims.total, INT, lang)
+    parts.append(_heading(w(f"5. Nạn nhân mua bán người ({victims})", f"5. Trafficking victims ({victims})")))
+    parts += _tables_section(tables, VICTIM_TABLES, 5, lang, _heading)
 
-    parts.extend(_without_case_section(tables["without_case"], data.indicators.reports_without_case, lang, _heading))
+    parts.append(_heading(w("6. Chưa có hồ sơ", "6. Without a case file")))
+    parts.extend(_without_case_section(
+        tables["abused_without_case"], ind.children_abused_without_case, lang, _heading, children=True
+    ))  # fmt: skip
+    parts.extend(_without_case_section(tables["without_case"], ind.reports_without_case, lang, _heading))
 
-    parts.append(_heading(w("5. Định nghĩa", "5. Definitions")))
-    for row in indicators.rows:
-        parts.append(_p(f"<b>{_t(row.cells[0])}</b>: {_t(row.cells[2])}", style="font-size: 8.5pt;"))
+    parts.append(_heading(w("7. Định nghĩa: cách tính từng số liệu", "7. Definitions: how each figure is counted")))
+    for label, definition in definitions(lang):
+        parts.append(_p(f"<b>{_t(label)}</b>: {_t(definition)}", style="font-size: 8.5pt;"))
     parts.append("</body></html>")
     if headings is not None:
         headings.extend(_heading)

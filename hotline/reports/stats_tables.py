@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from hotline.core.models import CALLER_RELATIONS, OUTCOMES, SEXES
 from hotline.core.report_data import AGE_BANDS, WEEKDAYS, ReportData
 from hotline.core.taxonomy import Taxonomy
+from hotline.reports.stats_definitions import INDICATORS
+from hotline.reports.stats_person_tables import (
+    abused_tables,
+    abused_without_case_table,
+    service_tables,
+    victim_tables,
+)
+from hotline.reports.stats_table_parts import Column, Row, Table, counted
+from hotline.reports.stats_table_parts import share as share_of
 from hotline.reports.stats_words import (
     DATE,
     DATETIME,
     ID,
-    INDICATORS,
     INT,
     MONTH,
     SHARE,
@@ -31,72 +38,9 @@ from hotline.reports.stats_words import (
     words,
 )
 
-# --- tables -------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    title: str
-    kind: str
-    in_csv: bool = True  # False: text for people (a definition) or a value derived from others (a share)
-
-
-@dataclass(frozen=True)
-class Row:
-    key: str  # stable, language-free: the CSV's key column
-    cells: tuple  # one value per column: str, int, float, date, datetime or None (nothing to show)
-    kinds: tuple[str, ...] | None = None  # per-cell kinds when the row differs from its columns (indicators)
-    total: bool = False  # a sum of the rows above it (printed bold)
-
-    def kind(self, table: Table, index: int) -> str:
-        return self.kinds[index] if self.kinds else table.columns[index].kind
-
-
-@dataclass(frozen=True)
-class Table:
-    key: str  # the CSV's section
-    title: str  # the XLSX sheet's name and the PDF's heading (no character a sheet name refuses)
-    columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
-    note: str = ""  # what the shares are of, printed under the table
-    of_total: int | None = None  # a list cut short: the rows are the first of this many (the CSV says so too)
-
-
-def _share(count: int, base: int) -> float | None:
-    return count / base if base else None
-
-
-def _counted(
-    key: str,
-    title: str,
-    label_title: str,
-    count_title: str,
-    items: list[tuple[str, str, int]],
-    base: int,
-    *,
-    total: str | None,
-    share_title: str,
-    note: str = "",
-) -> Table:
-    """A breakdown: label, count and its share of ``base``; a total row when the parts add up (``total``)."""
-    columns = (
-        Column("label", label_title, TEXT),
-        Column("count", count_title, INT),
-        Column("share", share_title, SHARE, in_csv=False),
-    )
-    rows = [Row(k, (label, count, _share(count, base))) for k, label, count in items]
-    if total is not None:
-        whole = sum(count for _, _, count in items)
-        rows.append(Row("total", (total, whole, _share(whole, base)), total=True))
-    return Table(key, title, columns, tuple(rows), note)
-
 
 def indicator_value(data: ReportData, key: str):
-    if key == "reports_without_case":
-        return data.indicators.reports_without_case
-    if key == "share_with_case":
-        return data.indicators.share_with_case
+    """An indicator's value: a stored figure, or one worked out from them (a share, the part without a case)."""
     return getattr(data.indicators, key)
 
 
@@ -120,17 +64,18 @@ def report_tables(
     w = lambda vi, en: words(lang, vi, en)  # noqa: E731
     ind = data.indicators
     share, total = w("Tỷ lệ", "Share"), w("Tổng", "Total")
-    calls, children = w("Số cuộc gọi", "Calls"), w("Số trẻ", "Children")
-    tables = [indicators_table(data, lang)]
+    calls, people = w("Số cuộc gọi", "Calls"), w("Số người", "People")
+    tables = [indicators_table(data, lang), *service_tables(data, lang)]
+    referrals = tables.pop()  # after the categories
 
     line_codes = list(dict.fromkeys([*sorted(data.by_line, key=lambda c: (-data.by_line[c], c)), *data.lines]))
-    tables.append(_counted(
+    tables.append(counted(
         "by_line", w("Theo đường dây", "By line"), w("Đường dây", "Line"), calls,
         [(c, line_label(c, line_names), data.by_line.get(c, 0)) for c in line_codes], ind.calls_received,
         total=total, share_title=share, note=w("Tỷ lệ trên tổng số cuộc gọi đến.", "Share of all calls received."),
     ))  # fmt: skip
     outcomes = [*OUTCOMES, *sorted(set(data.by_outcome) - set(OUTCOMES))]
-    tables.append(_counted(
+    tables.append(counted(
         "by_outcome", w("Theo kết quả", "By outcome"), w("Kết quả cuộc gọi", "Outcome"), calls,
         [(c, outcome_label(c, lang), data.by_outcome.get(c, 0)) for c in outcomes], ind.calls_received,
         total=total, share_title=share, note=w("Tỷ lệ trên tổng số cuộc gọi đến.", "Share of all calls received."),
@@ -142,7 +87,7 @@ def report_tables(
     )
     groups = [g.code for g in taxonomy.groups]
     groups += sorted(set(data.by_category_group) - set(groups))
-    tables.append(_counted(
+    tables.append(counted(
         "by_category_group", w("Nhóm vấn đề", "Category groups"), w("Nhóm vấn đề", "Category group"), calls,
         [(g, taxonomy.group_label(g, lang), data.by_category_group.get(g, 0)) for g in groups], ind.with_record,
         total=None, share_title=share, note=on_record,
@@ -155,24 +100,30 @@ def report_tables(
         count = data.by_category[code]
         category = taxonomy.get(code)
         group = taxonomy.group_label(category.group if category else code.split(".", 1)[0], lang)
-        category_rows.append(Row(code, (taxonomy.label(code, lang), group, count, _share(count, ind.with_record))))
+        category_rows.append(Row(code, (taxonomy.label(code, lang), group, count, share_of(count, ind.with_record))))
     tables.append(Table(
         "by_category", w("Vấn đề", "Categories"),
         (Column("label", w("Vấn đề", "Category"), TEXT), Column("group", w("Nhóm vấn đề", "Group"), TEXT, False),
          Column("count", calls, INT), Column("share", share, SHARE, in_csv=False)),
         tuple(category_rows), on_record,
     ))  # fmt: skip
+    tables.append(referrals)
+    tables += abused_tables(data, taxonomy, lang)
+    tables += victim_tables(data, taxonomy, lang)
 
-    of_children = w("Trẻ em được nêu trong các cuộc gọi có nội dung.", "The children named on calls with content.")
+    of_children = w(
+        "Mọi người được nêu trong các cuộc gọi có nội dung: trẻ em, người chưa thành niên, nạn nhân là người lớn.",
+        "Everyone named on the calls with content: children, minors, adult victims.",
+    )
     whole = sum(data.children_by_sex.values())
-    tables.append(_counted(
-        "children_by_sex", w("Giới tính", "Sex"), w("Giới tính của trẻ", "Child's sex"), children,
+    tables.append(counted(
+        "children_by_sex", w("Người được nêu – giới tính", "People named – sex"), w("Giới tính", "Sex"), people,
         [(s, sex_label(s, lang), data.children_by_sex.get(s, 0)) for s in SEXES], whole,
         total=total, share_title=share, note=of_children,
     ))  # fmt: skip
     whole = sum(data.children_by_age_band.values())
-    tables.append(_counted(
-        "children_by_age_band", w("Độ tuổi", "Age band"), w("Độ tuổi của trẻ", "Child's age"), children,
+    tables.append(counted(
+        "children_by_age_band", w("Người được nêu – độ tuổi", "People named – age"), w("Độ tuổi", "Age"), people,
         [(b, age_band_label(b, lang), data.children_by_age_band.get(b, 0)) for b in AGE_BANDS], whole,
         total=total, share_title=share, note=of_children,
     ))  # fmt: skip
@@ -180,13 +131,14 @@ def report_tables(
         data.children_by_commune.items(), key=lambda kv: (kv[0] is None, -kv[1], commune_label(kv[0], lang))
     )
     whole = sum(data.children_by_commune.values())
-    tables.append(_counted(
-        "children_by_commune", w("Xã phường", "Communes"), w("Xã/phường nơi trẻ ở", "Child's commune"), children,
+    tables.append(counted(
+        "children_by_commune", w("Người được nêu – xã phường", "People named – commune"),
+        w("Xã/phường nơi ở", "Commune of residence"), people,
         [("" if c is None else str(c), commune_label(c, lang), n) for c, n in communes], whole,
         total=total, share_title=share, note=of_children,
     ))  # fmt: skip
     relations = [*CALLER_RELATIONS, *sorted(set(data.by_caller_relation) - set(CALLER_RELATIONS))]
-    tables.append(_counted(
+    tables.append(counted(
         "by_caller_relation", w("Người gọi", "Callers"), w("Người gọi (quan hệ với trẻ)", "Caller (relation)"), calls,
         [(r, relation_label(r, lang), data.by_caller_relation.get(r, 0)) for r in relations], ind.substantive,
         total=total, share_title=share,
@@ -201,6 +153,7 @@ def report_tables(
         tuple(per_day),
     ))  # fmt: skip
     tables.append(months_table(data, lang))
+    tables.append(abused_without_case_table(data, line_names=line_names, lang=lang))
     tables.append(without_case_table(data, taxonomy=taxonomy, line_names=line_names, lang=lang))
     return tables
 
@@ -276,6 +229,6 @@ def without_case_table(
     total = data.indicators.reports_without_case
     short = len(rows) < total
     return Table(
-        "without_case", w("Chưa có hồ sơ", "Without a case file"), columns, rows,
+        "without_case", w("Tin báo chưa có hồ sơ", "Reports without a file"), columns, rows,
         note=listed_text(len(rows), total, lang), of_total=total if short else None,
     )  # fmt: skip

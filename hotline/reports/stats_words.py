@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from hotline.core.places import ward_name
 from hotline.core.report_data import ReportData, vn_decimal, vn_int, vn_percent
 from hotline.core.timeutil import from_ms, local
-from hotline.reports.export import CHILD_AGE_BANDS_VI, OUTCOMES_VI, RELATIONS_VI, SEXES_VI
+from hotline.reports.export import CHANNELS_VI, CHILD_AGE_BANDS_VI, OUTCOMES_VI, RELATIONS_VI, SEXES_VI
 
 # English words for the same codes: the source strings of hotline.ui.labels (reports do not import the UI;
 # tests/reports/test_stats_words.py holds the two together).
@@ -29,6 +29,7 @@ CHILD_AGE_BANDS_EN = {
     "6-10": "6–10 years",
     "11-15": "11–15 years",
     "16-17": "16–17 years",
+    "18+": "Adult (18 or older)",
 }
 RELATIONS_EN = {
     "unknown": "Not said",
@@ -46,67 +47,100 @@ WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu",
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # the CSV's sections: hour_weekday.mon…
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 UNKNOWN_COMMUNE = {"vi": "Không rõ", "en": "Not recorded"}
+CHANNELS_EN = {"phone": "Phone", "zalo": "Zalo", "app": "App", "walk_in": "Walk-in"}
+# 111's tiers, referrals, settings, destinations and age groups: the screens' words (hotline.ui.labels; the test
+# tests/reports/test_stats_words.py holds the English together), and a word for what was not recorded.
+SERVICE_LEVELS_VI = {
+    "information": "Hỏi đáp thông tin",
+    "counselling": "Tư vấn chuyên sâu",
+    "intervention": "Hỗ trợ, can thiệp",
+}
+SERVICE_LEVELS_EN = {
+    "information": "Information",
+    "counselling": "In-depth counselling",
+    "intervention": "Support or intervention",
+}
+REFERRALS_VI = {
+    "police_113": "Công an 113",
+    "health_115": "Cấp cứu 115",
+    "commune": "UBND xã",
+    "health_dept": "Sở Y tế",
+    "school": "Trường học",
+    "border_guard": "Bộ đội Biên phòng",
+    "ngo_shelter": "Tổ chức xã hội, nhà tạm lánh",
+    "other": "Dịch vụ khác",
+}
+REFERRALS_EN = {
+    "police_113": "Police 113",
+    "health_115": "Emergency 115",
+    "commune": "Commune committee",
+    "health_dept": "Health department",
+    "school": "School",
+    "border_guard": "Border Guard",
+    "ngo_shelter": "NGO or shelter",
+    "other": "Other service",
+}
+INCIDENT_SETTINGS_VI = {
+    "family": "Gia đình",
+    "school": "Trường học",
+    "community": "Cộng đồng",
+    "online": "Trên mạng",
+    "workplace": "Nơi làm việc",
+    "other": "Nơi khác",
+}
+INCIDENT_SETTINGS_EN = {
+    "family": "Family",
+    "school": "School",
+    "community": "Community",
+    "online": "Online",
+    "workplace": "Workplace",
+    "other": "Other place",
+}
+DESTINATIONS_VI = {
+    "cambodia": "Campuchia",
+    "laos": "Lào",
+    "china": "Trung Quốc",
+    "myanmar": "Myanmar",
+    "vietnam": "Trong nước",
+    "other": "Nước khác",
+}
+DESTINATIONS_EN = {
+    "cambodia": "Cambodia",
+    "laos": "Laos",
+    "china": "China",
+    "myanmar": "Myanmar",
+    "vietnam": "Within Vietnam",
+    "other": "Other country",
+}
+AGE_GROUPS_VI = {
+    "child": "Trẻ em (dưới 16 tuổi)",
+    "minor": "Người chưa thành niên (16–17 tuổi)",
+    "adult": "Nạn nhân là người lớn (từ 18 tuổi)",
+    "unknown": "Không rõ tuổi",
+}
+AGE_GROUPS_EN = {
+    "child": "Child (under 16)",
+    "minor": "Minor (16–17)",
+    "adult": "Adult victim (18 or older)",
+    "unknown": "Age unknown",
+}
+#: Words for the report's own keys: a value not recorded, no referral, the two forms that are no abuse code.
+OWN_VI = {
+    "not_recorded": "Không ghi nhận",
+    "none": "Không chuyển gửi",
+    "trafficking": "Bị mua bán (tin báo mua bán người)",
+    "no_form": "Chưa ghi hình thức xâm hại",
+}
+OWN_EN = {
+    "not_recorded": "Not recorded",
+    "none": "Not referred",
+    "trafficking": "Trafficked (trafficking report)",
+    "no_form": "No form of abuse recorded",
+}
 
 #: Cell kinds: how a value is stored and written (XLSX number format, CSV and PDF text).
 TEXT, INT, SHARE, HOURS, DATE, MONTH, DATETIME = "text", "int", "share", "hours", "date", "month", "datetime"
 ID = "id"  # a number that names something (a call): written without thousands separators
-
-#: (key, kind, Vietnamese label, English label, Vietnamese definition, English definition) of each indicator.
-INDICATORS = (
-    ("calls_received", INT, "Cuộc gọi đến", "Calls received",
-     "Mọi cuộc gọi bắt đầu trong kỳ (ngày theo giờ Việt Nam), kể cả cuộc gọi một phím (im lặng, cúp máy, gọi phá,"
-     " nhầm số, chửi bới, gọi thử).",
-     "Every contact that started in the period (Vietnamese dates), one-key outcomes included (silent, hang-up,"
-     " prank, wrong number, abusive, test)."),
-    ("substantive", INT, "Cuộc gọi có nội dung", "Calls with content",
-     "Cuộc gọi có kết quả “có nội dung”, không phải cuộc gọi một phím.",
-     "Calls whose outcome is “with content”: not a one-key outcome."),
-    ("with_record", INT, "Cuộc gọi có ghi nhận vấn đề", "Calls with a record",
-     "Cuộc gọi có nội dung được ghi nhận ít nhất một vấn đề.",
-     "Calls with content with at least one category recorded."),
-    ("counselling", INT, "Cuộc gọi tư vấn", "Counselling calls",
-     "Cuộc gọi có nội dung có ít nhất một vấn đề thuộc nhóm tư vấn.",
-     "Calls with content with at least one counselling category."),
-    ("abuse_reports", INT, "Tin báo xâm hại trẻ em", "Abuse reports",
-     "Cuộc gọi có nội dung có vấn đề thuộc nhóm xâm hại trẻ em.",
-     "Calls with content with a child abuse category."),
-    ("trafficking_reports", INT, "Tin báo mua bán người", "Trafficking reports",
-     "Cuộc gọi có nội dung có vấn đề thuộc nhóm mua bán người, trừ “thông tin / nghi vấn tuyển dụng”.",
-     "Calls with content with a trafficking category other than “information / suspected recruitment”."),
-    ("reports", INT, "Tin báo xâm hại, mua bán người", "Abuse and trafficking reports",
-     "Cuộc gọi có tin báo xâm hại trẻ em hoặc mua bán người; mỗi cuộc gọi tính một lần.",
-     "Calls with an abuse or a trafficking report, each call counted once."),
-    ("reports_with_case", INT, "Tin báo đã có hồ sơ", "Reports with a case file",
-     "Tin báo đã được mở hồ sơ quản lý trường hợp, hoặc cuộc gọi đã được gắn với một hồ sơ. Xét theo tình trạng"
-     " lúc lập báo cáo (hồ sơ mở sau cuối kỳ cũng được tính), không phải lúc cuối kỳ.",
-     "Reports from which a case was opened, or whose call was linked to a case. Judged as things stand when the"
-     " report is made (a case opened after the period counts), not at the end of the period."),
-    ("reports_without_case", INT, "Tin báo chưa có hồ sơ", "Reports without a case file",
-     "Tin báo chưa có hồ sơ quản lý trường hợp lúc lập báo cáo; báo cáo liệt kê các tin báo này, cũ nhất trước"
-     " (thời gian, đường dây, mã cuộc gọi).",
-     "Reports without a case file when the report is made; the report lists them, oldest first (time, line,"
-     " call number)."),
-    ("share_with_case", SHARE, "Tỷ lệ tin báo có hồ sơ", "Share of reports with a case file",
-     "Tin báo đã có hồ sơ (lúc lập báo cáo) chia cho tin báo xâm hại, mua bán người; tính theo tin báo (cuộc"
-     " gọi), không theo số trẻ. Chỉ tiêu của tỉnh: 100 %.",
-     "Reports with a case file (when the report is made) divided by the abuse and trafficking reports; counted"
-     " by reports (calls), not by children. The province's target: 100 %."),
-    ("cases_opened", INT, "Hồ sơ mở trong kỳ", "Cases opened",
-     "Hồ sơ quản lý trường hợp được mở trong kỳ.",
-     "Case files opened in the period."),
-    ("cases_closed", INT, "Hồ sơ đóng trong kỳ", "Cases closed",
-     "Hồ sơ được đóng trong kỳ; mỗi hồ sơ tính một lần, kể cả hồ sơ sau đó được mở lại.",
-     "Case files closed in the period, each once, including those reopened later."),
-    ("cases_overdue", INT, "Hồ sơ quá hạn", "Cases overdue",
-     "Xét tại cuối kỳ (hoặc lúc lập báo cáo, nếu kỳ chưa kết thúc): hồ sơ chưa đóng vào lúc đó có đánh giá an"
-     " toàn hoặc kế hoạch hỗ trợ đã đến hạn mà chưa làm.",
-     "Judged at the end of the period (or when the report is made, if the period is not over): cases not closed"
-     " then whose safety assessment or support plan was due before then and not done."),
-    ("median_hours_to_case", HOURS, "Thời gian từ cuộc gọi đến lập hồ sơ (trung vị, giờ)",
-     "Time from call to case file (median, hours)",
-     "Trung vị, trên các hồ sơ mở trong kỳ, của thời gian từ lúc bắt đầu cuộc gọi đến lúc mở hồ sơ, tính bằng giờ.",
-     "Median over the cases opened in the period of the time from the call's start to the opening, in hours."),
-)  # fmt: skip
 
 
 def words(lang: str, vi: str, en: str) -> str:
@@ -128,6 +162,45 @@ def age_band_label(code: str, lang: str = "vi") -> str:
 
 def relation_label(code: str, lang: str = "vi") -> str:
     return (RELATIONS_EN if lang == "en" else RELATIONS_VI).get(code, code)
+
+
+def _worded(code: str, lang: str, vi: Mapping[str, str], en: Mapping[str, str]) -> str:
+    table = en if lang == "en" else vi
+    return table.get(code) or (OWN_EN if lang == "en" else OWN_VI).get(code, code)
+
+
+def channel_label(code: str, lang: str = "vi") -> str:
+    return _worded(code, lang, CHANNELS_VI, CHANNELS_EN)
+
+
+def service_level_label(code: str, lang: str = "vi") -> str:
+    return _worded(code, lang, SERVICE_LEVELS_VI, SERVICE_LEVELS_EN)
+
+
+def referral_label(code: str, lang: str = "vi") -> str:
+    """A referral destination; "none" is a call referred nowhere."""
+    return _worded(code, lang, REFERRALS_VI, REFERRALS_EN)
+
+
+def setting_label(code: str, lang: str = "vi") -> str:
+    return _worded(code, lang, INCIDENT_SETTINGS_VI, INCIDENT_SETTINGS_EN)
+
+
+def destination_label(code: str, lang: str = "vi") -> str:
+    return _worded(code, lang, DESTINATIONS_VI, DESTINATIONS_EN)
+
+
+def age_group_label(code: str, lang: str = "vi") -> str:
+    return _worded(code, lang, AGE_GROUPS_VI, AGE_GROUPS_EN)
+
+
+def form_label(code: str, taxonomy, lang: str = "vi") -> str:
+    """A form of abuse: the abuse category's label, or the report's words for a trafficking report and for none."""
+    if code == "none":
+        return (OWN_EN if lang == "en" else OWN_VI)["no_form"]
+    if code == "trafficking":
+        return (OWN_EN if lang == "en" else OWN_VI)["trafficking"]
+    return taxonomy.label(code, lang)
 
 
 def weekday_label(weekday: int, lang: str = "vi") -> str:
@@ -166,6 +239,17 @@ def listed_text(listed: int, total: int, lang: str = "vi") -> str:
     return words(
         lang,
         f"Liệt kê {vn_int(listed)} trên {vn_int(total)} tin báo chưa có hồ sơ (cũ nhất trước).",
+        f"{listed:,} of {total:,} listed (the oldest first).",
+    )
+
+
+def listed_children_text(listed: int, total: int, lang: str = "vi") -> str:
+    """What a list of the abused children without a case file holds when it is shorter than their number; else ""."""
+    if listed >= total:
+        return ""
+    return words(
+        lang,
+        f"Liệt kê {vn_int(listed)} trên {vn_int(total)} trẻ em bị xâm hại chưa có hồ sơ (cũ nhất trước).",
         f"{listed:,} of {total:,} listed (the oldest first).",
     )
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlite_utils
 
-from hotline.core.cases import case_year, format_case_number
-from hotline.core.models import Call
+from hotline.core.cases import CYCLE_BACK_TO, case_year, format_case_number
+from hotline.core.models import Call, Handoff
 from hotline.core.timeutil import to_ms
 from hotline.store import migrations
 from hotline.store.calls import _CALL_COLUMNS
@@ -40,6 +40,24 @@ class CaseSpec:
     closure_reason: str = ""
     #: The steps completed after 'received', with when; empty: the current step, completed at the opening.
     steps: tuple[tuple[str, datetime], ...] = ()
+    #: The clocks met (docs/law.md "Clocks"): the 12-hour outcome, the plan's approval, a temporary separation.
+    emergency_done_at: datetime | None = None
+    plan_approved_on: date | None = None
+    separation_started_at: datetime | None = None
+    separation_until: datetime | None = None
+    separation_ended_at: datetime | None = None
+    #: Further events, (kind, at, text, code): 'emergency' (code: its outcome), 'plan_approved' (code: the ISO
+    #: date), 'separation_start', 'separation_extend' (code: the new last day), 'separation_end', 'cycle' (a review
+    #: that sent the case back before the plan). They must agree with the fields above, as the store would leave them.
+    events: tuple[tuple[str, datetime, str, str | None], ...] = ()
+
+
+@dataclass(frozen=True)
+class HandoffSpec:
+    """A hand-off of a call loaded in bulk: to the commune of the incident, or an adult victim's referral."""
+
+    call_id: int
+    handoff: Handoff
 
 
 def _ms(moment: datetime | None) -> int | None:
@@ -177,14 +195,25 @@ def insert_calls(db: sqlite_utils.Database, items: Iterable[tuple[Call, str]]) -
     return ids
 
 
-def open_cases(db: sqlite_utils.Database, specs: Sequence[CaseSpec], prefix: str = "AG") -> int:
-    """Open case files in bulk, numbered PREFIX-YYYY-NNNNN in order of opening, continuing each year's count.
+def open_cases(db: sqlite_utils.Database, specs: Sequence[CaseSpec | HandoffSpec], prefix: str = "AG") -> int:
+    """Open case files in bulk, numbered PREFIX-YYYY-NNNNN in order of opening, continuing each year's count, and
+    record the hand-offs given beside them (HandoffSpec). Returns how many cases were opened.
 
     The numbers come from the same `case_numbers` counter and format as store.cases.open_cases. Each case gets
     the events an ordinary opening and closing would leave: 'received', each step completed (or only
-    its current step, at the opening) and 'close'.
+    its current step, at the opening), the clocks' events and 'close'.
     """
+    handoffs = [s for s in specs if isinstance(s, HandoffSpec)]
+    specs = [s for s in specs if isinstance(s, CaseSpec)]
     with write(db) as conn:
+        conn.executemany(
+            "INSERT INTO handoffs(call_id, kind, to_whom, means, at, user_id, recorded_at) VALUES (?,?,?,?,?,?,?)",
+            [
+                (h.call_id, h.handoff.kind, h.handoff.to_whom, h.handoff.means, to_ms(h.handoff.at),
+                 h.handoff.user_id, to_ms(h.handoff.at))
+                for h in handoffs
+            ],
+        )  # fmt: skip
         last = dict(conn.execute("SELECT year, last FROM case_numbers"))
         rows, specs_in_order = [], sorted(specs, key=lambda s: s.opened_at)
         for spec in specs_in_order:
@@ -204,25 +233,37 @@ def open_cases(db: sqlite_utils.Database, specs: Sequence[CaseSpec], prefix: str
                     _ms(spec.plan_due),
                     _ms(spec.closed_at),
                     spec.closure_reason,
+                    _ms(spec.emergency_done_at),
+                    spec.plan_approved_on.isoformat() if spec.plan_approved_on else None,
+                    _ms(spec.separation_started_at),
+                    _ms(spec.separation_until),
+                    _ms(spec.separation_ended_at),
                 )
             )
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0]
         conn.executemany(
             "INSERT INTO cases(id, number, call_id, child_id, opened_by, opened_at, assigned_to, status, risk,"
-            " safety_due, plan_due, closed_at, closure_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " safety_due, plan_due, closed_at, closure_reason, emergency_done_at, plan_approved_on,"
+            " separation_started_at, separation_until, separation_ended_at)"
+            f" VALUES ({','.join('?' * 18)})",
             [(first_id + n, *row) for n, row in enumerate(rows)],
         )
         events = []
         for case_id, spec in enumerate(specs_in_order, start=first_id):
-            opened = to_ms(spec.opened_at)
-            events.append((case_id, opened, spec.opened_by, "step", "received", ""))
+            opened, by = to_ms(spec.opened_at), spec.opened_by
+            events.append((case_id, opened, by, "step", "received", "", None))
             if spec.steps:
-                events.extend((case_id, to_ms(at), spec.opened_by, "step", step, "") for step, at in spec.steps)
+                events.extend((case_id, to_ms(at), by, "step", step, "", None) for step, at in spec.steps)
             elif spec.status not in ("received", "closed"):
-                events.append((case_id, opened, spec.opened_by, "step", spec.status, ""))
+                events.append((case_id, opened, by, "step", spec.status, "", None))
+            for kind, at, text, code in spec.events:
+                step = CYCLE_BACK_TO if kind == "cycle" else None
+                events.append((case_id, to_ms(at), by, kind, step, text, code))
             if spec.closed_at is not None:
-                events.append((case_id, to_ms(spec.closed_at), spec.opened_by, "close", None, spec.closure_reason))
-        conn.executemany("INSERT INTO case_events(case_id, at, user_id, kind, step, text) VALUES (?,?,?,?,?,?)", events)
+                events.append((case_id, to_ms(spec.closed_at), by, "close", None, spec.closure_reason, None))
+        conn.executemany(
+            "INSERT INTO case_events(case_id, at, user_id, kind, step, text, service) VALUES (?,?,?,?,?,?,?)", events
+        )
         conn.executemany(
             "INSERT INTO case_numbers(year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = excluded.last",
             list(last.items()),

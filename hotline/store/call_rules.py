@@ -101,7 +101,7 @@ def apply_rules(
         flagged=flag.flagged,
         flag_source=flag.source,
         flag_reasons=[r.to_dict() for r in flag_reasons(decision, flag)],
-        flag_override_reason=call.flag_override_reason if required and not flag.flagged else "",
+        flag_override_reason="" if flag.flagged else call.flag_override_reason,
         safety_due=decision.safety_due,
         plan_due=decision.plan_due,
         handoff_due=handoff_due,

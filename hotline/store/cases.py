@@ -11,28 +11,31 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlite_utils
 
+from hotline.core import case_clocks as clocks
 from hotline.core import cases as rules
 from hotline.core import permissions
 from hotline.core.cases import Case, CaseEvent, CaseRuleError, CaseSummary, QueueItem
-from hotline.core.models import Call, CallSummary, Child
+from hotline.core.models import Call, CallSummary, Child, Handoff
 from hotline.core.phones import normalize_phone
 from hotline.core.timeutil import from_ms, to_ms, utcnow
 from hotline.store import access, audit
+from hotline.store.call_rules import calendar
 from hotline.store.calls import _SUMMARY_SELECT, _caller_history, _load_call, _summary, phone_keys
 from hotline.store.db import ConflictError, NotFoundError, StoreError, write
 from hotline.store.search import _search_calls
 
 _CASE_SELECT = (
     "SELECT id, number, call_id, child_id, opened_by, opened_at, assigned_to, status, risk, safety_due, plan_due,"
-    " closed_at, closure_reason, version, details FROM cases"
+    " closed_at, closure_reason, version, details, emergency_done_at, plan_approved_on, separation_started_at,"
+    " separation_until, separation_ended_at, report_number FROM cases"
 )
 _CHILD_SELECT = (
-    "SELECT id, name, sex, age, age_band, province_code, ward_code, address, special_circumstances, carer, call_id"
-    " FROM call_children"
+    "SELECT id, name, sex, age, age_band, province_code, ward_code, address, special_circumstances, carer, call_id,"
+    " status, destination FROM call_children"
 )
 _EVENT_SELECT = (
     "SELECT id, case_id, at, user_id, kind, step, text, refers_to, service, call_id, assigned_to FROM case_events"
@@ -41,43 +44,61 @@ _OPEN = "k.status != 'closed'"
 _CHUNK = 500  # ids per IN (…) list
 
 
-def _next_due_sql() -> str:
-    """The SQL of core.cases.next_due, built from the core's steps so that lists, filters and counts agree."""
-    branches: dict[tuple[str, ...], list[str]] = {}
-    for status in rules.STEPS:
-        columns = tuple(rules.DUE_STEPS[s] for s in rules.steps_ahead(status) if s in rules.DUE_STEPS)
-        if columns:
-            branches.setdefault(columns, []).append(status)
-    parts = []
-    for columns, statuses in branches.items():
-        if len(columns) == 1:
-            value = f"k.{columns[0]}"
-        else:  # the earliest one that is set (SQLite's min() of a NULL is NULL)
-            a, b = (f"k.{c}" for c in columns)
-            value = f"CASE WHEN {a} IS NULL THEN {b} WHEN {b} IS NULL THEN {a} ELSE min({a}, {b}) END"
-        parts.append(f"WHEN k.status IN ({', '.join(repr(s) for s in statuses)}) THEN {value}")
-    return f"(CASE {' '.join(parts)} ELSE NULL END)"
+# The due of each of a case's clocks while it runs, NULL once met or when it does not run: the rule of
+# core.case_clocks.case_clocks for a case not closed, in SQL so that lists, filters and counts agree with it
+# (tests/store/test_case_clocks_store.py holds them equal). The hand-off is its call's: due until one to the commune.
+_NOT_HANDED_OFF = "NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.call_id = {call} AND h.kind = 'commune')"
+_CASE_OPEN_DUES = (
+    "(SELECT hc.handoff_due FROM calls hc WHERE hc.id = k.call_id AND " + _NOT_HANDED_OFF.format(call="hc.id") + ")",
+    "(CASE WHEN k.emergency_done_at IS NULL THEN k.safety_due END)",
+    f"(CASE WHEN k.status IN ({', '.join(repr(s) for s in clocks.BEFORE_PLAN)}) THEN k.plan_due END)",
+    "(CASE WHEN k.separation_ended_at IS NULL THEN k.separation_until END)",
+)
+_CASE_CLOCK_KINDS = (clocks.HANDOFF, clocks.EMERGENCY, clocks.PLAN, clocks.SEPARATION)
+_FAR = 1 << 62  # stands for "no due" inside min(): SQLite's min() of a NULL is NULL
 
 
-_NEXT_DUE = _next_due_sql()
+def _nearest_sql(dues) -> str:
+    """The earliest of the dues that are set, NULL when none is."""
+    return f"nullif(min({', '.join(f'coalesce({d}, {_FAR})' for d in dues)}), {_FAR})"
+
+
+_NEAREST = _nearest_sql(f"d{n}" for n in range(len(_CASE_OPEN_DUES)))
+# The open dues are computed once per case in the inner select; the outer one filters and orders by the nearest.
 _SUMMARY_SQL = (
-    f"SELECT k.id, k.number, coalesce(ch.name, ''), k.call_id, k.opened_at, k.assigned_to, k.status, k.risk,"
-    f" {_NEXT_DUE}, k.closed_at FROM cases k LEFT JOIN call_children ch ON ch.id = k.child_id"
+    "SELECT id, number, child_name, call_id, opened_at, assigned_to, status, risk, d0, d1, d2, d3, closed_at FROM"
+    " (SELECT k.id, k.number, coalesce(ch.name, '') AS child_name, k.call_id, k.opened_at, k.assigned_to, k.status,"
+    " k.risk, k.closed_at, "
+    + ", ".join(f"{due} AS d{n}" for n, due in enumerate(_CASE_OPEN_DUES))
+    + " FROM cases k LEFT JOIN call_children ch ON ch.id = k.child_id WHERE {where})"
 )
 _LIST_WHERE = {
     "mine": f"{_OPEN} AND k.assigned_to = :user",
-    "overdue": f"{_OPEN} AND {_NEXT_DUE} < :now",
+    "overdue": _OPEN,
     "open": _OPEN,
 }
+#: What each list keeps of its cases, by their nearest open clock.
+_LIST_FILTER = {"mine": "1", "overdue": f"{_NEAREST} < :now", "open": "1"}
 # A flagged call waits while it has fewer case files (opened from it, or it linked to one) than children: the
 # table followup_waiting holds those calls, kept by triggers (migration 0008). CROSS JOIN: read the few waiting
 # calls first; without statistics of the new table SQLite chose to scan every call (150 ms at a million).
-_QUEUE_FROM = """
+# handoff_open: the hand-off's due while no hand-off to the commune is recorded (core.case_clocks.call_clocks).
+_QUEUE_FROM = f"""
     FROM (SELECT c.*,
                  (SELECT count(*) FROM cases k WHERE k.call_id = c.id)
-                 + (SELECT count(*) FROM case_calls cc WHERE cc.call_id = c.id) AS opened
+                 + (SELECT count(*) FROM case_calls cc WHERE cc.call_id = c.id) AS opened,
+                 CASE WHEN {_NOT_HANDED_OFF.format(call="c.id")} THEN c.handoff_due END AS handoff_open
           FROM followup_waiting w CROSS JOIN calls c ON c.id = w.call_id) q
 """
+#: The queue's order: the nearest open clock (hand-off, 12 hours, plan) first, none last; urgent before not at the
+#: same due, then the oldest call.
+_QUEUE_NEAREST = _nearest_sql(("q.handoff_open", "q.safety_due", "q.plan_due"))
+_QUEUE_SQL = (
+    "SELECT q.id, q.started_at, q.line, q.urgent, q.risk, q.safety_due, q.plan_due, q.flag_reasons, q.summary,"
+    " q.followup_by, q.opened, q.handoff_due, q.victim_referral, q.incident_ward_code"
+    + _QUEUE_FROM
+    + f" ORDER BY {_QUEUE_NEAREST} IS NULL, {_QUEUE_NEAREST}, q.urgent DESC, q.started_at, q.id"
+)
 
 
 def _rule(check, *args) -> None:
@@ -99,6 +120,7 @@ def _child(row) -> Child:
     return Child(
         id=row[0], name=row[1], sex=row[2], age=row[3], age_band=row[4], province_code=row[5], ward_code=row[6],
         address=row[7], special_circumstances=json.loads(row[8]) if row[8] != "[]" else [], carer=row[9],
+        status=row[11], destination=row[12],
     )  # fmt: skip
 
 
@@ -114,7 +136,9 @@ def _load_case(conn, case_id: int) -> Case:
         id=row[0], number=row[1], call_id=row[2], child_id=row[3], child=child, opened_by=row[4],
         opened_at=from_ms(row[5]), assigned_to=row[6], status=row[7], risk=row[8], safety_due=from_ms(row[9]),
         plan_due=from_ms(row[10]), closed_at=from_ms(row[11]), closure_reason=row[12], version=row[13],
-        details=json.loads(row[14] or "{}"),
+        details=json.loads(row[14] or "{}"), emergency_done_at=from_ms(row[15]),
+        plan_approved_on=date.fromisoformat(row[16]) if row[16] else None, separation_started_at=from_ms(row[17]),
+        separation_until=from_ms(row[18]), separation_ended_at=from_ms(row[19]), report_number=row[20],
     )  # fmt: skip
 
 
@@ -167,19 +191,17 @@ def _bump(conn, case_id: int, sets: str, params: list) -> None:
 
 def followup_queue(db: sqlite_utils.Database, *, viewer_id: int, now: datetime | None = None) -> list[QueueItem]:
     """Flagged calls with fewer case files than children (a call without children needs one), most urgent
-    first: earliest due (safety, else plan), urgent before not, then the oldest call.
+    first: the nearest open clock (a hand-off to the commune not recorded, the 12-hour clock, the plan), urgent
+    before not at the same due, then the oldest call. Each item carries its call's hand-offs.
 
     ``now`` is accepted for symmetry with the lists: which calls wait does not depend on the time.
     """
     access.require(db, viewer_id, permissions.QUEUE_VIEW)
-    rows = db.conn.execute(
-        "SELECT q.id, q.started_at, q.line, q.urgent, q.risk, q.safety_due, q.plan_due, q.flag_reasons, q.summary,"
-        " q.followup_by, q.opened" + _QUEUE_FROM + " ORDER BY coalesce(q.safety_due, q.plan_due) IS NULL,"
-        " coalesce(q.safety_due, q.plan_due), q.urgent DESC, q.started_at, q.id"
-    ).fetchall()
+    rows = db.conn.execute(_QUEUE_SQL).fetchall()
     ids = [r[0] for r in rows]
     children: dict[int, list[Child]] = {}
     with_file: dict[int, list[int | None]] = {}
+    handoffs: dict[int, list[Handoff]] = {}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
         for r in db.conn.execute(_CHILD_SELECT + f" WHERE call_id IN ({marks}) ORDER BY position, id", chunk):
@@ -188,14 +210,22 @@ def followup_queue(db: sqlite_utils.Database, *, viewer_id: int, now: datetime |
             f"SELECT call_id, child_id FROM cases WHERE call_id IN ({marks}) AND status != 'closed' ORDER BY id", chunk
         ):
             with_file.setdefault(call_id, []).append(child_id)
-    return [_queue_item(r, children.get(r[0], ()), with_file.get(r[0], ())) for r in rows]
+        for r in db.conn.execute(
+            "SELECT call_id, kind, to_whom, means, at, user_id, id FROM handoffs"
+            f" WHERE call_id IN ({marks}) ORDER BY at, id",
+            chunk,
+        ):
+            handoffs.setdefault(r[0], []).append(Handoff(r[1], r[2], r[3], from_ms(r[4]), r[5], r[6]))
+    return [_queue_item(r, children.get(r[0], ()), with_file.get(r[0], ()), handoffs.get(r[0], ())) for r in rows]
 
 
-def _queue_item(row, children: Iterable[Child], with_file: Iterable[int | None]) -> QueueItem:
+def _queue_item(row, children: Iterable[Child], with_file: Iterable[int | None], handoffs) -> QueueItem:
     return QueueItem(
         call_id=row[0], started_at=from_ms(row[1]), line=row[2], urgent=bool(row[3]), risk=row[4],
         safety_due=from_ms(row[5]), plan_due=from_ms(row[6]), reasons=_reasons(row[7]), summary=row[8],
         children=tuple(children), followup_by=row[9], cases_opened=row[10], children_with_file=tuple(with_file),
+        handoff_due=from_ms(row[11]), victim_referral=bool(row[12]), incident_ward_code=row[13],
+        handoffs=tuple(handoffs),
     )  # fmt: skip
 
 
@@ -332,17 +362,43 @@ def case_events(db: sqlite_utils.Database, case_id: int, *, viewer_id: int) -> l
 
 
 def complete_step(
-    db: sqlite_utils.Database, case_id: int, step: str, *, by_user_id: int, note: str = "", version: int | None = None
+    db: sqlite_utils.Database,
+    case_id: int,
+    step: str,
+    *,
+    by_user_id: int,
+    note: str = "",
+    version: int | None = None,
+    new_cycle: bool = False,
 ) -> Case:
-    """Mark ``step`` done (any step after the current one; steps never go back). ConflictError on a stale version."""
+    """Mark ``step`` done (the next one; steps never go back). ConflictError on a stale version.
+
+    ``new_cycle`` at the review (Điều 30: the child is still at risk, ``note`` says why): the review is recorded,
+    then a 'cycle' event sends the case back before the plan, with a new plan due 5 working days after today
+    (the centre's holidays and swapped Saturdays) and no approval yet. Nothing recorded is changed.
+    """
     access.require(db, by_user_id, permissions.CASE_EDIT)
+    days = calendar(db) if new_cycle else None
+    if new_cycle:
+        note = _text(note, "reason")
     with write(db) as conn:
         case = _load_case(conn, case_id)
         _check_version(case, version)
         _rule(rules.check_step_forward, case.status, step)
-        _bump(conn, case_id, "status = ?", [step])
-        _add_event(conn, case_id, by_user_id, "step", step=step, text=(note or "").strip())
-        audit.append(db, by_user_id, "case.step", "case", case_id, step)
+        if new_cycle:
+            _rule(rules.check_new_cycle, case.status, step)
+        now = utcnow()
+        _add_event(conn, case_id, by_user_id, "step", at=now, step=step, text=(note or "").strip())
+        if new_cycle:
+            due = clocks.new_cycle_plan_due(now, days.holidays, days.working_saturdays)
+            _bump(conn, case_id, "status = ?, plan_due = ?, plan_approved_on = NULL",
+                  [rules.CYCLE_BACK_TO, to_ms(due)])  # fmt: skip
+            _add_event(conn, case_id, by_user_id, "cycle", at=now, step=rules.CYCLE_BACK_TO, text=note)
+            audit.append(db, by_user_id, "case.step", "case", case_id, step)
+            audit.append(db, by_user_id, "case.cycle", "case", case_id, rules.CYCLE_BACK_TO)
+        else:
+            _bump(conn, case_id, "status = ?", [step])
+            audit.append(db, by_user_id, "case.step", "case", case_id, step)
         return _load_case(conn, case_id)
 
 
@@ -520,10 +576,18 @@ def assign_case(db: sqlite_utils.Database, case_id: int, counselor_id: int, *, b
 
 
 def _case_summary(row) -> CaseSummary:
+    status = row[6]
+    # core.case_clocks.nearest over the open dues (the earliest; at a tie, the first in CLOCKS), without building
+    # a Clock per due: the list of all open cases reads thousands of rows
+    kind, due = None, None
+    if status != rules.CLOSED:
+        for each, ms in zip(_CASE_CLOCK_KINDS, row[8:12], strict=True):
+            if ms is not None and (due is None or ms < due):
+                kind, due = each, ms
     return CaseSummary(
         id=row[0], number=row[1], child_name=row[2], call_id=row[3], opened_at=from_ms(row[4]), assigned_to=row[5],
-        status=row[6], risk=row[7], next_step=rules.next_step(row[6]), next_due=from_ms(row[8]),
-        closed_at=from_ms(row[9]),
+        status=status, risk=row[7], next_step=rules.next_step(status), next_due=from_ms(due),
+        closed_at=from_ms(row[12]), next_clock=kind,
     )  # fmt: skip
 
 
@@ -537,12 +601,14 @@ def _list_where(which: str) -> str:
 def list_cases(
     db: sqlite_utils.Database, which: str, *, user_id: int, now: datetime | None = None
 ) -> list[CaseSummary]:
-    """'mine' (open, assigned to ``user_id``), 'overdue' (open, next due time passed) or 'open' (not closed),
-    by next due time (none last), then number. ``user_id`` is the one reading (CASE_VIEW)."""
+    """'mine' (open, assigned to ``user_id``), 'overdue' (open, its nearest open clock past due) or 'open' (not
+    closed), by the nearest open clock (core.case_clocks: hand-off, 12 hours, plan, separation; the most overdue
+    first, none last), then number. ``user_id`` is the one reading (CASE_VIEW)."""
     access.require(db, user_id, permissions.CASE_VIEW)
     params = {"user": user_id, "now": to_ms(now or utcnow())}
+    sql = _SUMMARY_SQL.format(where=_list_where(which))
     rows = db.conn.execute(
-        _SUMMARY_SQL + f" WHERE {_list_where(which)} ORDER BY {_NEXT_DUE} IS NULL, {_NEXT_DUE}, k.number", params
+        sql + f" WHERE {_LIST_FILTER[which]} ORDER BY {_NEAREST} IS NULL, {_NEAREST}, number", params
     )
     return [_case_summary(r) for r in rows]
 
@@ -552,16 +618,22 @@ def case_counts(db: sqlite_utils.Database, *, user_id: int, now: datetime | None
     access.require(db, user_id, permissions.CASE_VIEW)
     params = {"user": user_id, "now": to_ms(now or utcnow())}
     counts = {"queue": db.conn.execute("SELECT count(*) FROM followup_waiting").fetchone()[0]}
-    for which in ("mine", "overdue", "open"):
+    for which in ("mine", "open"):
         sql = f"SELECT count(*) FROM cases k WHERE {_list_where(which)}"
         counts[which] = db.conn.execute(sql, params).fetchone()[0]
-    return counts
+    overdue = (
+        "SELECT count(*) FROM (SELECT "
+        + ", ".join(f"{due} AS d{n}" for n, due in enumerate(_CASE_OPEN_DUES))
+        + f" FROM cases k WHERE {_OPEN}) WHERE {_NEAREST} < :now"
+    )
+    counts["overdue"] = db.conn.execute(overdue, params).fetchone()[0]
+    return {key: counts[key] for key in ("queue", "mine", "overdue", "open")}
 
 
 def cases_of_call(db: sqlite_utils.Database, call_id: int, *, viewer_id: int) -> list[CaseSummary]:
     """The case files opened from a call, by number (CASE_VIEW)."""
     access.require(db, viewer_id, permissions.CASE_VIEW)
-    rows = db.conn.execute(_SUMMARY_SQL + " WHERE k.call_id = ? ORDER BY k.number", [call_id])
+    rows = db.conn.execute(_SUMMARY_SQL.format(where="k.call_id = ?") + " ORDER BY number", [call_id])
     return [_case_summary(r) for r in rows]
 
 
@@ -576,13 +648,13 @@ def open_cases_for_phone(db: sqlite_utils.Database, phone: str, *, viewer_id: in
         return []
     access.require(db, viewer_id, permissions.CALL_LOG)
     marks = ",".join("?" * len(keys))
-    rows = db.conn.execute(
-        _SUMMARY_SQL + f" WHERE {_OPEN} AND k.id IN ("
+    where = (
+        f"{_OPEN} AND k.id IN ("
         f"SELECT k2.id FROM cases k2 JOIN calls c ON c.id = k2.call_id WHERE c.phone_e164 IN ({marks})"
         f" UNION SELECT cc.case_id FROM case_calls cc JOIN calls c ON c.id = cc.call_id WHERE c.phone_e164 IN ({marks})"
-        ") ORDER BY k.number",
-        [*keys, *keys],
+        ")"
     )
+    rows = db.conn.execute(_SUMMARY_SQL.format(where=where) + " ORDER BY number", [*keys, *keys])
     return [_case_summary(r) for r in rows]
 
 

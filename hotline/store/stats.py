@@ -1,11 +1,11 @@
-"""The figures of a statistics report (issue 7): store.stats_queries run on one snapshot, folded into a ReportData."""
+"""The figures of a statistics report: store.stats_queries run on one snapshot, folded into a ReportData."""
 
 from __future__ import annotations
 
 import sqlite3
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 import sqlite_utils
@@ -16,6 +16,16 @@ from hotline.core.models import category_group as group_of
 from hotline.core.report_data import Indicators, MonthRow, ReportData, WithoutCase
 from hotline.store import access
 from hotline.store.db import translate_error
+from hotline.store.stats_people import (
+    abused_children,
+    abused_without_case,
+    by_channel,
+    by_referral,
+    by_service_level,
+    in_order,
+    largest_first,
+    trafficking_victims,
+)
 from hotline.store.stats_queries import (
     HOUR_MS,
     WITHOUT_CASE_LIMIT,
@@ -113,8 +123,10 @@ def _assemble(p: Period, rows: dict[str, list]) -> ReportData:
 
     sums = [0] * 7  # substantive, with a record, counselling, abuse, trafficking, reports, reports with a case
     by_relation: Counter[str] = Counter()
-    for relation, *counts in rows["kinds"]:
+    by_level: Counter[str] = Counter()
+    for relation, level, *counts in rows["kinds"]:
         by_relation[relation] += counts[0]
+        by_level[level] += counts[0]
         sums = [a + (b or 0) for a, b in zip(sums, counts, strict=True)]
 
     by_category: Counter[str] = Counter()
@@ -137,12 +149,15 @@ def _assemble(p: Period, rows: dict[str, list]) -> ReportData:
         MonthRow(m.month, *month_counts[2 * n], *month_counts[2 * n + 1]) for n, m in enumerate(p.months)
     )  # fmt: skip
     to_case = [row[0] for row in rows["cases_opened"]]
+    abused, with_case = abused_children(rows["abused"], [code for (code,) in rows["vocabulary"]])
     indicators = Indicators(
         calls_received=sum(hours),
         substantive=sums[0], with_record=sums[1], counselling=sums[2], abuse_reports=sums[3],
         trafficking_reports=sums[4], reports=sums[5], reports_with_case=sums[6],
         cases_opened=len(to_case), cases_closed=rows["cases_closed"][0][0], cases_overdue=rows["cases_overdue"][0][0],
         median_hours_to_case=statistics.median(to_case) / HOUR_MS if to_case else None,
+        children_abused=sum(abused.by_sex.values()), children_abused_with_case=with_case,
+        children_supported=len({row[1] for row in rows["cases_opened"]}),
     )  # fmt: skip
     return ReportData(
         first_day=p.first,
@@ -150,13 +165,18 @@ def _assemble(p: Period, rows: dict[str, list]) -> ReportData:
         lines=p.lines,
         indicators=indicators,
         by_line=dict(sorted((line, n) for line, n in by_line.items() if n or line in p.lines)),
-        by_outcome=_in_order(by_outcome, OUTCOMES),
-        by_category_group=_largest_first(by_group),
-        by_category=_largest_first(by_category),
-        children_by_sex=_in_order(by_sex, SEXES),
-        children_by_age_band=_in_order(by_band, CHILD_AGE_BANDS),
-        children_by_commune=_largest_first(by_ward),
-        by_caller_relation=_in_order(by_relation, CALLER_RELATIONS),
+        by_outcome=in_order(by_outcome, OUTCOMES),
+        by_category_group=largest_first(by_group),
+        by_category=largest_first(by_category),
+        children_by_sex=in_order(by_sex, SEXES),
+        children_by_age_band=in_order(by_band, CHILD_AGE_BANDS),
+        children_by_commune=largest_first(by_ward),
+        by_caller_relation=in_order(by_relation, CALLER_RELATIONS),
+        by_service_level=by_service_level(by_level),
+        by_channel=by_channel(rows["channels"], indicators.calls_received),
+        by_referral=by_referral(rows["referrals"]),
+        abused_children=abused,
+        trafficking_victims=trafficking_victims(rows["victims"], [code for (code,) in rows["vocabulary"]]),
         hour_weekday=tuple(tuple(hours_of_day) for hours_of_day in grid),
         per_day=per_day,
         months=months,
@@ -164,16 +184,5 @@ def _assemble(p: Period, rows: dict[str, list]) -> ReportData:
             WithoutCase(call_id, started, line, tuple(sorted((codes or "").split())))
             for call_id, started, line, codes in rows["without_case"]
         ),
+        abused_without_case=abused_without_case(rows["abused_without_case"]),
     )
-
-
-def _in_order(counts: Counter, vocabulary: Iterable[str]) -> dict:
-    """A fixed vocabulary in its own order, zeros included; a stored value outside it (none expected) after it."""
-    ordered = {key: counts.get(key, 0) for key in vocabulary}
-    ordered.update(sorted((key, n) for key, n in counts.items() if n and key not in ordered))
-    return ordered
-
-
-def _largest_first(counts: Counter) -> dict:
-    """Open-ended keys (codes, communes) by count, largest first, then by key; None (not recorded) last of a tie."""
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or 0)))

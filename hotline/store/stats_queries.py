@@ -1,4 +1,4 @@
-"""The statistics report's statements (issue 7): each figure counted over an index, never a scan of the calls."""
+"""The statistics report's statements: each figure counted over an index, never a scan of the calls."""
 
 from __future__ import annotations
 
@@ -34,25 +34,42 @@ _HAS_CASE = (
 )
 # INDEXED BY: the plan must not depend on whether ANALYZE ever ran (tests/store/test_stats_plans.py checks them).
 _ALL = "calls c INDEXED BY calls_started WHERE c.started_at >= {lo} AND c.started_at < {hi}{lines}"
+#: A child in law (docs/law.md): under 16, or of unknown age unless the band says 16-17 or 18+ (models.age_group).
+_CHILD = "(ch.age < 16 OR (ch.age IS NULL AND ch.age_band NOT IN ('16-17', '18+')))"
+#: The abuse categories and trafficking purposes of a call: an abused child's forms of abuse.
+_FORMS = (
+    f"(SELECT group_concat(k.code, ' ') FROM call_categories k WHERE k.call_id = c.id"
+    f" AND ({_codes('abuse')} OR {_TRAFFICKING}))"
+)
+#: The abused people of the substantive calls: the partial index holds only them (migration 0011).
+_FROM_ABUSED = (
+    "FROM calls c INDEXED BY calls_substantive"
+    " JOIN call_children ch INDEXED BY call_children_abused ON ch.call_id = c.id AND ch.status = 'abused'"
+)
 _SUBSTANTIVE = "c.outcome = 'substantive' AND c.started_at >= {lo} AND c.started_at < {hi}{lines}"
 _FROM_SUBSTANTIVE = "FROM calls c INDEXED BY calls_substantive"
 
 
 def _overdue_sql(case_lines: str) -> str:
-    """Cases not closed at :moment whose safety assessment or plan was due before it and not done by then: the rule
-    of the follow-up lists (core.cases.next_due passed), with the steps and closings as they stood at :moment."""
-    done = []
-    for step, column in case_rules.DUE_STEPS.items():
-        later = case_rules.STEPS[case_rules.STEPS.index(step) : -1]  # steps go forward only: a later one implies it
-        steps = ", ".join(f"'{s}'" for s in later)
-        done.append(
-            f"(k.{column} < :moment AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = k.id"
-            f" AND e.kind = 'step' AND e.step IN ({steps}) AND e.at < :moment))"
-        )
+    """Cases open at :moment with a clock (docs/law.md "Clocks") due before it and not met by then, as things stood
+    at :moment: the 12-hour clock (met only by the emergency outcome), the plan (met by the plan step or a later
+    one, undone by a new cycle after a review; the case's latest plan due time) and a temporary separation past its
+    last day (as extended) and not ended."""
+    plan_or_later = ", ".join(f"'{s}'" for s in case_rules.STEPS[case_rules.STEPS.index("plan") : -1])
+    emergency = "(k.safety_due < :moment AND (k.emergency_done_at IS NULL OR k.emergency_done_at >= :moment))"
+    plan = (
+        "(k.plan_due < :moment AND coalesce((SELECT e.kind FROM case_events e WHERE e.case_id = k.id"
+        f" AND (e.kind = 'cycle' OR (e.kind = 'step' AND e.step IN ({plan_or_later}))) AND e.at < :moment"
+        " ORDER BY e.at DESC, e.id DESC LIMIT 1), 'cycle') = 'cycle')"
+    )
+    separation = (
+        "(k.separation_until < :moment AND k.separation_started_at < :moment"
+        " AND (k.separation_ended_at IS NULL OR k.separation_ended_at >= :moment))"
+    )
     return (
         "SELECT count(*) FROM cases k INDEXED BY cases_opened"
         " WHERE k.opened_at < :moment AND (k.closed_at IS NULL OR k.closed_at >= :moment)"
-        f" AND ({' OR '.join(done)})"
+        f" AND ({emergency} OR {plan} OR {separation})"
         " AND coalesce((SELECT e.kind FROM case_events e WHERE e.case_id = k.id AND e.kind IN ('close', 'reopen')"
         " AND e.at < :moment ORDER BY e.at DESC, e.id DESC LIMIT 1), '') != 'close'" + case_lines
     )
@@ -174,10 +191,43 @@ def statements_of(p: Period) -> list[tuple[str, str, dict]]:
         f" AND EXISTS (SELECT 1 FROM call_categories k WHERE k.call_id = c.id AND {_REPORT})) FROM b"
     )
     kinds = (
-        f"WITH s AS MATERIALIZED (SELECT c.id, c.caller_relation, {_KINDS} AS kinds {_FROM_SUBSTANTIVE}"
-        f" WHERE {substantive}) SELECT s.caller_relation, count(*), count(s.kinds), sum((s.kinds >> 1) & 1),"
-        " sum((s.kinds >> 2) & 1), sum((s.kinds >> 3) & 1), sum((s.kinds & 12) != 0),"
-        f" sum(CASE WHEN s.kinds & 12 THEN {_HAS_CASE.format(id='s.id')} ELSE 0 END) FROM s GROUP BY s.caller_relation"
+        f"WITH s AS MATERIALIZED (SELECT c.id, c.caller_relation, c.service_level, {_KINDS} AS kinds"
+        f" {_FROM_SUBSTANTIVE} WHERE {substantive}) SELECT s.caller_relation, s.service_level, count(*),"
+        " count(s.kinds), sum((s.kinds >> 1) & 1), sum((s.kinds >> 2) & 1), sum((s.kinds >> 3) & 1),"
+        f" sum((s.kinds & 12) != 0), sum(CASE WHEN s.kinds & 12 THEN {_HAS_CASE.format(id='s.id')} ELSE 0 END)"
+        " FROM s GROUP BY s.caller_relation, s.service_level"
+    )
+    # phone is most calls (the rest of calls received): only the other channels are in the partial index
+    channels = (
+        "SELECT c.channel, count(*) FROM calls c INDEXED BY calls_other_channels WHERE c.channel != 'phone'"
+        f" AND c.started_at >= :start AND c.started_at < :end{lines} GROUP BY c.channel"
+    )
+    referrals = (
+        f"SELECT r.value, count(DISTINCT c.id) {_FROM_SUBSTANTIVE}, json_each(c.referrals) r"
+        f" WHERE {substantive} AND c.referrals != '[]' GROUP BY r.value"
+    )
+    # each abused person with their call's setting, commune and forms, and whether a case was opened for them
+    abused = (
+        f"SELECT ch.sex, ch.age, ch.age_band, c.incident_setting, c.incident_ward_code, {_FORMS},"
+        " EXISTS (SELECT 1 FROM cases x WHERE x.child_id = ch.id), count(*)"
+        f" {_FROM_ABUSED} WHERE {substantive} GROUP BY 1, 2, 3, 4, 5, 6, 7"
+    )
+    abused_without_case = (
+        f"SELECT c.id, c.started_at, c.line, ch.id, ch.sex, ch.age, ch.age_band {_FROM_ABUSED}"
+        f" WHERE {substantive} AND {_CHILD} AND NOT EXISTS (SELECT 1 FROM cases x WHERE x.child_id = ch.id)"
+        " ORDER BY c.started_at, c.id, ch.id LIMIT :limit"
+    )
+    # everyone named on a trafficking report, with the call's purposes and referrals
+    victims = (
+        "WITH t AS MATERIALIZED (SELECT c.id, c.referrals, (SELECT group_concat(k.code, ' ') FROM call_categories k"
+        f" WHERE k.call_id = c.id AND {_TRAFFICKING}) AS purposes {_FROM_SUBSTANTIVE} WHERE {substantive})"
+        " SELECT ch.sex, ch.age, ch.age_band, ch.destination, t.purposes, t.referrals, count(*)"
+        " FROM t JOIN call_children ch ON ch.call_id = t.id WHERE t.purposes IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6"
+    )
+    # the codes of the forms of abuse and of the trafficking purposes, in the centre's list order
+    vocabulary = (
+        "SELECT code FROM categories WHERE (code >= 'abuse.' AND code < 'abuse/')"
+        " OR (code >= 'trafficking.' AND code < 'trafficking/') ORDER BY sort, code"
     )
     # per code: the calls with it, and those where it is the first code of its group (so a group counts a call once)
     categories = (
@@ -202,11 +252,18 @@ def statements_of(p: Period) -> list[tuple[str, str, dict]]:
         ("kinds", kinds),
         ("categories", categories),
         ("children", children),
+        ("channels", channels),
+        ("referrals", referrals),
+        ("abused", abused),
+        ("abused_without_case", abused_without_case),
+        ("victims", victims),
+        ("vocabulary", vocabulary),
         ("months", months),
         (
             "cases_opened",
-            # CROSS JOIN keeps cases first: with a line chosen SQLite would start from every call of that line
-            "SELECT k.opened_at - c.started_at FROM cases k INDEXED BY cases_opened"
+            # CROSS JOIN keeps cases first: with a line chosen SQLite would start from every call of that line;
+            # the person of each case gives the children supported (a case without one: the call's child)
+            "SELECT k.opened_at - c.started_at, coalesce(k.child_id, -k.call_id) FROM cases k INDEXED BY cases_opened"
             f" CROSS JOIN calls c ON c.id = k.call_id WHERE k.opened_at >= :start AND k.opened_at < :end{lines}",
         ),
         (

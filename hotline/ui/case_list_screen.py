@@ -1,19 +1,20 @@
-"""Lists of case files: mine, overdue, all open — each with its next step and deadline."""
+"""Lists of case files: mine, overdue, all open — each with its next step and its nearest legal clock first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from hotline.core.cases import DUE_SOON, SAFETY_DUE_SOON, CaseSummary, urgency
+from hotline.core.case_clocks import Clock
+from hotline.core.cases import CaseSummary
 from hotline.core.models import User
 from hotline.core.timeutil import format_local, utcnow
 from hotline.store import cases as case_store
 from hotline.store import users as user_store
 from hotline.store.db import StoreError
-from hotline.ui.case_words import step_label
+from hotline.ui.case_clocks_panel import STATE_COLOURS, clock_status
+from hotline.ui.case_words import clock_short, step_label
 from hotline.ui.models.rows_model import SORT_ROLE, Column, RowsModel
-from hotline.ui.timefmt import URGENCY_COLOURS, countdown
 
 FAR = 1e18
 
@@ -24,8 +25,14 @@ TITLES = {
 }
 
 
+def _clock(case: CaseSummary) -> Clock | None:
+    """The case's nearest open clock, as the store found it."""
+    return Clock(case.next_clock, case.next_due) if case.next_clock and case.next_due else None
+
+
 class CaseListScreen(QWidget):
-    """One of the case lists; Enter or a double-click opens the case."""
+    """One of the case lists, in the store's order (the nearest clock first: the most overdue on top) until a
+    header is clicked; Enter or a double-click opens the case."""
 
     open_case = Signal(int)
     status_message = Signal(str, int)
@@ -36,17 +43,22 @@ class CaseListScreen(QWidget):
         self.db, self.user, self.which = db, user, which
         names = {u.id: u.display_name for u in user_store.list_users(db)}
 
+        def due_text(case: CaseSummary) -> str:
+            clock = _clock(case)
+            return clock_status(clock, utcnow()) if clock else ""
+
         def due_colour(case: CaseSummary):
-            soon = SAFETY_DUE_SOON if case.next_step == "assessment" else DUE_SOON
-            return URGENCY_COLOURS.get(urgency(case.next_due, utcnow(), soon))
+            clock = _clock(case)
+            return STATE_COLOURS.get(clock.state(utcnow())) if clock else None
 
         self.model = RowsModel("CaseListScreen", [
+            Column(QT_TRANSLATE_NOOP("CaseListScreen", "Deadline"), due_text,
+                   lambda c: c.next_due.timestamp() if c.next_due else FAR, due_colour),
+            Column(QT_TRANSLATE_NOOP("CaseListScreen", "Nearest clock"), lambda c: clock_short(c.next_clock or "")),
             Column(QT_TRANSLATE_NOOP("CaseListScreen", "Case"), lambda c: c.number),
             Column(QT_TRANSLATE_NOOP("CaseListScreen", "Child"), lambda c: c.child_name),
             Column(QT_TRANSLATE_NOOP("CaseListScreen", "Step done"), lambda c: step_label(c.status)),
             Column(QT_TRANSLATE_NOOP("CaseListScreen", "Next step"), lambda c: step_label(c.next_step or "")),
-            Column(QT_TRANSLATE_NOOP("CaseListScreen", "Deadline"), lambda c: countdown(c.next_due, utcnow()),
-                   lambda c: c.next_due.timestamp() if c.next_due else FAR, due_colour),
             Column(QT_TRANSLATE_NOOP("CaseListScreen", "Counselor"), lambda c: names.get(c.assigned_to, "")),
             Column(QT_TRANSLATE_NOOP("CaseListScreen", "Opened"), lambda c: format_local(c.opened_at),
                    lambda c: c.opened_at.timestamp()),
@@ -58,6 +70,9 @@ class CaseListScreen(QWidget):
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.view = QTableView(objectName="caseListView")
         self.view.setModel(self.proxy)
+        # no sort column until a header is clicked: enabling sorting with the default indicator sorted the rows by
+        # the first column, descending, and so showed the most overdue case last
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -81,7 +96,8 @@ class CaseListScreen(QWidget):
             self.status_message.emit(str(exc), 8000)
             return
         self.model.set_rows(rows)
-        self.view.sortByColumn(-1, self.view.horizontalHeader().sortIndicatorOrder())  # the store's order
+        if self.proxy.sortColumn() < 0:  # the store's order, unless the user sorted by a column
+            self.proxy.sort(-1)
         self.title.setText(f"{self.tr(TITLES[self.which])}: {len(rows)}")
         if rows:
             self.view.selectRow(0)

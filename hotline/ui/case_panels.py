@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -277,10 +279,16 @@ class DetailsPanel(_Panel):
         self.consent = QCheckBox(self.tr("The informant agrees to be named in Mẫu số 01"), objectName="detail_consent")
         form.addRow("", self.consent)
         self.save_button = QPushButton(self.tr("Save the details"), objectName="saveDetailsButton")
+        # the form is taller than the tab on a 768-pixel screen: it scrolls, the Save button stays in sight
+        fields = QWidget()
+        fields.setLayout(form)
+        scroll = QScrollArea(objectName="caseDetailsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addStretch(1)
         self._inputs = [*self.fields.values(), self.consent, self.save_button]
         self._shown: dict[str, str] = {}
         self.save_button.clicked.connect(self.save)

@@ -1,11 +1,10 @@
-"""One case file: its steps on the legal clock, append-only notes, referrals, linked calls, family, Mẫu 01."""
+"""One case file: its steps, its legal clocks, append-only notes, referrals, linked calls, family, Mẫu 01."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,18 +22,20 @@ from PySide6.QtWidgets import (
 )
 
 from hotline.core import permissions
-from hotline.core.cases import STEPS, Case, CaseRuleError, next_step, step_due, urgency
+from hotline.core.cases import CYCLE_BACK_TO, STEPS, Case, CaseRuleError, next_step
 from hotline.core.models import User
-from hotline.core.timeutil import format_local, utcnow
+from hotline.core.timeutil import format_local
 from hotline.settings import Settings
 from hotline.store import audit
+from hotline.store import case_clocks as clock_store
 from hotline.store import cases as case_store
 from hotline.store import users as user_store
 from hotline.store.db import StoreError
 from hotline.ui import labels
+from hotline.ui.case_clocks_panel import ClockHistory, ClocksPanel
 from hotline.ui.case_panels import DetailsPanel, LinksPanel, NotesPanel, ReferralsPanel
 from hotline.ui.case_words import step_label
-from hotline.ui.timefmt import URGENCY_COLOURS, countdown
+from hotline.ui.clock_dialogs import ReviewDialog
 
 
 class CaseView(QDialog):
@@ -52,26 +53,30 @@ class CaseView(QDialog):
         self._viewed = False  # the first read of the window is the audited view
         self.names = {u.id: u.display_name for u in user_store.list_users(db)}
         self.case: Case | None = None
+        self.facts: clock_store.CallFacts | None = None
         self.header = QLabel(objectName="caseHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.steps = QTableWidget(len(STEPS), 3, objectName="caseStepsTable")
-        self.steps.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Due"), self.tr("Done")])
+        self.steps = QTableWidget(len(STEPS), 2, objectName="caseStepsTable")
+        self.steps.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Done")])
         self.steps.verticalHeader().hide()
         self.steps.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.steps.horizontalHeader().setStretchLastSection(True)
         self.steps.verticalHeader().setDefaultSectionSize(24)
-        self.steps.setColumnWidth(0, 200)
-        self.steps.setColumnWidth(1, 380)
-        # every step in sight, no scrolling: the legal clock is the point of this table
+        self.steps.setColumnWidth(0, 170)
+        self.steps.setFixedWidth(420)
+        # every step in sight, no scrolling
         self.steps.setFixedHeight(24 * len(STEPS) + self.steps.horizontalHeader().sizeHint().height() + 4)
+        self.clocks = ClocksPanel(self)
         self.next_button = QPushButton(objectName="completeStepButton")
         self.notes = NotesPanel(self)
+        self.history = ClockHistory(self)
         self.referrals = ReferralsPanel(self)
         self.links = LinksPanel(self)
         self.details = DetailsPanel(self)
         tabs = QTabWidget(objectName="caseTabs")
         tabs.addTab(self.notes, self.tr("Notes"))
+        tabs.addTab(self.history, self.tr("Clock records"))
         tabs.addTab(self.referrals, self.tr("Referrals"))
         tabs.addTab(self.links, self.tr("Linked calls"))
         tabs.addTab(self.details, self.tr("Family and child (Mẫu 01)"))
@@ -92,10 +97,16 @@ class CaseView(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.form_button)
         bottom.addWidget(done)
+        top = QHBoxLayout()
+        steps_column = QVBoxLayout()
+        steps_column.addWidget(self.steps)
+        steps_column.addWidget(self.next_button)
+        steps_column.addStretch(1)
+        top.addLayout(steps_column)
+        top.addWidget(self.clocks, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(self.steps)
-        layout.addWidget(self.next_button)
+        layout.addLayout(top)
         layout.addWidget(tabs, 1)
         layout.addLayout(bottom)
         self.next_button.clicked.connect(self.complete_next_step)
@@ -103,7 +114,7 @@ class CaseView(QDialog):
         self.form_button.clicked.connect(self.save_form01)
         done.clicked.connect(self.close)
         self.assign_button.clicked.connect(self.give_to)
-        self.resize(1000, 720)
+        self.resize(1340, 720)
         self.reload()
 
     # --- loading -------------------------------------------------------------------------------------------
@@ -113,6 +124,7 @@ class CaseView(QDialog):
         try:
             self.case = case_store.get_case(self.db, self.case_id, viewer_id=self.user.id, audit_view=not self._viewed)
             events = case_store.case_events(self.db, self.case_id, viewer_id=self.user.id)
+            self.facts = clock_store.call_facts(self.db, self.case.call_id, viewer_id=self.user.id)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Case file"), str(exc))
             if self.case is None:
@@ -121,8 +133,10 @@ class CaseView(QDialog):
         self._viewed = True
         case = self.case
         self.setWindowTitle(self.tr("Case file %s") % case.number)
-        self._show_header(case)
-        self._show_steps(case, events)
+        self._show_header(case, events)
+        self._show_steps(events)
+        self.clocks.show_clocks(case, events, self.facts)
+        self.history.show_history(events, self.facts)
         self.notes.show_events(events)
         self.referrals.show_events(events)
         self.links.reload()
@@ -136,12 +150,18 @@ class CaseView(QDialog):
         self.close_button.setText(self.tr("Reopen the case…") if closed else self.tr("Close the case…"))
         self.close_button.setEnabled(self.can_edit)
         self.form_button.setEnabled(self._may_export(case))
-        for panel in (self.notes, self.referrals, self.links, self.details):
+        for panel in (self.notes, self.referrals, self.links, self.details, self.clocks):
             panel.set_editable(self.can_edit and not closed)
 
-    def _show_header(self, case: Case) -> None:
+    def _show_header(self, case: Case, events) -> None:
         child = case.child
-        lines = [self.tr("%s — status: %s") % (case.number, step_label(case.status))]
+        cycle = 1 + sum(1 for event in events if event.kind == "cycle")
+        status = self.tr("%s — status: %s") % (case.number, step_label(case.status))
+        if cycle > 1:
+            status += " · " + self.tr("plan cycle %d (after a review, Art. 30)") % cycle
+        if case.plan_approved_on:
+            status += " · " + self.tr("plan approved on %s") % case.plan_approved_on.strftime("%d/%m/%Y")
+        lines = [status]
         if child is not None:
             age = str(child.age) if child.age is not None else labels.label(labels.CHILD_AGE_BANDS, child.age_band)
             lines.append(self.tr("Child: %s · %s · %s") % (child.name or "?", labels.label(labels.SEXES, child.sex),
@@ -155,30 +175,24 @@ class CaseView(QDialog):
             lines.append(self.tr("Closed %s: %s") % (format_local(case.closed_at), case.closure_reason))
         self.header.setText("\n".join(lines))
 
-    def _show_steps(self, case: Case, events) -> None:
+    def _show_steps(self, events) -> None:
+        """When each step was done in the current plan cycle (a new cycle clears the steps after 'needs')."""
         done = {}
         for event in events:
             if event.kind == "step" and event.step:
                 done[event.step] = event
+            elif event.kind == "cycle":
+                for step in STEPS[STEPS.index(CYCLE_BACK_TO) + 1 :]:
+                    done.pop(step, None)
             elif event.kind == "close":
                 done["closed"] = event
             elif event.kind == "reopen":
                 done.pop("closed", None)
-        now = utcnow()
         for row, step in enumerate(STEPS):
-            due = step_due(step, case.safety_due, case.plan_due)
             self.steps.setItem(row, 0, QTableWidgetItem(step_label(step)))
             event = done.get(step)
-            due_text = ""
-            if due is not None:
-                due_text = format_local(due) + ("" if event else f" — {countdown(due, now)}")
-            due_item = QTableWidgetItem(due_text)
-            colour = URGENCY_COLOURS.get(urgency(due, now)) if due and not event else None
-            if colour:
-                due_item.setBackground(QBrush(QColor(colour)))
-            self.steps.setItem(row, 1, due_item)
             done_text = f"{format_local(event.at)} — {self.names.get(event.user_id, '')}" if event else ""
-            self.steps.setItem(row, 2, QTableWidgetItem(done_text))
+            self.steps.setItem(row, 1, QTableWidgetItem(done_text))
 
     # --- changes -------------------------------------------------------------------------------------------
 
@@ -193,6 +207,9 @@ class CaseView(QDialog):
         step = next_step(self.case.status)
         if step is None or step == "closed":
             return
+        if step == "review":
+            self._review()
+            return
         try:
             case_store.complete_step(self.db, self.case_id, step, by_user_id=self.user.id, version=self.case.version)
         except (StoreError, CaseRuleError) as exc:
@@ -200,6 +217,23 @@ class CaseView(QDialog):
             self.reload()
             return
         self.changed(self.tr("Step done: %s") % step_label(step))
+
+    def _review(self) -> None:
+        """Điều 30: the review closes the cycle, or the child is still at risk and a new plan cycle begins."""
+        dialog = ReviewDialog(self)
+        version = self.case.version
+
+        def write() -> None:
+            case_store.complete_step(
+                self.db, self.case_id, "review", by_user_id=self.user.id, version=version,
+                note=dialog.text.toPlainText(), new_cycle=dialog.at_risk.isChecked(),
+            )  # fmt: skip
+
+        dialog.write = write
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            new_cycle = dialog.at_risk.isChecked()
+            self.changed(self.tr("A new plan cycle began: the plan is due in 5 working days.") if new_cycle
+                         else self.tr("Step done: %s") % step_label("review"))  # fmt: skip
 
     def close_or_reopen(self) -> None:
         closing = self.case.status != "closed"

@@ -1,4 +1,4 @@
-"""The counselor's follow-up queue: flagged calls waiting for a case file, most urgent first, on the legal clock."""
+"""The counselor's follow-up queue: flagged calls waiting for a case file, the nearest legal clock first."""
 
 from __future__ import annotations
 
@@ -22,25 +22,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hotline.core import permissions
-from hotline.core.cases import DUE_SOON, SAFETY_DUE_SOON, CaseRuleError, QueueItem, urgency
-from hotline.core.models import User
+from hotline.core import case_clocks, permissions
+from hotline.core.cases import CaseRuleError, QueueItem
+from hotline.core.models import Handoff, User
 from hotline.core.rules import Reason
 from hotline.core.timeutil import format_local, utcnow
 from hotline.store import cases as case_store
 from hotline.store import categories as category_store
 from hotline.store import users as user_store
 from hotline.store.db import StoreError
+from hotline.store.handoffs import record_handoff
 from hotline.ui import labels
+from hotline.ui.case_clocks_panel import STATE_COLOURS, clock_status, handoff_words
+from hotline.ui.case_words import article_label, clock_label, clock_short
+from hotline.ui.clock_dialogs import HandoffDialog, commune_office, moment_of
 from hotline.ui.models.rows_model import SORT_ROLE, Column, RowsModel
-from hotline.ui.timefmt import URGENCY_COLOURS, countdown
 
 _CTX = "FollowupScreen"
 FAR = 1e18  # sorts "no deadline" last
 
 
-def _due(item: QueueItem):
-    return item.safety_due or item.plan_due
+def clocks_of(item: QueueItem) -> tuple[case_clocks.Clock, ...]:
+    """The call's clocks: the hand-off (met by one to the commune), the 12 hours and the plan."""
+    handoff = next((h for h in item.handoffs if h.kind == "commune"), None)
+    return case_clocks.call_clocks(handoff_due=item.handoff_due, handoff_at=handoff.at if handoff else None,
+                                   safety_due=item.safety_due, plan_due=item.plan_due)  # fmt: skip
+
+
+def _nearest(item: QueueItem) -> case_clocks.Clock | None:
+    return case_clocks.nearest(clocks_of(item))
 
 
 class FollowupScreen(QWidget):
@@ -57,6 +67,8 @@ class FollowupScreen(QWidget):
         self.taxonomy = category_store.load_taxonomy(db)
         self.can_edit = permissions.can(user, permissions.CASE_EDIT)
         self.can_assign_any = permissions.can(user, permissions.CASE_ASSIGN_ANY)
+        # the store lets a counselor or a shift lead record a hand-off of any report
+        self.can_hand_off = self.can_edit or permissions.can(user, permissions.CALL_EDIT_ALL)
         self._names = {u.id: u.display_name for u in user_store.list_users(db)}
         self.model = RowsModel(_CTX, self._columns(), self)
         self.proxy = QSortFilterProxyModel(self)
@@ -68,14 +80,20 @@ class FollowupScreen(QWidget):
         # read when first shown (Workspace._show): nothing slow at sign-in for tabs not yet opened
 
     def _columns(self) -> list[Column]:
+        def due_text(item: QueueItem) -> str:
+            clock = _nearest(item)
+            return clock_status(clock, utcnow()) if clock else ""
+
         def due_colour(item: QueueItem):
-            soon = SAFETY_DUE_SOON if item.safety_due else DUE_SOON
-            return URGENCY_COLOURS.get(urgency(_due(item), utcnow(), soon))
+            clock = _nearest(item)
+            return STATE_COLOURS.get(clock.state(utcnow())) if clock else None
 
         return [
-            Column(QT_TRANSLATE_NOOP("FollowupScreen", "Deadline"), lambda i: countdown(_due(i), utcnow()),
-                   lambda i: _due(i).timestamp() if _due(i) else FAR, due_colour),
-            Column(QT_TRANSLATE_NOOP("FollowupScreen", "For"), self._deadline_kind),
+            Column(QT_TRANSLATE_NOOP("FollowupScreen", "Deadline"), due_text,
+                   lambda i: c.due.timestamp() if (c := _nearest(i)) else FAR, due_colour),
+            Column(QT_TRANSLATE_NOOP("FollowupScreen", "For"),
+                   lambda i: clock_short(c.kind) if (c := _nearest(i)) else ""),
+            Column(QT_TRANSLATE_NOOP("FollowupScreen", "Hand-off"), self._handoff_cell, tooltip=self._handoff_cell),
             Column(QT_TRANSLATE_NOOP("FollowupScreen", "Call"), lambda i: f"{format_local(i.started_at)} · {i.line}",
                    lambda i: i.started_at.timestamp()),
             Column(QT_TRANSLATE_NOOP("FollowupScreen", "Risk"), lambda i: labels.label(labels.RISKS, i.risk)),
@@ -87,10 +105,12 @@ class FollowupScreen(QWidget):
                    tooltip=lambda i: i.summary),
         ]  # fmt: skip
 
-    def _deadline_kind(self, item: QueueItem) -> str:
-        if item.safety_due:
-            return self.tr("safety (12 h)")
-        return self.tr("support plan") if item.plan_due else ""
+    def _handoff_cell(self, item: QueueItem) -> str:
+        """When and how the report went to the commune, or that it has not yet."""
+        handoff = next((h for h in item.handoffs if h.kind == "commune"), None)
+        if handoff is not None:
+            return f"{format_local(handoff.at)} · {labels.label(labels.HANDOFF_MEANS, handoff.means)}"
+        return self.tr("not recorded") if item.handoff_due else self.tr("not required")
 
     def _reasons(self, item: QueueItem) -> str:
         texts = []
@@ -114,8 +134,8 @@ class FollowupScreen(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)  # why flagged: long; full text in a tip
-        header.resizeSection(4, 300)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)  # why flagged: long; full text in a tip
+        header.resizeSection(5, 280)
         header.setStretchLastSection(True)
         self.view.setAccessibleName(self.tr("Flagged calls waiting for a case file"))
         self.detail = QTextBrowser(objectName="followupDetail")
@@ -129,11 +149,15 @@ class FollowupScreen(QWidget):
             if "counselor" in person.roles:
                 self.assign_combo.addItem(person.display_name, person.id)
         self.open_button = QPushButton(self.tr("Open case files… (Ctrl+O)"), objectName="openCasesButton")
+        self.handoff_button = QPushButton(self.tr("Hand-off to the commune… (Ctrl+H)"), objectName="queueHandoffButton")
+        self.handoff_button.setToolTip(self.tr("Record that the report was passed to the commune of the incident"))
+        self.handoff_button.setVisible(self.can_hand_off)
         buttons = QHBoxLayout()
         buttons.addWidget(self.take_button)
         buttons.addWidget(self.assign_combo)
         buttons.addWidget(self.assign_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.handoff_button)
         buttons.addWidget(self.open_button)
         self.take_button.setVisible(self.can_edit)
         self.open_button.setVisible(self.can_edit)
@@ -152,12 +176,14 @@ class FollowupScreen(QWidget):
         self.take_button.clicked.connect(self.take)
         self.assign_button.clicked.connect(self.assign)
         self.open_button.clicked.connect(self.open_cases)
+        self.handoff_button.clicked.connect(self.record_handoff)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.view.doubleClicked.connect(lambda _: self.open_cases() if self.can_edit else None)
         self._actions = []
         for text, keys, slot, name in (
             (self.tr("Take the selected call"), "Ctrl+M", self.take, "takeCallAction"),
             (self.tr("Open case files for the selected call"), "Ctrl+O", self.open_cases, "openCasesAction"),
+            (self.tr("Record the hand-off of the selected call"), "Ctrl+H", self.record_handoff, "queueHandoffAction"),
             (self.tr("Refresh the queue"), "Ctrl+R", self.reload, "refreshQueueAction"),
         ):
             action = QAction(text, self, objectName=name, shortcut=QKeySequence(keys))
@@ -200,10 +226,20 @@ class FollowupScreen(QWidget):
             self.tr("Call of %s on line %s") % (format_local(item.started_at), item.line),
             self.tr("Why flagged: %s") % self._reasons(item),
         ]
-        if item.safety_due:
-            lines.append(self.tr("Safety assessment due: %s") % format_local(item.safety_due))
-        if item.plan_due:
-            lines.append(self.tr("Support plan due: %s") % format_local(item.plan_due))
+        now = utcnow()
+        for clock in clocks_of(item):
+            lines.append(
+                f"{clock_label(clock.kind)} ({article_label(clock.kind)}): "
+                + self.tr("due %s") % format_local(clock.due)
+                + f" — {clock_status(clock, now)}"
+            )
+        if item.handoff_due is None:
+            lines.append(self.tr("Hand-off to the commune: not required by the rules for this report"))
+        for handoff in item.handoffs:
+            kind = self.tr("Hand-off to the commune") if handoff.kind == "commune" else self.tr("Victim referral")
+            lines.append(f"{kind}: {handoff_words(handoff, self._names)}")
+        if item.victim_referral and not any(h.kind == "victim" for h in item.handoffs):
+            lines.append(self.tr("Victim referral (police or Border Guard): not recorded yet"))
         for number, child in enumerate(item.children, start=1):
             age = str(child.age) if child.age is not None else labels.label(labels.CHILD_AGE_BANDS, child.age_band)
             lines.append(self.tr("Child %d: %s, %s, %s") % (number, child.name or "?",
@@ -212,6 +248,23 @@ class FollowupScreen(QWidget):
         self.detail.setPlainText("\n".join(lines))
 
     # --- actions -------------------------------------------------------------------------------------------
+
+    def record_handoff(self) -> None:
+        """Điều 26(1): record that the selected report went to the commune of the incident (to whom, how, when)."""
+        item = self.selected()
+        if item is None or not self.can_hand_off:
+            return
+        dialog = HandoffDialog(commune_office(item.incident_ward_code), self)
+
+        def write() -> None:
+            handoff = Handoff("commune", dialog.to_whom.text(), dialog.means.currentData(), moment_of(dialog.when))
+            record_handoff(self.db, item.call_id, handoff, user_id=self.user.id)
+
+        dialog.write = write
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.status_message.emit(self.tr("Hand-off to the commune recorded."), 6000)
+            self.reload()
+            self.cases_changed.emit()
 
     def take(self) -> None:
         item = self.selected()

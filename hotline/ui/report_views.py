@@ -66,8 +66,12 @@ def share_of(count: int, total: int) -> str:
     return vn_percent(count / total) if total else "—"
 
 
+#: The row of indicator_rows that holds the province's headline figure.
+HEADLINE_ROW = 2
+
+
 def indicator_rows(data: ReportData) -> list[tuple[str, str]]:
-    """(label, value) of every indicator, in the order the province reads them."""
+    """(label, value) of every indicator, in the order the province reads them: its headline per child first."""
     i = data.indicators
     median = (
         "—"
@@ -75,6 +79,23 @@ def indicator_rows(data: ReportData) -> list[tuple[str, str]]:
         else QCoreApplication.translate("ReportViews", "%1 h").replace("%1", vn_decimal(i.median_hours_to_case, 1))
     )
     return [
+        (QCoreApplication.translate("ReportViews", "Abused children (under 16)"), vn_int(i.children_abused)),
+        (
+            QCoreApplication.translate("ReportViews", "… of whom with a case file"),
+            vn_int(i.children_abused_with_case),
+        ),
+        (
+            QCoreApplication.translate("ReportViews", "Share of abused children with a case file (target 100 %)"),
+            vn_percent(i.share_children_with_case),
+        ),
+        (
+            QCoreApplication.translate("ReportViews", "Abused children still without a case file"),
+            vn_int(i.children_abused_without_case),
+        ),
+        (
+            QCoreApplication.translate("ReportViews", "Children supported (case files opened)"),
+            vn_int(i.children_supported),
+        ),
         (QCoreApplication.translate("ReportViews", "Calls received"), vn_int(i.calls_received)),
         (QCoreApplication.translate("ReportViews", "Calls with content"), vn_int(i.substantive)),
         (
@@ -87,11 +108,11 @@ def indicator_rows(data: ReportData) -> list[tuple[str, str]]:
         (QCoreApplication.translate("ReportViews", "Abuse or trafficking reports (each call once)"), vn_int(i.reports)),
         (QCoreApplication.translate("ReportViews", "… of which with a case file"), vn_int(i.reports_with_case)),
         (
-            QCoreApplication.translate("ReportViews", "Share of reports with a case file (target 100 %)"),
+            QCoreApplication.translate("ReportViews", "Share of reports with a case file (per call)"),
             vn_percent(i.share_with_case),
         ),
         (
-            QCoreApplication.translate("ReportViews", "Reports still without a case file"),
+            QCoreApplication.translate("ReportViews", "Reports still without a case file (per call)"),
             vn_int(i.reports_without_case),
         ),
         (QCoreApplication.translate("ReportViews", "Case files opened"), vn_int(i.cases_opened)),
@@ -169,6 +190,11 @@ class BreakdownTables:
     def fill(self, data: ReportData, taxonomy: Taxonomy, line_names: dict[str, str], lang: str) -> None:
         i = data.indicators
         fill(self.indicators, indicator_rows(data))
+        for column in range(2):  # the province's headline: the share of abused children with a case file
+            item = self.indicators.item(HEADLINE_ROW, column)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
         fill(self.lines, count_rows(data.by_line, i.calls_received, lambda code: line_names.get(code, code)))
         fill(self.outcomes, count_rows(data.by_outcome, i.calls_received, lambda c: labels.label(labels.OUTCOMES, c)))
         # shares of the calls with a record (the calls that have a category), as in the files for the province

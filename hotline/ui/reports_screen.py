@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -34,6 +33,8 @@ from hotline.core.timeutil import local, utcnow
 from hotline.settings import Settings
 from hotline.store import audit, categories, lines, stats
 from hotline.store.db import StoreError, connect, database_path
+from hotline.ui import report_pages as pages
+from hotline.ui.report_people_views import PeopleTables
 from hotline.ui.report_views import BreakdownTables, period_text
 from hotline.ui.worker import run_in_background
 
@@ -130,23 +131,10 @@ class ReportsScreen(QWidget):
         exports.addWidget(self.summary_label, 2)
 
         self.tables = BreakdownTables(self)
+        self.people = PeopleTables(self)
         self.tabs = QTabWidget(self, objectName="reportTabs")
-        self.tabs.addTab(self._side_by_side(self.tables.indicators, self.tables.lines, self.tables.outcomes,
-                                            titles=("", self.tr("By line"), self.tr("By outcome"))),
-                         self.tr("Indicators"))  # fmt: skip
-        self.tabs.addTab(self._side_by_side(self.tables.groups, self.tables.categories,
-                                            titles=(self.tr("Category groups"), self.tr("Categories"))),
-                         self.tr("Categories"))  # fmt: skip
-        self.tabs.addTab(self._side_by_side(self.tables.sexes, self.tables.ages, self.tables.communes,
-                                            titles=(self.tr("Sex"), self.tr("Age"), self.tr("Commune"))),
-                         self.tr("Children"))  # fmt: skip
-        self.tabs.addTab(self.tables.relations, self.tr("Callers"))
-        self.tabs.addTab(self.tables.hours, self.tr("Hour × weekday"))
-        self.tabs.addTab(self.tables.months, self.tr("Months and the year before"))
-        self.tabs.addTab(self.tables.without_case, self.tr("Reports without a case file"))
-        self.charts_area = QScrollArea(self, objectName="chartsArea")
-        self.charts_area.setWidgetResizable(True)
-        self.tabs.addTab(self.charts_area, self.tr("Charts"))
+        self.tabs.setUsesScrollButtons(True)
+        self._add_tabs()
 
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
@@ -175,18 +163,71 @@ class ReportsScreen(QWidget):
         button.clicked.connect(lambda: self.export(kind))
         return button
 
-    def _side_by_side(self, *tables, titles) -> QWidget:
-        page = QWidget(self)
-        row = QHBoxLayout(page)
-        for table, title in zip(tables, titles, strict=True):
-            if title:
-                box = QGroupBox(title, page)
-                inner = QVBoxLayout(box)
-                inner.addWidget(table)
-                row.addWidget(box, 1)
-            else:
-                row.addWidget(table, 1)
-        return page
+    def _add_tabs(self) -> None:
+        t, p, add = self.tables, self.people, self.tabs.addTab
+        add(
+            pages.side_by_side(
+                self, (t.indicators, ""), (t.lines, self.tr("By line")), (t.outcomes, self.tr("By outcome"))
+            ),
+            self.tr("Indicators"),
+        )
+        add(
+            pages.side_by_side(
+                self,
+                (p.levels, self.tr("111 service level")),
+                (p.channels, self.tr("Channel")),
+                (p.referrals, self.tr("Referred to")),
+            ),
+            self.tr("Services"),
+        )
+        add(
+            pages.grid(
+                self,
+                (p.abused_forms, self.tr("Form of abuse")),
+                (p.abused_sexes, self.tr("Sex")),
+                (p.abused_ages, self.tr("Age")),
+                (p.abused_settings, self.tr("Setting")),
+                (p.abused_communes, self.tr("Commune of the incident")),
+            ),
+            self.tr("Abused children"),
+        )
+        add(
+            pages.grid(
+                self,
+                (p.victim_sexes, self.tr("Sex")),
+                (p.victim_groups, self.tr("Age group")),
+                (p.victim_destinations, self.tr("Destination")),
+                (p.victim_purposes, self.tr("Purpose")),
+                (p.victim_referrals, self.tr("Referred to")),
+            ),
+            self.tr("Trafficking victims"),
+        )
+        add(
+            pages.side_by_side(self, (t.groups, self.tr("Category groups")), (t.categories, self.tr("Categories"))),
+            self.tr("Categories"),
+        )
+        add(
+            pages.side_by_side(
+                self, (t.sexes, self.tr("Sex")), (t.ages, self.tr("Age")), (t.communes, self.tr("Commune"))
+            ),
+            self.tr("People named"),
+        )
+        add(t.relations, self.tr("Callers"))
+        add(t.hours, self.tr("Hour × weekday"))
+        add(t.months, self.tr("Months and the year before"))
+        add(
+            pages.stacked(
+                self,
+                (p.abused_without_case, self.tr("Abused children without a case file")),
+                (t.without_case, self.tr("Reports without a case file (per call)")),
+            ),
+            self.tr("Without a case file"),
+        )
+        self.charts_area = QScrollArea(self, objectName="chartsArea")
+        self.charts_area.setWidgetResizable(True)
+        add(self.charts_area, self.tr("Charts"))
+        self.definitions = pages.definitions_view(self, self.lang, self.tr("How each figure is counted"))
+        add(self.definitions, self.tr("Definitions"))
 
     # --- the period ---
 
@@ -374,6 +415,7 @@ class ReportsScreen(QWidget):
         taxonomy = categories.load_taxonomy(self.db)
         self.taxonomy = taxonomy
         self.tables.fill(data, taxonomy, self.line_names, self.lang)
+        self.people.fill(data, taxonomy, self.line_names, self.lang)
         holder = QWidget(self.charts_area)
         column = QVBoxLayout(holder)
         for chart in (

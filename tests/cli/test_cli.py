@@ -20,11 +20,13 @@ from cli_run import Result, assert_ok, assert_one_line_error, run_hotline
 
 from hotline.demo import DEMO_PASSWORD
 
-#: `stats --format json`: every field of core.report_data.ReportData, and how many reports without a case were left out.
+#: `stats --format json`: every field of core.report_data.ReportData, and how many reports and abused children without
+#: a case were left out of the lists.
 STATS_KEYS = {
     "first_day", "last_day", "lines", "indicators", "by_line", "by_outcome", "by_category_group", "by_category",
-    "children_by_sex", "children_by_age_band", "children_by_commune", "by_caller_relation", "hour_weekday", "per_day",
-    "months", "without_case", "without_case_left_out",
+    "children_by_sex", "children_by_age_band", "children_by_commune", "by_caller_relation", "by_service_level",
+    "by_channel", "by_referral", "abused_children", "trafficking_victims", "hour_weekday", "per_day", "months",
+    "without_case", "abused_without_case", "without_case_left_out", "abused_without_case_left_out",
 }  # fmt: skip
 BENCH_MEASURES = (
     "save_call",
@@ -317,6 +319,22 @@ def test_stats_json_matches_sql(demo_db, first, last):
     assert indicators["substantive"] == sql_count(demo_db.path, first, last, "outcome = 'substantive'")
     assert indicators["reports_with_case"] + indicators["reports_without_case"] == indicators["reports"]
     assert stats["first_day"] == first and list(stats["per_day"])[-1] == last
+    # the province's headline per child, and 111's tiers and channels adding up
+    abused = indicators["children_abused"]
+    assert indicators["children_abused_with_case"] + indicators["children_abused_without_case"] == abused
+    assert indicators["share_children_with_case"] == (
+        indicators["children_abused_with_case"] / abused if abused else None
+    )
+    assert list(stats["by_service_level"]) == ["information", "counselling", "intervention"]
+    assert sum(stats["by_service_level"].values()) == indicators["substantive"]
+    assert sum(stats["by_channel"].values()) == indicators["calls_received"]
+    for channel in ("phone", "zalo", "app", "walk_in"):
+        assert stats["by_channel"][channel] == sql_count(demo_db.path, first, last, f"channel = '{channel}'")
+    assert list(stats["by_referral"])[:8] == ["police_113", "health_115", "commune", "health_dept", "school",
+                                              "border_guard", "ngo_shelter", "other"]  # fmt: skip
+    assert sum(stats["abused_children"]["by_sex"].values()) == abused
+    assert sum(c["children"] for c in stats["abused_children"]["cells"]) >= abused
+    assert sum(stats["trafficking_victims"]["by_age_group"].values()) == stats["trafficking_victims"]["total"]
 
 
 def test_stats_json_for_one_line(demo_db):
@@ -346,13 +364,22 @@ def test_stats_table_prints(demo_db):
     stats = in_process_report(demo_db.path, first, last)
     lines = out.splitlines()
     assert "01/10/2026 – 31/10/2026" in lines[0]
-    received = lines[1].rsplit(maxsplit=1)
+    headline = lines[1].rsplit(maxsplit=1)
+    assert headline == ["Trẻ em bị xâm hại (dưới 16 tuổi) / Abused children (under 16)",
+                        vn_int(stats["indicators"]["children_abused"])]  # fmt: skip
+    received = next(line for line in lines if line.startswith("Cuộc gọi nhận")).rsplit(maxsplit=1)
     assert received[0].strip() == "Cuộc gọi nhận / Calls received"
     assert received[1] == vn_int(sql_count(demo_db.path, first, last)) == "2.000"
     share = stats["indicators"]["share_with_case"]
     assert any(line.startswith("Tỉ lệ tin báo có hồ sơ") and line.endswith(vn_percent(share)) for line in lines)
+    headline_share = vn_percent(stats["indicators"]["share_children_with_case"])
+    assert any(line.startswith("Tỉ lệ trẻ em bị xâm hại có hồ sơ") and line.endswith(headline_share) for line in lines)
     for title in ("Theo đường dây / By line", "Theo vấn đề / By category", "Trẻ theo nhóm tuổi / Children by age band",
-                  "Cuộc gọi theo giờ × thứ", "Tin báo chưa có hồ sơ / Reports without a case file"):  # fmt: skip
+                  "Cuộc gọi theo giờ × thứ", "Tin báo chưa có hồ sơ / Reports without a case file",
+                  "Theo mức dịch vụ 111 / By 111 service level", "Theo kênh / By channel",
+                  "Trẻ em bị xâm hại theo nơi xảy ra / Abused children by setting",
+                  "Nạn nhân mua bán người / Trafficking victims",
+                  "Trẻ em bị xâm hại chưa có hồ sơ / Abused children without a case file"):  # fmt: skip
         assert any(line.startswith(title) for line in lines), title
     index = lines.index("Theo đường dây / By line")
     assert lines[index + 1].split() == ["111", vn_int(stats["by_line"]["111"])]

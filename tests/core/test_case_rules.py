@@ -64,34 +64,33 @@ def test_unknown_step_is_an_error():
     with pytest.raises(ValueError):
         next_step("planning")
     with pytest.raises(ValueError):
-        step_due("planning", SAFETY, PLAN)
+        step_due("planning", PLAN)
 
 
 @pytest.mark.parametrize(
-    ("step", "safety", "plan", "expected"),
+    ("step", "plan", "expected"),
     [
-        ("assessment", SAFETY, PLAN, SAFETY),
-        ("assessment", None, PLAN, None),  # not urgent: no 12-hour clock
-        ("plan", SAFETY, PLAN, PLAN),
-        ("received", SAFETY, PLAN, None),
-        ("needs", SAFETY, PLAN, None),
-        ("implementing", SAFETY, PLAN, None),
-        ("review", SAFETY, PLAN, None),
-        ("closed", SAFETY, PLAN, None),
+        ("assessment", PLAN, None),  # the 12-hour clock is no step (Điều 26(3): the emergency outcome meets it)
+        ("plan", PLAN, PLAN),
+        ("plan", None, None),
+        ("received", PLAN, None),
+        ("needs", PLAN, None),
+        ("implementing", PLAN, None),
+        ("review", PLAN, None),
+        ("closed", PLAN, None),
     ],
 )
-def test_step_due(step, safety, plan, expected):
-    """Only the initial assessment (safety time) and the plan (plan time) carry a legal due time."""
-    assert step_due(step, safety, plan) == expected
+def test_step_due(step, plan, expected):
+    """Điều 28(1): only the plan step carries a legal due time; the initial assessment carries none."""
+    assert step_due(step, plan) == expected
 
 
 @pytest.mark.parametrize(
     ("status", "safety", "plan", "expected"),
     [
-        pytest.param("received", SAFETY, PLAN, SAFETY, id="urgent-new-case-safety-first"),
+        pytest.param("received", SAFETY, PLAN, PLAN, id="urgent-new-case-the-plan-step"),
         pytest.param("received", None, PLAN, PLAN, id="not-urgent-new-case-plan"),
-        pytest.param("received", PLAN, SAFETY, SAFETY, id="earliest-even-if-plan-is-earlier"),
-        pytest.param("received", SAFETY, None, SAFETY, id="safety-only"),
+        pytest.param("received", SAFETY, None, None, id="safety-only-is-no-step"),
         pytest.param("assessment", SAFETY, PLAN, PLAN, id="assessed-plan-next"),
         pytest.param("needs", SAFETY, PLAN, PLAN, id="needs-plan-next"),
         pytest.param("plan", SAFETY, PLAN, None, id="plan-done-nothing-due"),
@@ -101,7 +100,7 @@ def test_step_due(step, safety, plan, expected):
     ],
 )
 def test_next_due_of_a_case(status, safety, plan, expected):
-    """The next due time is the earliest due time of the steps not yet completed."""
+    """The next step's due time is the plan's while the plan is ahead (the 12-hour clock is no step)."""
     assert next_due(case(status, safety, plan)) == expected
 
 
@@ -248,6 +247,11 @@ def test_referral_services():
             id="bulk-close-without-step",
         ),
         pytest.param([], "received", id="no-events"),
+        pytest.param(
+            [event(1, "step", "review"), event(2, "cycle", "needs"), event(3, "close", None)],
+            "needs",
+            id="bulk-close-after-a-new-cycle",
+        ),
     ],
 )
 def test_status_before_close(events, expected):

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from hotline.core.deadlines import add_working_days, is_working_day, plan_due, safety_due
+from hotline.core.deadlines import add_working_days, is_working_day, plan_due, safety_due, separation_due
 from hotline.core.timeutil import VN_TZ
 
 TET_2027 = [date(2027, 2, 5) + timedelta(days=i) for i in range(7)]  # 05/02/2027 – 11/02/2027
@@ -164,3 +164,30 @@ def test_add_working_days_negative_rejected():
     """A negative count raises ValueError."""
     with pytest.raises(ValueError):
         add_working_days(date(2026, 3, 2), -1)
+
+
+def test_plan_due_counts_a_swapped_saturday_and_skips_a_holiday():
+    """Điều 28(1): five working days skip a public holiday and count a Saturday declared a swapped working day
+    ("làm bù"), as an administrator lists them."""
+    call = vn(2026, 4, 27, 14)  # Monday
+    holidays = [date(2026, 4, 30), date(2026, 5, 1)]  # Thursday and Friday
+    assert plan_due(call) == end_of_vn_day(2026, 5, 4)
+    assert plan_due(call, holidays) == end_of_vn_day(2026, 5, 6)  # 28, 29, 4, 5, 6
+    assert plan_due(call, holidays, [date(2026, 5, 2)]) == end_of_vn_day(2026, 5, 5)  # 28, 29, Sat 2, 4, 5
+    assert plan_due(call, (), [date(2026, 5, 2)]) == end_of_vn_day(2026, 5, 2)  # 28, 29, 30, 1, Sat 2
+
+
+def test_a_swapped_saturday_is_a_working_day():
+    """A Saturday declared a swapped working day counts, even if also listed as a holiday by mistake."""
+    saturday = date(2026, 5, 2)
+    assert not is_working_day(saturday)
+    assert is_working_day(saturday, working_days=[saturday])
+    assert is_working_day(saturday, [saturday], [saturday])
+
+
+def test_separation_due_is_15_days_later():
+    """Điều 32: a temporary separation is due to end 15 days after its start, to the minute."""
+    start = vn(2026, 3, 2, 22, 15)
+    assert separation_due(start) == vn(2026, 3, 17, 22, 15)
+    with pytest.raises(ValueError, match="naive"):
+        separation_due(datetime(2026, 3, 2, 10, 0))

@@ -28,9 +28,10 @@ EXPECTED_CODES = {
         "rights.discrimination", "rights.alcohol_tobacco", "rights.other",
     ],
     "trafficking": [
-        "trafficking.for_money", "trafficking.sexual_exploitation", "trafficking.forced_labour", "trafficking.organ_removal",
-        "trafficking.forced_marriage", "trafficking.baby_sale", "trafficking.adoption_for_profit",
-        "trafficking.forced_crime", "trafficking.other_inhumane", "trafficking.recruitment_info",
+        "trafficking.for_money", "trafficking.sexual_exploitation", "trafficking.forced_labour",
+        "trafficking.organ_removal", "trafficking.forced_marriage", "trafficking.baby_sale",
+        "trafficking.adoption_for_profit", "trafficking.forced_crime", "trafficking.other_inhumane",
+        "trafficking.recruitment_info",
     ],
     "counselling": [
         "counselling.relationships", "counselling.physical_health", "counselling.reproductive_health",

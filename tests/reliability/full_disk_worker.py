@@ -46,7 +46,8 @@ def main(folder: Path) -> dict:
     offered = draft_store.load_drafts(db, operator.id, "pc")
     result["offered"] = [d.state["summary"] == summary for d in offered]
     fill(filler)  # the room the reserve gave back is taken too, as other programs would
-    call = Call(line="111", started_at=utcnow(), operator_id=operator.id, summary=summary, uuid="call-1")
+    call = Call(line="111", started_at=utcnow(), operator_id=operator.id, summary=summary, uuid="call-1", risk="none",
+                service_level="counselling")  # fmt: skip
     try:
         call_store.save_call(db, call, draft=(operator.id, "pc", "call-1"))
         result["saved_while_full"] = True

@@ -72,6 +72,7 @@ def export_db(tmp_path):
             started_at=T0, duration_s=754, categories=["abuse.sexual", "abuse.violence"], risk="high",
             caller_relation="neighbour", caller_name="Nguyễn Văn Đào", phone_raw="0912 345 678",
             summary="Trẻ bị xâm hại", case_need="required", flagged=True, flag_source="rule",
+            service_level="intervention",
             children=[Child(name="Bé Na", sex="female", age=9, age_band="6-10", province_code=91, ward_code=30307)],
             **base,
         )),
@@ -79,11 +80,11 @@ def export_db(tmp_path):
             started_at=T0 + timedelta(minutes=20), duration_s=300, categories=["abuse.neglect"], risk="medium",
             caller_relation="self", summary="=HYPERLINK(\"x\")", case_need="required", flagged=False,
             flag_override_reason="Đã xác minh", children=[Child(sex="male", age_band="11-15")], line="18008077",
-            operator_id=operator, channel="zalo",
+            operator_id=operator, channel="zalo", service_level="intervention",
         )),
         calls.save_call(db, Call(
             started_at=T0 + timedelta(minutes=40), duration_s=610, categories=["counselling.mental_health"],
-            case_need="not_needed", summary="Tư vấn tâm lý", **base,
+            case_need="not_needed", summary="Tư vấn tâm lý", risk="none", service_level="counselling", **base,
         )),
         calls.save_call(db, Call(started_at=T0 + timedelta(minutes=50), duration_s=7, outcome="silent", **base)),
     ]  # fmt: skip

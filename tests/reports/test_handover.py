@@ -70,6 +70,7 @@ def night(tmp_path):
         if call.outcome == "substantive":
             call.categories = ["abuse.violence"] if flagged else ["counselling.education"]
             call.risk = "medium" if flagged else "none"
+            call.service_level = "intervention" if flagged else "counselling"
             call.case_need = "required" if flagged else "not_needed"
             call.flagged, call.flag_source = flagged, "rule" if flagged else None
             call.children = [Child(name="Bé Na", sex="female", age=n % 17, province_code=91, ward_code=30307)]
@@ -157,13 +158,23 @@ def row(call_id: int, **fields) -> LogRow:
 
 
 def test_open_questions_name_the_urgent_calls_and_the_cleared_flags():
-    """Flagged calls without a file are counted (those at high risk named), cleared flags listed, unreviewed counted."""
-    flagged = [row(11, risk="immediate"), row(12), row(13, case_numbers=("AG-2026-00001",)), row(14, risk="high")]
+    """Flagged calls without a file are counted (those on the 12-hour clock named: high risk, or sexual abuse at any
+    risk — ND 56 Điều 26(3)), cleared flags listed, unreviewed counted."""
+    violence = ("abuse.violence",)
+    flagged = [
+        row(11, risk="immediate", categories=violence),
+        row(12, categories=violence),
+        row(13, case_numbers=("AG-2026-00001",)),
+        row(14, risk="high", categories=violence),
+        row(15),
+    ]
     cleared = [row(21, flagged=False, flag_cleared=True), row(22, flagged=False, flag_cleared=True, reviewed=True)]
     questions = open_questions(ShiftSummary(total=9, unreviewed=5), flagged, cleared)
     assert len(questions) == 3
-    assert questions[0].startswith("3 cuộc gọi đã đánh dấu cần lập hồ sơ nhưng chưa có hồ sơ")
+    assert questions[0].startswith("4 cuộc gọi đã đánh dấu cần lập hồ sơ nhưng chưa có hồ sơ")
+    assert "can thiệp khẩn cấp / tạm thời cách ly trong 12 giờ" in questions[0]
     assert "11 lúc 21:05 28/11 (nguy hiểm tức thời)" in questions[0] and "14 lúc 21:05 28/11 (cao)" in questions[0]
+    assert "15 lúc 21:05 28/11 (trung bình)" in questions[0]
     assert "12 lúc" not in questions[0] and "13 lúc" not in questions[0]
     assert questions[1].startswith("Cuộc gọi 21 lúc 21:05 28/11") and "xác nhận hoặc đánh dấu lại" in questions[1]
     assert questions[2] == "Còn 5 cuộc gọi chưa được trưởng ca xem xét."

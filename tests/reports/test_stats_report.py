@@ -28,18 +28,34 @@ MADE = datetime(2026, 12, 2, 2, 30, tzinfo=UTC)  # 09:30 in Vietnam
 SHEETS = [
     "Báo cáo",
     "Chỉ số",
+    "Mức dịch vụ",
+    "Theo kênh",
     "Theo đường dây",
     "Theo kết quả",
     "Nhóm vấn đề",
     "Vấn đề",
-    "Giới tính",
-    "Độ tuổi",
-    "Xã phường",
+    "Chuyển gửi",
+    "Trẻ bị xâm hại – hình thức",
+    "Trẻ bị xâm hại – giới tính",
+    "Trẻ bị xâm hại – độ tuổi",
+    "Trẻ bị xâm hại – nơi xảy ra",
+    "Trẻ bị xâm hại – xã phường",
+    "Hình thức × nơi xảy ra",
+    "Trẻ bị xâm hại – chi tiết",
+    "Nạn nhân mua bán – giới tính",
+    "Nạn nhân mua bán – nhóm tuổi",
+    "Nạn nhân mua bán – nơi đến",
+    "Nạn nhân mua bán – mục đích",
+    "Nạn nhân mua bán – chuyển gửi",
+    "Người được nêu – giới tính",
+    "Người được nêu – độ tuổi",
+    "Người được nêu – xã phường",
     "Người gọi",
     "Giờ × Thứ",
     "Theo ngày",
     "Theo tháng",
-    "Chưa có hồ sơ",
+    "Trẻ bị xâm hại chưa có hồ sơ",
+    "Tin báo chưa có hồ sơ",
 ]
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -77,7 +93,13 @@ def test_xlsx_has_a_sheet_per_table_with_vietnamese_headers_frozen(tmp_path):
     assert headers["Vấn đề"] == ["Vấn đề", "Nhóm vấn đề", "Số cuộc gọi", "Tỷ lệ"]
     assert headers["Giờ × Thứ"] == ["Giờ", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
     assert headers["Theo tháng"][:3] == ["Tháng", "Cuộc gọi đến", "Cuộc gọi đến (năm trước)"]
-    assert headers["Chưa có hồ sơ"] == ["Thời gian", "Đường dây", "Vấn đề", "Mã cuộc gọi"]
+    assert headers["Tin báo chưa có hồ sơ"] == ["Thời gian", "Đường dây", "Vấn đề", "Mã cuộc gọi"]
+    assert headers["Trẻ bị xâm hại chưa có hồ sơ"] == ["Thời gian", "Đường dây", "Giới tính", "Độ tuổi", "Mã cuộc gọi"]
+    assert headers["Mức dịch vụ"] == ["Mức dịch vụ của 111", "Số cuộc gọi", "Tỷ lệ"]
+    assert headers["Trẻ bị xâm hại – chi tiết"] == ["Hình thức", "Giới tính", "Độ tuổi", "Nơi xảy ra", "Số trẻ"]
+    assert headers["Hình thức × nơi xảy ra"] == ["Hình thức", "Gia đình", "Trường học", "Cộng đồng", "Trên mạng",
+                                                "Nơi làm việc", "Nơi khác", "Không ghi nhận", "Tổng"]  # fmt: skip
+    assert all(len(name) <= 31 for name in SHEETS)  # Excel's limit for a sheet's name
     for name in SHEETS[1:]:
         assert book[name].freeze_panes == "A2", name
         assert book[name]["A1"].font.bold, name
@@ -91,12 +113,21 @@ def test_xlsx_has_a_sheet_per_table_with_vietnamese_headers_frozen(tmp_path):
 
 
 def test_xlsx_indicators_are_numbers_equal_to_the_report(tmp_path):
-    """Each indicator is a number equal to the data; the share is a fraction shown as a percentage."""
+    """Each indicator is a number equal to the data, the headline per child first; the shares are fractions shown
+    as percentages."""
     data = sample_report()
     book = xlsx(data, tmp_path / "bao-cao.xlsx")
     rows = {row[0].value: row for row in body(book["Chỉ số"])}
     ind = data.indicators
+    assert [row[0].value for row in body(book["Chỉ số"])][:4] == [
+        "Trẻ em bị xâm hại (dưới 16 tuổi)", "Trẻ em bị xâm hại đã có hồ sơ", "Trẻ em bị xâm hại chưa có hồ sơ",
+        "Tỷ lệ trẻ em bị xâm hại có hồ sơ",
+    ]  # fmt: skip
     for label, expected in (
+        ("Trẻ em bị xâm hại (dưới 16 tuổi)", ind.children_abused),
+        ("Trẻ em bị xâm hại đã có hồ sơ", ind.children_abused_with_case),
+        ("Trẻ em bị xâm hại chưa có hồ sơ", ind.children_abused_without_case),
+        ("Trẻ được hỗ trợ (hồ sơ mở trong kỳ)", ind.children_supported),
         ("Cuộc gọi đến", ind.calls_received),
         ("Cuộc gọi có nội dung", ind.substantive),
         ("Cuộc gọi có ghi nhận vấn đề", ind.with_record),
@@ -104,8 +135,8 @@ def test_xlsx_indicators_are_numbers_equal_to_the_report(tmp_path):
         ("Tin báo xâm hại trẻ em", ind.abuse_reports),
         ("Tin báo mua bán người", ind.trafficking_reports),
         ("Tin báo xâm hại, mua bán người", ind.reports),
-        ("Tin báo đã có hồ sơ", ind.reports_with_case),
-        ("Tin báo chưa có hồ sơ", ind.reports_without_case),
+        ("Tin báo đã có hồ sơ (theo cuộc gọi)", ind.reports_with_case),
+        ("Tin báo chưa có hồ sơ (theo cuộc gọi)", ind.reports_without_case),
         ("Hồ sơ mở trong kỳ", ind.cases_opened),
         ("Hồ sơ đóng trong kỳ", ind.cases_closed),
         ("Hồ sơ quá hạn", ind.cases_overdue),
@@ -113,12 +144,14 @@ def test_xlsx_indicators_are_numbers_equal_to_the_report(tmp_path):
         cell = rows[label][1]
         assert type(cell.value) is int and cell.value == expected, label
         assert cell.number_format == "#,##0"
-    share = rows["Tỷ lệ tin báo có hồ sơ"][1]
+    share = rows["Tỷ lệ tin báo có hồ sơ (theo cuộc gọi)"][1]
     assert share.value == pytest.approx(0.875) and share.number_format == "0.0%"
+    headline = rows["Tỷ lệ trẻ em bị xâm hại có hồ sơ"][1]
+    assert headline.value == pytest.approx(49 / 57) and headline.number_format == "0.0%"
+    assert "100 %" in rows["Tỷ lệ trẻ em bị xâm hại có hồ sơ"][2].value  # the definition names the target
     median = rows["Thời gian từ cuộc gọi đến lập hồ sơ (trung vị, giờ)"][1]
     assert median.value == pytest.approx(ind.median_hours_to_case) and median.number_format == "0.0"
-    assert "100 %" in rows["Tỷ lệ tin báo có hồ sơ"][2].value  # the definition names the target
-    assert len(rows) == 14
+    assert len(rows) == 19
 
 
 def test_xlsx_breakdowns_equal_the_report(tmp_path):
@@ -142,12 +175,13 @@ def test_xlsx_breakdowns_equal_the_report(tmp_path):
         )
         for code, n in data.by_category.items()
     }
-    assert counts(book["Giới tính"]) == {"Nam": data.children_by_sex["male"], "Nữ": data.children_by_sex["female"],
-                                         "Không rõ": data.children_by_sex["unknown"]}  # fmt: skip
-    ages = counts(book["Độ tuổi"])
+    sexes = counts(book["Người được nêu – giới tính"])
+    assert sexes == {"Nam": data.children_by_sex["male"], "Nữ": data.children_by_sex["female"],
+                     "Không rõ": data.children_by_sex["unknown"]}  # fmt: skip
+    ages = counts(book["Người được nêu – độ tuổi"])
     assert ages["0–5 tuổi"] == data.children_by_age_band["0-5"]
     assert list(ages.values()) == [data.children_by_age_band[b] for b in AGE_BANDS]
-    communes = counts(book["Xã phường"])
+    communes = counts(book["Người được nêu – xã phường"])
     assert communes["Phường Long Xuyên"] == data.children_by_commune[30307]
     assert communes["Không rõ"] == data.children_by_commune[None]
     assert counts(book["Người gọi"])["Chính trẻ"] == data.by_caller_relation["self"]
@@ -156,6 +190,36 @@ def test_xlsx_breakdowns_equal_the_report(tmp_path):
     share = body(book["Theo đường dây"])[0][2]
     assert share.value == pytest.approx(data.by_line["111"] / data.indicators.calls_received)
     assert share.number_format == "0.0%"
+
+
+def test_xlsx_service_levels_channels_abused_children_and_victims(tmp_path):
+    """111's tiers and the channels add up to their totals; the abused children's and the victims' sheets give the
+    data's counts under the screens' words; every cell of form × sex × age × setting is a row."""
+    data = sample_report()
+    book = xlsx(data, tmp_path / "bao-cao.xlsx")
+    levels = counts(book["Mức dịch vụ"])
+    assert levels == {"Hỏi đáp thông tin": data.by_service_level["information"],
+                      "Tư vấn chuyên sâu": data.by_service_level["counselling"],
+                      "Hỗ trợ, can thiệp": data.by_service_level["intervention"]}  # fmt: skip
+    assert body(book["Mức dịch vụ"])[-1][1].value == data.indicators.substantive
+    assert counts(book["Theo kênh"])["Zalo"] == data.by_channel["zalo"]
+    assert body(book["Theo kênh"])[-1][1].value == data.indicators.calls_received
+    assert counts(book["Chuyển gửi"])["Bộ đội Biên phòng"] == data.by_referral["border_guard"]
+    abused = data.abused_children
+    assert counts(book["Trẻ bị xâm hại – hình thức"])["Bạo lực"] == abused.by_form["abuse.violence"]
+    assert counts(book["Trẻ bị xâm hại – nơi xảy ra"])["Gia đình"] == abused.by_setting["family"]
+    assert body(book["Trẻ bị xâm hại – giới tính"])[-1][1].value == data.indicators.children_abused
+    cells = [[c.value for c in row] for row in body(book["Trẻ bị xâm hại – chi tiết"])]
+    assert len(cells) == len(abused.cells) and sum(row[4] for row in cells) == data.indicators.children_abused
+    victims = data.trafficking_victims
+    assert counts(book["Nạn nhân mua bán – nơi đến"])["Campuchia"] == victims.by_destination["cambodia"]
+    assert (
+        counts(book["Nạn nhân mua bán – nhóm tuổi"])["Nạn nhân là người lớn (từ 18 tuổi)"]
+        == victims.by_age_group["adult"]
+    )
+    listed = body(book["Trẻ bị xâm hại chưa có hồ sơ"])
+    assert len(listed) == data.indicators.children_abused_without_case == len(data.abused_without_case)
+    assert listed[0][4].value == data.abused_without_case[0].call_id
 
 
 def test_xlsx_hours_days_months_and_open_reports(tmp_path):
@@ -174,7 +238,7 @@ def test_xlsx_hours_days_months_and_open_reports(tmp_path):
     assert [c.value for c in months[0]] == [datetime(2026, 11, 1), m.calls, m.calls_year_before, m.substantive,
                                             m.substantive_year_before, m.reports, m.reports_year_before]  # fmt: skip
     assert months[0][0].number_format == "mm/yyyy"
-    listed = body(book["Chưa có hồ sơ"])
+    listed = body(book["Tin báo chưa có hồ sơ"])
     assert len(listed) == len(data.without_case) == data.indicators.reports_without_case
     for row, item in zip(listed, data.without_case, strict=True):
         assert row[0].value == local(from_ms(item.started_at_ms)).replace(tzinfo=None, second=0, microsecond=0)
@@ -191,17 +255,26 @@ def test_xlsx_keeps_formula_like_names_as_text_and_writes_english(tmp_path):
     write_xlsx(data, tmp_path / "f.xlsx", taxonomy=TAXONOMY, line_names={"111": "=HYPERLINK(1)"}, centre_name=CENTRE)
     cell = openpyxl.load_workbook(tmp_path / "f.xlsx")["Theo đường dây"]["A2"]
     assert cell.value == "=HYPERLINK(1) (111)" and cell.data_type == "s"
-    assert book.sheetnames[:3] == ["Report", "Indicators", "By line"]
+    assert book.sheetnames[:5] == ["Report", "Indicators", "Service levels", "By channel", "By line"]
     assert [c.value for c in book["Indicators"][1]] == ["Indicator", "Value", "Definition"]
-    assert book["Indicators"]["A2"].value == "Calls received"
+    assert book["Indicators"]["A2"].value == "Abused children (under 16)"
+    assert all(len(name) <= 31 for name in book.sheetnames)
 
 
 def test_xlsx_of_an_empty_report(tmp_path):
     """No calls: zero counts, an empty share cell (nothing to divide), no open reports listed."""
     book = xlsx(empty_report(), tmp_path / "trong.xlsx")
     rows = {row[0].value: row[1].value for row in body(book["Chỉ số"])}
-    assert rows["Cuộc gọi đến"] == 0 and rows["Tỷ lệ tin báo có hồ sơ"] is None
-    assert body(book["Chưa có hồ sơ"]) == [] and len(body(book["Theo ngày"])) == 30
+    assert rows["Cuộc gọi đến"] == 0 and rows["Tỷ lệ tin báo có hồ sơ (theo cuộc gọi)"] is None
+    assert rows["Tỷ lệ trẻ em bị xâm hại có hồ sơ"] is None and rows["Trẻ em bị xâm hại (dưới 16 tuổi)"] == 0
+    assert body(book["Tin báo chưa có hồ sơ"]) == [] and len(body(book["Theo ngày"])) == 30
+    assert body(book["Trẻ bị xâm hại chưa có hồ sơ"]) == []
+    assert counts(book["Mức dịch vụ"]) == {
+        "Hỏi đáp thông tin": 0,
+        "Tư vấn chuyên sâu": 0,
+        "Hỗ trợ, can thiệp": 0,
+    }
+    assert counts(book["Trẻ bị xâm hại – hình thức"])["Bạo lực"] == 0  # the forms from the list, zeros included
 
 
 # --- CSV ----------------------------------------------------------------------------------------------------
@@ -230,7 +303,12 @@ def test_csv_long_form_holds_every_value(tmp_path):
     assert rows["report", "first_day"][1] == "2026-11-01" and rows["report", "last_day"][1] == "2026-11-30"
     assert rows["indicators", "calls_received"] == ("Cuộc gọi đến", str(ind.calls_received))
     assert rows["indicators", "calls_received"][1] == "3105"  # plain: no thousands separator
-    assert rows["indicators", "share_with_case"] == ("Tỷ lệ tin báo có hồ sơ", "0.875")
+    assert rows["indicators", "share_with_case"] == ("Tỷ lệ tin báo có hồ sơ (theo cuộc gọi)", "0.875")
+    assert rows["indicators", "share_children_with_case"] == (
+        "Tỷ lệ trẻ em bị xâm hại có hồ sơ",
+        repr(round(49 / 57, 4)),
+    )
+    assert rows["indicators", "children_abused"][1] == str(ind.children_abused)
     assert rows["indicators", "median_hours_to_case"][1] == "6.4166"
     assert rows["indicators", "reports_without_case"][1] == str(ind.reports_without_case)
     for field in ("substantive", "with_record", "counselling", "abuse_reports", "trafficking_reports", "reports",
@@ -244,9 +322,26 @@ def test_csv_long_form_holds_every_value(tmp_path):
         ("children_by_sex", data.children_by_sex),
         ("children_by_age_band", data.children_by_age_band),
         ("by_caller_relation", data.by_caller_relation),
+        ("by_service_level", data.by_service_level),
+        ("by_channel", data.by_channel),
+        ("by_referral", data.by_referral),
+        ("abused_by_form", data.abused_children.by_form),
+        ("abused_by_sex", data.abused_children.by_sex),
+        ("abused_by_age_band", data.abused_children.by_age_band),
+        ("abused_by_setting", data.abused_children.by_setting),
+        ("victims_by_sex", data.trafficking_victims.by_sex),
+        ("victims_by_age_group", data.trafficking_victims.by_age_group),
+        ("victims_by_destination", data.trafficking_victims.by_destination),
+        ("victims_by_purpose", data.trafficking_victims.by_purpose),
+        ("victims_by_referral", data.trafficking_victims.by_referral),
     ):
         for key, n in values.items():
             assert rows[section, key][1] == str(n), (section, key)
+    for cell in data.abused_children.cells:
+        key = f"{cell.form}|{cell.sex}|{cell.age_band}|{cell.setting}"
+        assert rows["abused_cells", key][1] == str(cell.children), key
+    for item in data.abused_without_case:
+        assert rows["abused_without_case.age_band", f"{item.call_id}-{item.child_id}"][1].endswith(("tuổi", "Không rõ"))
     assert rows["by_category", "abuse.violence"] == ("Bạo lực", "41")
     assert rows["children_by_commune", "30307"] == ("Phường Long Xuyên", str(data.children_by_commune[30307]))
     assert rows["children_by_commune", ""] == ("Không rõ", str(data.children_by_commune[None]))
@@ -265,7 +360,17 @@ def test_csv_long_form_holds_every_value(tmp_path):
         assert line == line_label(item.line, LINE_NAMES)
         categories = rows["without_case.categories", str(item.call_id)][1]
         assert categories == "; ".join(TAXONOMY.label(c) for c in item.categories)
-    expected = 3 + 14 + 3 + 8 + 4 + len(data.by_category) + 4 + 6 + 8 + 11 + 24 * 7 + 30 + 6 + 2 * 14
+    # report 3, indicators 19, tiers 3 + total, channels 4 + total, lines, outcomes, groups, categories, referrals;
+    # abused children: forms, sexes, bands, settings, communes (each + total but forms), forms × 8 columns, cells;
+    # victims: sexes, groups, destinations (+ totals), purposes, referrals; people named; callers; hours; days;
+    # months; 3 columns per abused child and 2 per report without a case file
+    abused, victims = data.abused_children, data.trafficking_victims
+    expected = (
+        3 + 19 + 4 + 5 + 3 + 8 + len(TAXONOMY.groups) + len(data.by_category) + 8
+        + len(abused.by_form) + 4 + 5 + 8 + len(abused.by_commune) + 1 + 8 * len(abused.by_form) + len(abused.cells)
+        + 4 + 5 + 8 + len(victims.by_purpose) + 9
+        + 4 + 7 + 8 + 11 + 24 * 7 + 30 + 6 + 3 * len(data.abused_without_case) + 2 * 14
+    )  # fmt: skip
     assert len(rows) == expected
 
 
@@ -320,9 +425,12 @@ def test_pdf_names_the_centre_period_indicators_and_categories(month_pdf):
         "Kỳ báo cáo: 01/11/2026 – 30/11/2026",
         "Đường dây: Tất cả các đường dây",
         "Lập lúc 09:30 02/12/2026",
-        "Tỷ lệ tin báo xâm hại, mua bán người có hồ sơ: 87,5 % (98/112)",
-        "Chỉ tiêu của tỉnh: 100 %",
-        "CHƯA ĐẠT CHỈ TIÊU – còn 14 tin báo chưa có hồ sơ",
+        "Tỷ lệ trẻ em bị xâm hại có hồ sơ: 86,0 % (49/57)",
+        "Chỉ tiêu của tỉnh: 100 % trẻ em bị xâm hại (dưới 16 tuổi) được lập hồ sơ",
+        "CHƯA ĐẠT CHỈ TIÊU – còn 8 trẻ em bị xâm hại chưa có hồ sơ (mục 6.1).",
+        "Theo cuộc gọi (chỉ số phụ): 87,5 % tin báo xâm hại, mua bán người có hồ sơ (98/112).",
+        "Trẻ em bị xâm hại (dưới 16 tuổi) 57",
+        "Tỷ lệ trẻ em bị xâm hại có hồ sơ 86,0 %",
         "Cuộc gọi đến 3.105",
         f"Cuộc gọi có nội dung {vn_int(ind.substantive)}",
         f"Cuộc gọi có ghi nhận vấn đề {vn_int(ind.with_record)}",
@@ -330,9 +438,9 @@ def test_pdf_names_the_centre_period_indicators_and_categories(month_pdf):
         f"Tin báo xâm hại trẻ em {ind.abuse_reports}",
         f"Tin báo mua bán người {ind.trafficking_reports}",
         f"Tin báo xâm hại, mua bán người {ind.reports}",
-        f"Tin báo đã có hồ sơ {ind.reports_with_case}",
-        f"Tin báo chưa có hồ sơ {ind.reports_without_case}",
-        "Tỷ lệ tin báo có hồ sơ 87,5 %",
+        f"Tin báo đã có hồ sơ (theo cuộc gọi) {ind.reports_with_case}",
+        f"Tin báo chưa có hồ sơ (theo cuộc gọi) {ind.reports_without_case}",
+        "Tỷ lệ tin báo có hồ sơ (theo cuộc gọi) 87,5 %",
         f"Hồ sơ mở trong kỳ {ind.cases_opened}",
         f"Hồ sơ đóng trong kỳ {ind.cases_closed}",
         f"Hồ sơ quá hạn {ind.cases_overdue}",
@@ -341,8 +449,15 @@ def test_pdf_names_the_centre_period_indicators_and_categories(month_pdf):
         "Tổng 3.105 100,0 %",
         "Phường Long Xuyên",
         "20:00–20:59",
-        f"4. Tin báo chưa có hồ sơ ({ind.reports_without_case})",
-        "5. Định nghĩa",
+        "Hỏi đáp thông tin 373",
+        "Bộ đội Biên phòng",
+        "4. Trẻ em bị xâm hại (57)",
+        "5. Nạn nhân mua bán người (31)",
+        "6.1. Trẻ em bị xâm hại chưa có hồ sơ (8)",
+        f"6.2. Tin báo chưa có hồ sơ ({ind.reports_without_case})",
+        "7. Định nghĩa: cách tính từng số liệu",
+        "Trẻ em bị xâm hại (dưới 16 tuổi): Trẻ em dưới 16 tuổi (hoặc chưa rõ tuổi)",
+        "Theo mức dịch vụ: Mỗi cuộc gọi có nội dung có đúng một mức dịch vụ",
         f"Trang 1/{pages}",
         f"Trang {pages}/{pages}",
         "Báo cáo thống kê tổng đài · 01/11/2026 – 30/11/2026 · lập lúc 09:30 02/12/2026",
@@ -356,7 +471,7 @@ def test_pdf_names_the_centre_period_indicators_and_categories(month_pdf):
         when = f"{local(from_ms(item.started_at_ms)):%d/%m/%Y %H:%M}"
         assert text.count(f"{when} {line_label(item.line, LINE_NAMES)} ") == 1, item.call_id
         assert text.count(f" {item.call_id}") == 1, item.call_id
-    assert text.count("3.10. Giờ × Thứ") == 1
+    assert text.count("3.13. Giờ × Thứ") == 1
 
 
 def test_pdf_charts_are_pictures_on_the_page(month_pdf, tmp_path):
@@ -376,26 +491,31 @@ def test_pdf_of_an_empty_report(qapp, tmp_path):
     text = text_of(write_and_load(empty_report(), tmp_path / "trong.pdf"))
     for expected in (
         "Cuộc gọi đến 0",
-        "Tỷ lệ tin báo có hồ sơ —",
-        "Không có tin báo xâm hại, mua bán người trong kỳ.",
+        "Tỷ lệ trẻ em bị xâm hại có hồ sơ —",
+        "Không có trẻ em bị xâm hại được báo trong kỳ.",
         "2. Biểu đồ Không có cuộc gọi nào trong kỳ.",
         "Đường dây: Tổng đài quốc gia bảo vệ trẻ em 111",
-        "4. Tin báo chưa có hồ sơ (0) Không có.",
+        "6.1. Trẻ em bị xâm hại chưa có hồ sơ (0) Không có.",
+        "6.2. Tin báo chưa có hồ sơ (0) Không có.",
     ):
         assert expected in text, expected
 
 
 def test_pdf_in_english_with_the_target_met(qapp, tmp_path):
-    """lang="en" writes English words and numbers; every report with a case file meets the target."""
+    """lang="en" writes English words and numbers; every abused child with a case file meets the target."""
     data = sample_report()
-    indicators = type(data.indicators)(**{**data.indicators.__dict__, "reports_with_case": 112})
-    full = ReportData(**{**data.__dict__, "indicators": indicators, "without_case": ()})
+    done = {"reports_with_case": 112, "children_abused_with_case": data.indicators.children_abused}
+    indicators = type(data.indicators)(**{**data.indicators.__dict__, **done})
+    full = ReportData(**{**data.__dict__, "indicators": indicators, "without_case": (), "abused_without_case": ()})
     text = text_of(write_and_load(full, tmp_path / "report.pdf", lang="en"))
     for expected in (
         "HOTLINE STATISTICS REPORT",
         "Period: 01/11/2026 – 30/11/2026",
         "Calls received 3,105",
-        "with a case file: 100.0 % (112/112)",
+        "Share of abused children with a case file: 100.0 % (57/57)",
+        "Per call (a secondary figure): 100.0 % of abuse and trafficking reports have a case file (112/112).",
+        "4. Abused children (57)",
+        "7. Definitions: how each figure is counted",
         "TARGET MET",
         "Page 1/",
     ):
@@ -507,7 +627,7 @@ def test_xlsx_and_csv_say_how_many_of_the_open_reports_they_list_and_that_the_pe
     book = openpyxl.load_workbook(path)
     cover = {row[0].value: row[1].value for row in book["Báo cáo"].iter_rows()}
     assert cover["Ghi chú"] == "Kỳ báo cáo chưa kết thúc (số liệu đến ngày 10/12/2026)."
-    sheet = book["Chưa có hồ sơ"]
+    sheet = book["Tin báo chưa có hồ sơ"]
     listed = body(sheet)
     assert len(listed) == 500 and listed[1][1].value == f"{LINE_NAMES['18008077']} (18008077)"
     notes = [row[0].value for row in sheet.iter_rows(min_row=len(listed) + 2) if row[0].value]
@@ -543,9 +663,10 @@ def test_pdf_counts_every_open_report_and_says_the_period_is_not_over(qapp, tmp_
     for expected in (
         "Kỳ báo cáo: 01/12/2026 – 31/12/2026",
         "Kỳ báo cáo chưa kết thúc (số liệu đến ngày 10/12/2026).",
-        "CHƯA ĐẠT CHỈ TIÊU – còn 623 tin báo chưa có hồ sơ",
-        "Chỉ tiêu của tỉnh: 100 % tin báo xâm hại, mua bán người được lập hồ sơ",
-        "4. Tin báo chưa có hồ sơ (623)",
+        "CHƯA ĐẠT CHỈ TIÊU – còn 8 trẻ em bị xâm hại chưa có hồ sơ",
+        "Chỉ tiêu của tỉnh: 100 % trẻ em bị xâm hại (dưới 16 tuổi) được lập hồ sơ",
+        "Theo cuộc gọi (chỉ số phụ): 13,6 % tin báo xâm hại, mua bán người có hồ sơ (98/721).",
+        "6.2. Tin báo chưa có hồ sơ (623)",
         "Liệt kê 100 trên 623 tin báo chưa có hồ sơ (cũ nhất trước).",
         "Tệp Excel (và CSV) của báo cáo liệt kê 500 tin báo cũ nhất.",
     ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from html import escape
 
 import pytest
 from stats_sample import LINE_NAMES, empty_report, sample_report, with_open_reports
@@ -10,7 +11,7 @@ from stats_sample import LINE_NAMES, empty_report, sample_report, with_open_repo
 from hotline.core.models import CALLER_RELATIONS, OUTCOMES, SEXES
 from hotline.core.report_data import AGE_BANDS, ReportData
 from hotline.core.taxonomy import load_taxonomy
-from hotline.reports import stats_words
+from hotline.reports import stats_definitions, stats_words
 from hotline.reports.stats_html import report_html
 from hotline.reports.stats_tables import report_tables
 from hotline.reports.stats_words import DATETIME, HOURS, ID, INT, MONTH, SHARE, display
@@ -30,11 +31,51 @@ def tables_of(data: ReportData, lang: str = "vi") -> dict:
         (labels.SEXES, stats_words.SEXES_EN),
         (labels.CHILD_AGE_BANDS, stats_words.CHILD_AGE_BANDS_EN),
         (labels.RELATIONS, stats_words.RELATIONS_EN),
+        (labels.CHANNELS, stats_words.CHANNELS_EN),
+        (labels.SERVICE_LEVELS, stats_words.SERVICE_LEVELS_EN),
+        (labels.REFERRALS, stats_words.REFERRALS_EN),
+        (labels.INCIDENT_SETTINGS, stats_words.INCIDENT_SETTINGS_EN),
+        (labels.DESTINATIONS, stats_words.DESTINATIONS_EN),
     ],
 )
 def test_english_words_are_the_screens_source_strings(screen, english):
     """The report's English words for codes are the screens' English (their translation source strings)."""
     assert english == screen
+
+
+def _screen_translations() -> dict[str, str]:
+    """English source → Vietnamese of the screens' 'Labels' context: resources/i18n, then the translations waiting
+    to be merged there (tools/i18n_pending)."""
+    import json
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = {}
+    for context in ET.parse(root / "resources" / "i18n" / "hotline_vi.ts").getroot().iter("context"):
+        if context.findtext("name") == "Labels":
+            found |= {m.findtext("source"): m.findtext("translation") for m in context.iter("message")}
+    for pending in sorted((root / "tools" / "i18n_pending").glob("*.json")):
+        found |= json.loads(pending.read_text(encoding="utf-8")).get("Labels", {})
+    return found
+
+
+@pytest.mark.parametrize(
+    ("screen", "vietnamese"),
+    [
+        (labels.SERVICE_LEVELS, stats_words.SERVICE_LEVELS_VI),
+        (labels.REFERRALS, stats_words.REFERRALS_VI),
+        (labels.INCIDENT_SETTINGS, stats_words.INCIDENT_SETTINGS_VI),
+        (labels.DESTINATIONS, stats_words.DESTINATIONS_VI),
+        (labels.PERSON_GROUPS, stats_words.AGE_GROUPS_VI),
+    ],
+)
+def test_vietnamese_words_are_the_screens_words(screen, vietnamese):
+    """The report writes a code with the Vietnamese word the screens show for it (where one is translated yet)."""
+    translations = _screen_translations()
+    for code, source in screen.items():
+        if translations.get(source):
+            assert vietnamese[code] == translations[source], code
 
 
 @pytest.mark.parametrize(
@@ -59,6 +100,26 @@ def test_display_writes_numbers_and_dates_as_the_centre_does(value, kind, lang, 
     assert display(value, kind, lang) == text
 
 
+def test_every_code_has_vietnamese_and_english_words():
+    """Every code of 111's tiers, channels, referrals, settings, destinations and age groups, and the report's own
+    "not recorded" and "none", has a Vietnamese and an English word (never the bare code)."""
+    from hotline.core.models import CHANNELS, SERVICE_LEVELS
+    from hotline.core.report_data import REFERRALS_OR_NONE, SETTINGS, VICTIM_AGE_GROUPS, VICTIM_DESTINATIONS
+
+    for label, codes in (
+        (stats_words.channel_label, CHANNELS),
+        (stats_words.service_level_label, (*SERVICE_LEVELS, "not_recorded")),
+        (stats_words.referral_label, REFERRALS_OR_NONE),
+        (stats_words.setting_label, SETTINGS),
+        (stats_words.destination_label, VICTIM_DESTINATIONS),
+        (stats_words.age_group_label, VICTIM_AGE_GROUPS),
+    ):
+        for code in codes:
+            assert label(code, "vi") != code and label(code, "en") != code, code
+    assert stats_words.form_label("trafficking", TAXONOMY) == "Bị mua bán (tin báo mua bán người)"
+    assert stats_words.form_label("abuse.sexual", TAXONOMY, "en") == TAXONOMY.label("abuse.sexual", "en")
+
+
 def test_breakdowns_list_every_code_and_add_up():
     """Fixed vocabularies list every code in their order (zeros too); totals equal the sum of their rows."""
     data = sample_report()
@@ -68,11 +129,27 @@ def test_breakdowns_list_every_code_and_add_up():
     assert [r.key for r in tables["children_by_age_band"].rows] == [*AGE_BANDS, "total"]
     assert [r.key for r in tables["by_caller_relation"].rows] == [*CALLER_RELATIONS, "total"]
     assert [r.key for r in tables["by_category_group"].rows] == [g.code for g in TAXONOMY.groups]
-    for key in ("by_line", "by_outcome", "children_by_sex", "children_by_age_band", "children_by_commune"):
+    assert [r.key for r in tables["by_service_level"].rows] == ["information", "counselling", "intervention", "total"]
+    assert [r.key for r in tables["by_channel"].rows] == ["phone", "zalo", "app", "walk_in", "total"]
+    assert [r.key for r in tables["abused_by_age_band"].rows] == ["0-5", "6-10", "11-15", "unknown", "total"]
+    assert tables["abused_by_setting"].rows[-2].key == "not_recorded"
+    assert [r.key for r in tables["victims_by_age_group"].rows] == ["child", "minor", "adult", "unknown", "total"]
+    assert tables["victims_by_referral"].rows[-1].key == "none"  # many per person: no total
+    adding_up = ("by_line", "by_outcome", "children_by_sex", "children_by_age_band", "children_by_commune",
+                 "by_service_level", "by_channel", "abused_by_sex", "abused_by_age_band", "abused_by_setting",
+                 "abused_by_commune", "victims_by_sex", "victims_by_age_group", "victims_by_destination")  # fmt: skip
+    for key in adding_up:
         rows = tables[key].rows
         assert rows[-1].total and rows[-1].cells[1] == sum(r.cells[1] for r in rows[:-1]), key
     assert tables["by_outcome"].rows[-1].cells[1] == data.indicators.calls_received
+    assert tables["by_service_level"].rows[-1].cells[1] == data.indicators.substantive
+    assert tables["by_channel"].rows[-1].cells[1] == data.indicators.calls_received
+    assert tables["abused_by_setting"].rows[-1].cells[1] == data.indicators.children_abused
+    assert tables["victims_by_destination"].rows[-1].cells[1] == data.trafficking_victims.total
     assert tables["by_line"].rows[-1].cells[2] == pytest.approx(1.0)
+    grid = tables["abused_form_setting"]
+    for row in grid.rows:  # each form's settings add up to its children
+        assert sum(row.cells[1:-1]) == row.cells[-1] == data.abused_children.by_form[row.key], row.key
 
 
 def test_labels_name_lines_categories_and_communes():
@@ -111,9 +188,11 @@ def test_empty_report_has_zero_rows_and_no_shares():
     tables = tables_of(empty_report())
     indicators = {r.key: r.cells[1] for r in tables["indicators"].rows}
     assert indicators["calls_received"] == 0 and indicators["share_with_case"] is None
+    assert indicators["children_abused"] == 0 and indicators["share_children_with_case"] is None
     assert indicators["median_hours_to_case"] is None
     assert tables["by_line"].rows[0].cells == ("Tổng đài quốc gia bảo vệ trẻ em 111", 0, None)
     assert tables["without_case"].rows == () and tables["by_category"].rows == ()
+    assert tables["abused_without_case"].rows == () and tables["abused_cells"].rows == ()
 
 
 def _html(data: ReportData, lang: str = "vi", **kwargs) -> str:
@@ -134,7 +213,7 @@ def test_pdf_html_lists_at_most_100_open_reports_and_escapes_names():
     assert "Tệp Excel (và CSV) của báo cáo liệt kê đủ 130 tin báo." in html and "còn lại" not in html
     assert "TRUNG TÂM &lt;SCRIPT&gt;" in html and "&lt;b&gt;Tổng đài&lt;/b&gt;" in html and "<script>" not in html
     assert headings[:3] == ["1. Chỉ số chính", "3. Phân loại", "3.1. Theo đường dây"]  # no charts: no section 2
-    assert "4. Tin báo chưa có hồ sơ (130)" in headings
+    assert "6.2. Tin báo chưa có hồ sơ (130)" in headings and "6.1. Trẻ em bị xâm hại chưa có hồ sơ (8)" in headings
 
 
 def test_open_reports_cut_short_by_the_store_are_counted_in_full_and_said_so():
@@ -143,7 +222,7 @@ def test_open_reports_cut_short_by_the_store_are_counted_in_full_and_said_so():
     data = with_open_reports(sample_report(), 500, 623)
     headings: list[str] = []
     html = _html(data, headings=headings)
-    assert "4. Tin báo chưa có hồ sơ (623)" in headings
+    assert "6.2. Tin báo chưa có hồ sơ (623)" in headings
     assert "Liệt kê 100 trên 623 tin báo chưa có hồ sơ (cũ nhất trước)." in html
     assert "Tệp Excel (và CSV) của báo cáo liệt kê 500 tin báo cũ nhất." in html
     assert "Các tin báo còn lại không có trong các tệp của báo cáo này" in html
@@ -167,21 +246,24 @@ def test_open_reports_name_their_line_as_the_screen_does():
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_target_box_says_what_is_counted(lang):
-    """The province's 100 % target is shown for reports (calls), not worded as children while counting calls."""
+def test_the_target_box_counts_children_and_names_the_per_call_figure(lang):
+    """The province's 100 % target is the share of abused children with a case file, per child (49 of 57); the
+    per-call share follows as a secondary line named as such."""
     html = _html(sample_report(), lang)
     if lang == "vi":
-        assert "Chỉ tiêu của tỉnh: 100 % tin báo xâm hại, mua bán người được lập hồ sơ" in html
-        assert "tính theo tin báo, không theo số trẻ" in html and "trẻ em bị xâm hại được lập hồ sơ" not in html
+        assert "Tỷ lệ trẻ em bị xâm hại có hồ sơ: <span" in html and "(49/57)" in html
+        assert "Chỉ tiêu của tỉnh: 100 % trẻ em bị xâm hại (dưới 16 tuổi) được lập hồ sơ" in html
+        assert "tính theo số trẻ, không theo cuộc gọi" in html
+        assert "Theo cuộc gọi (chỉ số phụ): 87,5 % tin báo xâm hại, mua bán người có hồ sơ (98/112)." in html
     else:
-        assert "The province&#x27;s target: 100 % of abuse and trafficking reports get a case file" in html
-        assert "abused children" not in html
+        assert "The province&#x27;s target: 100 % of abused children (under 16) get a case file" in html
+        assert "Per call (a secondary figure): 87.5 % of abuse and trafficking reports" in html
 
 
 def test_definitions_say_when_each_figure_is_judged():
     """Having a case file is judged when the report is made, being overdue at the end of the period; a case reopened
     later still counts as closed in its period; the PDF prints the definitions."""
-    definitions = {key: (dvi, den) for key, _, _, _, dvi, den in stats_words.INDICATORS}
+    definitions = {key: (dvi, den) for key, _, _, _, dvi, den in stats_definitions.INDICATORS}
     for key in ("reports_with_case", "reports_without_case", "share_with_case"):
         assert "lúc lập báo cáo" in definitions[key][0] and "when the report is made" in definitions[key][1], key
     assert "lúc lập báo cáo (hồ sơ mở sau cuối kỳ cũng được tính)" in definitions["reports_with_case"][0]
@@ -190,6 +272,28 @@ def test_definitions_say_when_each_figure_is_judged():
     assert "mở lại" in definitions["cases_closed"][0] and "reopened" in definitions["cases_closed"][1]
     html = _html(sample_report())
     assert "Xét tại cuối kỳ" in html and "không phải lúc cuối kỳ" in html
+    assert "12 giờ" in definitions["cases_overdue"][0] and "15 ngày" in definitions["cases_overdue"][0]
+
+
+def test_definitions_say_how_each_figure_is_counted_in_both_languages():
+    """The definitions page says how the children are counted (per child named on a call, under 16, status abused,
+    a case for that child), how the tiers, channels, referrals, abused children and victims are counted; both
+    languages, one definition per label."""
+    for lang in ("vi", "en"):
+        rows = stats_definitions.definitions(lang)
+        assert len(rows) == len(stats_definitions.INDICATORS) + len(stats_definitions.BREAKDOWNS)
+        assert all(label and definition for label, definition in rows)
+        html = _html(sample_report(), lang)
+        for label, definition in rows:
+            assert escape(label) in html and escape(definition) in html, label
+    vi = dict(stats_definitions.definitions("vi"))
+    assert "hai anh chị em trong một cuộc gọi là 2 trẻ" in vi["Trẻ em bị xâm hại (dưới 16 tuổi)"]
+    assert "được tính hai lần" in vi["Trẻ em bị xâm hại (dưới 16 tuổi)"]
+    assert "cho chính trẻ đó, từ cuộc gọi đó" in vi["Trẻ em bị xâm hại đã có hồ sơ"]
+    assert "Thông tư 13/2021" in vi["Trẻ em bị xâm hại"] and "cộng lại bằng" in vi["Theo mức dịch vụ"]
+    en = dict(stats_definitions.definitions("en"))
+    assert "a child reported on two calls counts twice" in en["Abused children (under 16)"]
+    assert "child marriage is another violation" in en["Abuse reports"]
 
 
 def test_a_period_not_over_says_so_and_up_to_when():

@@ -1,27 +1,43 @@
 """The statistics report computed the slow, obvious way: plain Python over every row read with SELECT *.
 
-Nothing here shares code with hotline.store.stats: local dates come from zoneinfo, age bands from a table written
-out below, "overdue" from core.cases.next_due (the follow-up lists' rule) applied to each case as it stood.
+Nothing here shares code with hotline.store.stats: local dates come from zoneinfo, age bands and who is a child from
+rules written out below, "overdue" from each case's clocks (docs/law.md "Clocks") as they stood at the moment.
 """
 
 from __future__ import annotations
 
 import calendar
+import json
 import statistics
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, time, timedelta
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from hotline.core import cases as case_rules
-from hotline.core.report_data import Indicators, MonthRow, ReportData, WithoutCase
+from hotline.core.report_data import (
+    AbusedCell,
+    AbusedChildren,
+    AbusedWithoutCase,
+    Indicators,
+    MonthRow,
+    ReportData,
+    TraffickingVictims,
+    WithoutCase,
+)
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 OUTCOMES = ("substantive", "silent", "hang_up", "prank", "wrong_number", "abusive", "test")
 SEXES = ("male", "female", "unknown")
-BANDS = (("0-5", 0, 5), ("6-10", 6, 10), ("11-15", 11, 15), ("16-17", 16, 17))
+BANDS = (("0-5", 0, 5), ("6-10", 6, 10), ("11-15", 11, 15), ("16-17", 16, 17), ("18+", 18, 200))
 BAND_NAMES = (*(name for name, _, _ in BANDS), "unknown")
 RELATIONS = ("self", "parent", "relative", "carer", "neighbour", "teacher", "friend", "official", "other", "unknown")
+LEVELS = ("information", "counselling", "intervention")
+CHANNELS = ("phone", "zalo", "app", "walk_in")
+REFERRALS = ("police_113", "health_115", "commune", "health_dept", "school", "border_guard", "ngo_shelter", "other")
+SETTINGS = ("family", "school", "community", "online", "workplace", "other", "not_recorded")
+DESTINATIONS = ("cambodia", "laos", "china", "myanmar", "vietnam", "other", "not_recorded")
+CHILD_BAND_NAMES = ("0-5", "6-10", "11-15", "unknown")
+VICTIM_GROUPS = ("child", "minor", "adult", "unknown")
+PLAN_OR_LATER = ("plan", "implementing", "review")
 
 
 def local_date(ms: int) -> date:
@@ -53,6 +69,7 @@ class Rows:
         for row in _table(conn, "case_events"):
             self.events[row["case_id"]].append(row)
         self.call_by_id = {call["id"]: call for call in self.calls}
+        self.category_order = [row[0] for row in conn.execute("SELECT code FROM categories ORDER BY sort, code")]
 
 
 def _table(conn, name: str) -> list[dict]:
@@ -66,6 +83,30 @@ def is_report(codes: set[str]) -> bool:
         code.startswith("abuse.") or (code.startswith("trafficking.") and code != "trafficking.recruitment_info")
         for code in codes
     )
+
+
+def is_trafficking_report(codes: set[str]) -> bool:
+    return any(code.startswith("trafficking.") and code != "trafficking.recruitment_info" for code in codes)
+
+
+def is_child_in_law(person: dict) -> bool:
+    """Under 16; without an age, any band but 16-17 and 18+ (an unknown age is a child: the safe side)."""
+    if person["age"] is not None:
+        return person["age"] < 16
+    return person["age_band"] not in ("16-17", "18+")
+
+
+def victim_group(person: dict) -> str:
+    age, band = person["age"], person["age_band"]
+    if age is None:
+        groups = {"0-5": "child", "6-10": "child", "11-15": "child", "16-17": "minor", "18+": "adult"}
+        return groups.get(band, "unknown")
+    return "child" if age < 16 else "minor" if age < 18 else "adult"
+
+
+def fixed(counts: Counter, keys) -> dict:
+    """Every key of a vocabulary (zeros too), then any other key counted."""
+    return {key: counts.get(key, 0) for key in keys} | {key: n for key, n in counts.items() if n and key not in keys}
 
 
 def band_of(child: dict) -> str:
@@ -150,6 +191,8 @@ def expected_report(
         if any(e["kind"] == "close" and first <= local_date(e["at"]) <= last for e in rows.events[k["id"]])
     ]
 
+    people = _people(rows, substantive)
+    supported = {k["child_id"] if k["child_id"] is not None else ("call", k["call_id"]) for k in opened}
     indicators = Indicators(
         calls_received=len(calls),
         substantive=len(substantive),
@@ -167,14 +210,20 @@ def expected_report(
         cases_closed=len(closed),
         cases_overdue=sum(1 for k in case_line_ok if overdue_at(k, rows.events[k["id"]], moment)),
         median_hours_to_case=statistics.median(to_case) / 3_600_000 if to_case else None,
+        children_abused=people["count"],
+        children_abused_with_case=people["with_case"],
+        children_supported=len(supported),
     )
     vocabulary = {
         "by_outcome": (Counter(c["outcome"] for c in calls), OUTCOMES),
         "children_by_sex": (children_sex, SEXES),
         "children_by_age_band": (children_band, BAND_NAMES),
         "by_caller_relation": (Counter(c["caller_relation"] for c in substantive), RELATIONS),
+        "by_service_level": (Counter(c["service_level"] or "not_recorded" for c in substantive), LEVELS),
+        "by_channel": (Counter(c["channel"] for c in calls), CHANNELS),
+        "by_referral": (Counter(r for c in substantive for r in set(json.loads(c["referrals"]))), REFERRALS),
     }
-    fixed = {name: {key: counts.get(key, 0) for key in keys} | +counts for name, (counts, keys) in vocabulary.items()}
+    fixed_counts = {name: fixed(counts, keys) for name, (counts, keys) in vocabulary.items()}
     return ReportData(
         first_day=first,
         last_day=last,
@@ -190,13 +239,90 @@ def expected_report(
         without_case=tuple(
             WithoutCase(c["id"], c["started_at"], c["line"], tuple(sorted(rows.codes[c["id"]]))) for c in without[:500]
         ),
-        **fixed,
+        abused_children=people["abused"],
+        trafficking_victims=people["victims"],
+        abused_without_case=people["abused_without_case"],
+        **fixed_counts,
     )
 
 
+def _people(rows: Rows, substantive: list[dict]) -> dict:
+    """Abused children (under 16, status abused) and trafficking victims of the substantive calls, one by one."""
+    with_file = {k["child_id"] for k in rows.cases if k["child_id"] is not None}
+    abused = [
+        (call, child)
+        for call in sorted(substantive, key=lambda c: (c["started_at"], c["id"]))
+        for child in sorted(rows.children[call["id"]], key=lambda ch: ch["id"])
+        if child["status"] == "abused" and is_child_in_law(child)
+    ]
+    sexes, bands, settings, communes, forms, cells = (Counter() for _ in range(6))
+    for call, child in abused:
+        codes = rows.codes[call["id"]]
+        sex = child["sex"] if child["sex"] in SEXES else "unknown"
+        band = band_of(child)
+        setting = call["incident_setting"] if call["incident_setting"] in SETTINGS[:-1] else "not_recorded"
+        sexes[sex] += 1
+        bands[band] += 1
+        settings[setting] += 1
+        communes[call["incident_ward_code"]] += 1
+        kinds = {code for code in codes if code.startswith("abuse.")}
+        kinds |= {"trafficking"} if is_trafficking_report(codes) else set()
+        for form in kinds or {"none"}:
+            forms[form] += 1
+            cells[form, sex, band, setting] += 1
+    form_keys = [code for code in rows.category_order if code.startswith("abuse.")] + ["trafficking", "none"]
+    breakdown = AbusedChildren(
+        by_form=fixed(forms, form_keys),
+        by_sex=fixed(sexes, SEXES),
+        by_age_band=fixed(bands, CHILD_BAND_NAMES),
+        by_setting=fixed(settings, SETTINGS),
+        by_commune=dict(communes),
+        cells=tuple(
+            AbusedCell(form, sex, band, setting, cells[form, sex, band, setting])
+            for form in form_keys for sex in SEXES for band in CHILD_BAND_NAMES for setting in SETTINGS
+            if cells[form, sex, band, setting]
+        ),
+    )  # fmt: skip
+    lacking = [(call, child) for call, child in abused if child["id"] not in with_file]
+    without = tuple(
+        AbusedWithoutCase(call["id"], call["started_at"], call["line"], child["id"],
+                          child["sex"] if child["sex"] in SEXES else "unknown", band_of(child))
+        for call, child in lacking[:500]
+    )  # fmt: skip
+
+    v_sex, v_group, v_destination, v_purpose, v_referral = (Counter() for _ in range(5))
+    for call in substantive:
+        codes = rows.codes[call["id"]]
+        if not is_trafficking_report(codes):
+            continue
+        for person in rows.children[call["id"]]:
+            v_sex[person["sex"] if person["sex"] in SEXES else "unknown"] += 1
+            v_group[victim_group(person)] += 1
+            v_destination[person["destination"] if person["destination"] in DESTINATIONS[:-1] else "not_recorded"] += 1
+            v_purpose.update(c for c in codes if c.startswith("trafficking.") and c != "trafficking.recruitment_info")
+            v_referral.update(set(json.loads(call["referrals"])) or {"none"})
+    purposes = [c for c in rows.category_order if c.startswith("trafficking.") and c != "trafficking.recruitment_info"]
+    victims = TraffickingVictims(
+        total=sum(v_sex.values()),
+        by_sex=fixed(v_sex, SEXES),
+        by_age_group=fixed(v_group, VICTIM_GROUPS),
+        by_destination=fixed(v_destination, DESTINATIONS),
+        by_purpose=fixed(v_purpose, purposes),
+        by_referral=fixed(v_referral, (*REFERRALS, "none")),
+    )
+    return {
+        "count": len(abused),
+        "abused": breakdown,
+        "with_case": sum(1 for _, child in abused if child["id"] in with_file),
+        "abused_without_case": without,
+        "victims": victims,
+    }
+
+
 def overdue_at(case: dict, events: list[dict], moment: datetime) -> bool:
-    """The follow-up lists' rule (core.cases.next_due before the moment, case not closed) for the case as it stood
-    at ``moment``: the steps completed and the closings and reopenings recorded before it."""
+    """A case open at ``moment`` (its closings and reopenings before it) with a clock due before it and not met by
+    then (docs/law.md "Clocks"): the 12-hour clock, met only by the emergency outcome; the plan, met by the plan
+    step or a later one unless a new cycle came after it; a temporary separation past its last day, not ended."""
     at = ms_of(moment)
     if case["opened_at"] >= at or (case["closed_at"] is not None and case["closed_at"] < at):
         return False
@@ -204,17 +330,21 @@ def overdue_at(case: dict, events: list[dict], moment: datetime) -> bool:
     closings = [e["kind"] for e in before if e["kind"] in ("close", "reopen")]
     if closings and closings[-1] == "close":
         return False
-    reached = [e["step"] for e in before if e["kind"] == "step" and e["step"] in case_rules.STEPS]
-    status = max(reached, key=case_rules.STEPS.index, default=case_rules.STEPS[0])
-    if status == case_rules.CLOSED:
-        return False
 
-    def when(ms):
-        return None if ms is None else datetime.fromtimestamp(ms / 1000, UTC)
+    def done_before(ms) -> bool:
+        return ms is not None and ms < at
 
-    state = SimpleNamespace(status=status, safety_due=when(case["safety_due"]), plan_due=when(case["plan_due"]))
-    due = case_rules.next_due(state)
-    return due is not None and due < moment
+    emergency = done_before(case["safety_due"]) and not done_before(case["emergency_done_at"])
+    plan_marks = [
+        e["kind"] for e in before if e["kind"] == "cycle" or (e["kind"] == "step" and e["step"] in PLAN_OR_LATER)
+    ]
+    plan = done_before(case["plan_due"]) and (not plan_marks or plan_marks[-1] == "cycle")
+    separation = (
+        done_before(case["separation_until"])
+        and done_before(case["separation_started_at"])
+        and not done_before(case["separation_ended_at"])
+    )
+    return emergency or plan or separation
 
 
 def assert_same_report(actual: ReportData, expected: ReportData) -> None:

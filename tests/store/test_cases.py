@@ -6,20 +6,24 @@ import dataclasses
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from hotline.core.models import Call, Child
+from hotline.core.models import Child, Handoff
+from hotline.core.timeutil import to_ms, utcnow
 from hotline.store import audit, bulk, migrations, users
+from hotline.store import case_clocks as clock_store
 from hotline.store import cases as store
 from hotline.store.access import COMMAND_LINE
 from hotline.store.calls import get_call, save_call, update_call
 from hotline.store.db import ConflictError, NotFoundError, StoreError, connect, open_database
+from hotline.store.handoffs import record_handoff
 
 T0 = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)  # Monday 09:00 in Vietnam (the conftest's T0)
 SAFETY = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)  # T0 + 12 h
 PLAN = datetime(2026, 3, 9, 16, 59, 59, tzinfo=UTC)  # end of Monday 09/03 in Vietnam
-REASONS = [{"rule": "high_risk", "category": None}]
+REASONS = [{"rule": "abuse_category", "category": "abuse.violence"}, {"rule": "high_risk", "category": None}]
 NOTE = "Mẹ cháu Nguyễn Thị Hoa cho biết đã đưa cháu về nhà bà ngoại."
 
 
@@ -54,17 +58,15 @@ def counselor2(db) -> int:
 
 @pytest.fixture
 def flagged_call(db, make_call):
-    """Save a flagged call (high risk, urgent) about the named children; keyword arguments override fields."""
+    """Save a report flagged by its rules (violence, high risk: the 12-hour clock runs) about the named children;
+    keyword arguments override fields. The store sets the clocks: 12 hours and the plan from the call's start, the
+    hand-off from the save."""
 
     def make(minutes: float = 0, children=("Bé An", "Bé Bình"), **fields):
         fields.setdefault("risk", "high")
-        fields.setdefault("urgent", True)
-        fields.setdefault("case_need", "required")
+        fields.setdefault("categories", ["abuse.violence"])
+        fields.setdefault("service_level", "intervention")
         fields.setdefault("flagged", True)
-        fields.setdefault("flag_source", "rule")
-        fields.setdefault("flag_reasons", REASONS)
-        fields.setdefault("safety_due", SAFETY + timedelta(minutes=minutes))
-        fields.setdefault("plan_due", PLAN)
         fields.setdefault("summary", "Hàng xóm báo trẻ bị đánh.")
         return save_call(db, make_call(minutes, children=[Child(name=n) for n in children], **fields))
 
@@ -494,25 +496,52 @@ def test_audit_holds_no_free_text(db, case, make_call, counselor):
 # --- the follow-up queue ------------------------------------------------------------------------------------
 
 
-def test_queue_order(db, flagged_call, make_call, counselor):
-    """Most urgent first: earliest due (safety, else plan), urgent before not at the same due, then the oldest."""
-    due = T0 + timedelta(hours=10)
-    plan_only = flagged_call(0, urgent=False, risk="low", safety_due=None, plan_due=due)
-    urgent_same_due = flagged_call(10, safety_due=due)
-    earliest = flagged_call(20, safety_due=T0 + timedelta(hours=3))
-    older_same = flagged_call(-30, safety_due=due)
-    no_due = flagged_call(-60, urgent=False, safety_due=None, plan_due=None)
-    late = flagged_call(30, urgent=False, safety_due=None, plan_due=PLAN)
-    save_call(db, make_call(40, summary="not flagged"))
+def test_queue_order(db, flagged_call, counselor):
+    """ND 56 Chương III: the nearest open clock first (12 hours, else the plan), urgent before not at the same due,
+    then the oldest; a call with no clock last."""
+    urgent = flagged_call(10)  # 12 hours: due T0 + 12 h 10 min
+    earliest = flagged_call(-20)  # due T0 + 11 h 40 min
+    same_due = flagged_call(10, children=("Bé Cúc",))
+    # suggested only (child marriage, a rights violation): the plan clock, no 12 hours, no hand-off
+    plan_only = flagged_call(0, risk="low", categories=["rights.child_marriage"])
+    no_clock = flagged_call(-60, risk="none", categories=["counselling.relationships"], service_level="counselling")
+    with_handoff = flagged_call(5)
+    record_handoff(db, with_handoff.id, Handoff("commune", "UBND xã Mỹ Hòa Hưng", "phone", utcnow()),
+                   user_id=counselor)  # fmt: skip
     queue = store.followup_queue(db, viewer_id=counselor)
-    expected = [earliest, older_same, urgent_same_due, plan_only, late, no_due]
+    expected = [earliest, with_handoff, urgent, same_due, plan_only, no_clock]
     assert [item.call_id for item in queue] == [c.id for c in expected]
     first = queue[0]
     assert (first.started_at, first.line, first.urgent, first.risk) == (earliest.started_at, "111", True, "high")
-    assert (first.safety_due, first.plan_due, first.reasons) == (T0 + timedelta(hours=3), PLAN, tuple(REASONS))
+    assert (first.safety_due, first.plan_due) == (T0 - timedelta(minutes=20) + timedelta(hours=12), PLAN)
+    assert first.reasons == tuple(REASONS)
     assert (first.summary, first.followup_by, first.cases_opened) == ("Hàng xóm báo trẻ bị đánh.", None, 0)
     assert [c.name for c in first.children] == ["Bé An", "Bé Bình"]
     assert [c.id for c in first.children] == [c.id for c in earliest.children]
+    assert first.handoff_due is not None and first.handoffs == ()
+    (handed,) = queue[1].handoffs
+    assert (handed.kind, handed.to_whom, handed.means, handed.user_id) == ("commune", "UBND xã Mỹ Hòa Hưng", "phone",
+                                                                           counselor)  # fmt: skip
+    assert (plan_only.handoff_due, no_clock.handoff_due, no_clock.plan_due) == (None, None, None)
+
+
+def test_a_report_not_handed_off_comes_first(db, make_call, counselor):
+    """Điều 26(1): a report must go to the commune at once: due from its save, it leads the queue until a hand-off
+    to the commune is recorded (an adult victim's referral does not count)."""
+    now = utcnow()
+    reports = [
+        save_call(db, make_call(started_at=now - timedelta(minutes=m), risk="high", categories=["abuse.violence"],
+                                service_level="intervention", flagged=True, children=[Child(name=n)]))
+        for m, n in ((90, "Bé Một"), (5, "Bé Hai"))
+    ]  # fmt: skip
+    older, newer = reports
+    record_handoff(db, older.id, Handoff("commune", "UBND phường Long Xuyên", "in_person", now), user_id=counselor)
+    assert [item.call_id for item in store.followup_queue(db, viewer_id=counselor)] == [newer.id, older.id]
+    record_handoff(db, newer.id, Handoff("victim", "Công an tỉnh", "phone", now), user_id=counselor)
+    assert store.followup_queue(db, viewer_id=counselor)[0].call_id == newer.id  # still not passed to the commune
+    record_handoff(db, newer.id, Handoff("commune", "UBND xã Vĩnh Hanh", "phone", now), user_id=counselor)
+    # both handed off: the 12-hour clocks decide, the older call's first
+    assert [item.call_id for item in store.followup_queue(db, viewer_id=counselor)] == [older.id, newer.id]
 
 
 def test_queue_until_every_child_has_a_file(db, flagged_call, counselor):
@@ -570,43 +599,52 @@ def test_an_edit_of_the_call_keeps_its_followup(db, flagged_call, counselor, lea
 
 
 def test_lists_and_counts(db, flagged_call, counselor, counselor2):
-    """My, overdue and open cases, by next due time (none last) then number; the counts match the lists."""
-    now = datetime(2026, 3, 4, 0, 0, tzinfo=UTC)  # after the safety times, before the plan times
-    a = flagged_call(0)  # two children; safety due 14:00 on 02/03 UTC
-    b = flagged_call(60, children=("Bé Cúc",), urgent=False, risk="medium", safety_due=None)
+    """My, overdue and open cases by their nearest open clock (none last), then number; ticking the assessment step
+    does not stop the 12-hour clock (Điều 26(3)); the counts match the lists."""
+    now = datetime(2026, 3, 4, 0, 0, tzinfo=UTC)  # after the 12 hours, before the plan times
+    a = flagged_call(0)  # two children; 12 hours due 14:00 on 02/03 UTC
+    b = flagged_call(60, children=("Bé Cúc",), risk="low", categories=["rights.child_marriage"])  # the plan only
     c = flagged_call(120, children=("Bé Dũng",))
     waiting = flagged_call(180, children=("Bé Em",))
+    for call in (a, c):  # passed to the commune: the hand-off clock has tests of its own
+        record_handoff(db, call.id, Handoff("commune", "UBND xã Mỹ Hòa Hưng", "phone", utcnow()), user_id=counselor)
     a1, a2 = store.open_cases(db, a.id, [k.id for k in a.children], by_user_id=counselor, assigned_to=counselor)
     (b1,) = store.open_cases(db, b.id, [b.children[0].id], by_user_id=counselor, assigned_to=counselor2)
     (c1,) = store.open_cases(db, c.id, [c.children[0].id], by_user_id=counselor, assigned_to=counselor)
-    store.complete_step(db, a2.id, "assessment", by_user_id=counselor)  # next: plan at PLAN
-    reach(db, c1.id, "plan", counselor)  # nothing due any more
+    store.complete_step(db, a2.id, "assessment", by_user_id=counselor)  # the 12 hours still run
+    reach(db, c1.id, "plan", counselor)
+    clock_store.record_emergency(db, c1.id, "none_needed", "Trẻ ở với mẹ, người gây hại đã bị tạm giữ.",
+                                 by_user_id=counselor, at=T0 + timedelta(hours=13))  # fmt: skip
     closed_call = flagged_call(240, children=("Bé Giang",))
     (closed,) = store.open_cases(db, closed_call.id, [closed_call.children[0].id], by_user_id=counselor,
                                  assigned_to=counselor)  # fmt: skip
     store.close_case(db, closed.id, "Trùng hồ sơ", by_user_id=counselor)
 
-    def rows(which, user):
-        return [(s.number, s.next_step, s.next_due) for s in store.list_cases(db, which, user_id=user, now=now)]
+    def rows(which, user, at=now):
+        return [(s.number, s.next_clock, s.next_due) for s in store.list_cases(db, which, user_id=user, now=at)]
 
-    a1_row = (a1.number, "assessment", SAFETY)
-    a2_row = (a2.number, "needs", PLAN)
-    b1_row = (b1.number, "assessment", PLAN)
-    c1_row = (c1.number, "implementing", None)
+    a1_row, a2_row = (a1.number, "emergency", SAFETY), (a2.number, "emergency", SAFETY)
+    b1_row = (b1.number, "plan", PLAN)
+    c1_row = (c1.number, None, None)
     assert rows("open", counselor) == [a1_row, a2_row, b1_row, c1_row]
     assert rows("mine", counselor) == [a1_row, a2_row, c1_row]
     assert rows("mine", counselor2) == [b1_row]
-    assert rows("overdue", counselor2) == [a1_row]
+    assert rows("overdue", counselor2) == [a1_row, a2_row]
     summary = store.list_cases(db, "open", user_id=counselor, now=now)[0]
     assert (summary.child_name, summary.call_id, summary.assigned_to, summary.status, summary.risk) == (
         "Bé An", a.id, counselor, "received", "high"
     )  # fmt: skip
-    assert store.case_counts(db, user_id=counselor, now=now) == {"queue": 1, "mine": 3, "overdue": 1, "open": 4}
-    assert store.case_counts(db, user_id=counselor2, now=now) == {"queue": 1, "mine": 1, "overdue": 1, "open": 4}
+    assert (summary.next_step, store.list_cases(db, "open", user_id=counselor, now=now)[1].next_step) == (
+        "assessment", "needs"
+    )  # fmt: skip
+    assert store.case_counts(db, user_id=counselor, now=now) == {"queue": 1, "mine": 3, "overdue": 2, "open": 4}
+    assert store.case_counts(db, user_id=counselor2, now=now) == {"queue": 1, "mine": 1, "overdue": 2, "open": 4}
+
+    clock_store.record_emergency(db, a2.id, "applied", "Công an xã đưa trẻ về nhà bà ngoại.", by_user_id=counselor,
+                                 at=T0 + timedelta(hours=6))  # fmt: skip
+    assert rows("overdue", counselor) == [a1_row]
     later = PLAN + timedelta(seconds=1)
-    assert [r[0] for r in rows("overdue", counselor)] == [a1.number]  # still only a1 before the plan time
-    overdue_later = [s.number for s in store.list_cases(db, "overdue", user_id=counselor, now=later)]
-    assert overdue_later == [a1.number, a2.number, b1.number]
+    assert [r[0] for r in rows("overdue", counselor, later)] == [a1.number, a2.number, b1.number]
     assert store.case_counts(db, user_id=counselor, now=later)["overdue"] == 3
     assert waiting.id == store.followup_queue(db, viewer_id=counselor)[0].call_id
 
@@ -636,11 +674,27 @@ def test_upgrade_from_before_case_files(tmp_path):
     old = connect(path)
     migrations.migrations.apply(old, stop_before="0002_case_files")
     user = users.add_user(old, "canbo9", "Counselor Nine", ["counselor"], "test-password-1", by=COMMAND_LINE)
-    call = save_call(old, Call(line="111", started_at=T0, operator_id=user.id, flagged=True, plan_due=PLAN,
-                               children=[Child(name="Bé An"), Child(name="Bé Bình")]))  # fmt: skip
-    bulk.open_cases(old, [bulk.CaseSpec(call.id, call.children[0].id, user.id, T0, user.id, "assessment", "high",
-                                        None, PLAN)])  # fmt: skip
+    # the rows as that version wrote them (today's store writes columns the old file does not have yet)
+    t0, plan = to_ms(T0), to_ms(PLAN)
+    old.execute(
+        "INSERT INTO calls(id, uuid, line, channel, started_at, operator_id, outcome, flagged, plan_due, created_at,"
+        " updated_at) VALUES (1, 'u1', '111', 'phone', ?, ?, 'substantive', 1, ?, ?, ?)",
+        [t0, user.id, plan, t0, t0],
+    )
+    old.execute(
+        "INSERT INTO call_children(id, call_id, position, name) VALUES (1, 1, 0, 'Bé An'), (2, 1, 1, 'Bé Bình')"
+    )
+    old.execute(
+        "INSERT INTO cases(id, number, call_id, child_id, opened_by, opened_at, assigned_to, status, risk, plan_due)"
+        " VALUES (1, 'AG-2026-00001', 1, 1, ?, ?, ?, 'assessment', 'high', ?)",
+        [user.id, t0, user.id, plan],
+    )
+    old.execute("INSERT INTO case_events(case_id, at, user_id, kind, step) VALUES (1, ?, ?, 'step', 'received')",
+                [t0, user.id])  # fmt: skip
+    old.execute("INSERT INTO case_numbers(year, last) VALUES (2026, 1)")
+    old.conn.commit()
     old.close()
+    call = SimpleNamespace(id=1, children=[SimpleNamespace(id=1), SimpleNamespace(id=2)])
 
     db = open_database(path)
     try:

@@ -44,7 +44,7 @@ def test_add_category_makes_its_code_once_and_goes_last_in_its_group(db):
     )  # fmt: skip
     assert group_codes(db, "abuse")[-1] == "abuse.online_grooming"
     taxonomy = categories.load_taxonomy(db)
-    assert [c.code for c in taxonomy.filter("du do")][0] == "abuse.online_grooming"
+    assert next(c.code for c in taxonomy.filter("du do")) == "abuse.online_grooming"
     # the groups that follow keep their place after it
     assert [g.code for g in taxonomy.groups] == [g.code for g in load_shipped().groups]
     (entry,) = audit.entries(db, viewer=COMMAND_LINE, action="category.add")
@@ -91,7 +91,7 @@ def test_rename_keeps_the_code_and_old_calls_show_the_new_name(db, make_call, le
     form = Form01Data(
         centre_name="C", case_number="AG-2026-00001", received_at=call.started_at, channel="phone", line="111",
         child=Child(),
-        categories=("abuse.sexual",), summary="", action_taken="", referrals=(), informant_consent=False,
+        categories=("abuse.sexual",), action_taken="", referrals=(), informant_consent=False,
         informant_name="", informant_phone="", informant_relation="unknown",
         category_labels={"abuse.sexual": taxonomy.label("abuse.sexual")},
     )  # fmt: skip

@@ -19,7 +19,10 @@ from hotline.core.models import ONE_KEY_OUTCOMES, Child
 from hotline.core.phones import normalize_phone
 from hotline.core.rules import evaluate_case_file_need
 from hotline.demo import _steps_done, build_demo, generate_calls
+from hotline.store.call_rules import apply_rules, calendar
+from hotline.store.calls import get_call
 from hotline.store.db import open_database
+from hotline.store.users import find_user
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 # DESIGN §5: the 2018 prefix changes, written out here rather than imported.
@@ -73,7 +76,7 @@ def demo(demo_template, tmp_path_factory):
 
 
 def fingerprint(path) -> list[tuple]:
-    """Every call as (uuid, started_at, outcome, categories), plus the full rows of the three call tables."""
+    """Every call as (uuid, started_at, outcome, categories), plus the full rows of the call tables and hand-offs."""
     conn = sqlite3.connect(path)
     try:
         cats = {}
@@ -85,7 +88,7 @@ def fingerprint(path) -> list[tuple]:
         ]
         full = [
             conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
-            for t in ("calls", "call_children", "call_categories")
+            for t in ("calls", "call_children", "call_categories", "handoffs")
         ]
         return [summary, *full]
     finally:
@@ -93,7 +96,7 @@ def fingerprint(path) -> list[tuple]:
 
 
 def test_reproducible_for_a_seed_and_end_day(demo_template, demo_params, tmp_path):
-    """Two builds with the same seed and end day give identical calls, categories and children."""
+    """Two builds with the same seed and end day give identical calls, categories, people and hand-offs."""
     path = tmp_path / "again.sqlite3"
     db = open_database(path)
     try:
@@ -148,14 +151,21 @@ def test_phones_are_normalized(demo):
 
 
 def test_flags_follow_the_rules(demo):
-    """For every substantive call, the rules on its stored categories, risk and children give its stored flag."""
+    """For every substantive call, the rules on its stored categories, risk and people (status, age) give its
+    stored need, flag, reasons and clocks."""
     calls, categories, children, _ = demo
     substantive = [c for c in calls if c["outcome"] == "substantive"]
     assert len(substantive) > 100
     needs = set()
     for c in substantive:
         kids = [
-            Child(name=k["name"], special_circumstances=json.loads(k["special_circumstances"]))
+            Child(
+                name=k["name"],
+                age=k["age"],
+                age_band=k["age_band"],
+                special_circumstances=json.loads(k["special_circumstances"]),
+                status=k["status"],
+            )
             for k in children.get(c["id"], [])
         ]
         started = datetime.fromtimestamp(c["started_at"] / 1000, UTC)
@@ -180,7 +190,34 @@ def test_flags_follow_the_rules(demo):
             if c["flag_source"] == "manual":
                 reasons.append({"rule": "manual", "category": None})
         assert json.loads(c["flag_reasons"]) == reasons
+        # saved at the end of the call: a report for the commune is due from then (Điều 26(1))
+        assert c["handoff_due"] == (c["created_at"] if decision.handoff else None)
+        assert bool(c["victim_referral"]) == decision.victim_referral
     assert needs == {"required", "suggested", "not_needed"}
+
+
+def test_demo_calls_pass_the_stores_own_rules(demo_template, tmp_path):
+    """A sample of demo calls loaded through the store and saved again through its rules (call_rules.apply_rules,
+    as every save does) are accepted and keep their risk, service level, need, flag, reasons and clocks: the demo
+    holds nothing a client could not have stored."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    db = open_database(path)
+    try:
+        lead = find_user(db, "truongca").id
+        days = calendar(db)
+        ids = [row[0] for row in db.conn.execute("SELECT id FROM calls WHERE outcome = 'substantive' ORDER BY id")]
+        ids = ids[::3] + [row[0] for row in db.conn.execute("SELECT id FROM calls WHERE outcome != 'substantive'")][:50]
+        kept = (
+            "risk", "service_level", "case_need", "urgent", "flagged", "flag_source", "flag_reasons",
+            "flag_override_reason", "safety_due", "plan_due", "handoff_due", "victim_referral",
+        )  # fmt: skip
+        for call_id in ids:
+            call = get_call(db, call_id, viewer_id=lead)
+            again = apply_rules(call, days, saved_at=call.created_at)
+            assert [getattr(again, name) for name in kept] == [getattr(call, name) for name in kept], call_id
+    finally:
+        db.close()
 
 
 def test_one_key_calls_carry_no_case(demo):

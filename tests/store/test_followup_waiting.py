@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
-from conftest import T0
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +13,8 @@ from hotline.store import bulk
 from hotline.store.db import write
 from hotline.store.migrations import QUEUE_TRIGGERS, fill_followup_waiting
 
+#: The store tests' first moment (tests/store/conftest.py), here too when run beside other folders' conftest.
+T0 = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 #: Whether a call waits, written out as the queue's rule: flagged, fewer case files than max(1, children).
 DEFINITION = """
     SELECT c.id FROM calls c WHERE c.flagged = 1

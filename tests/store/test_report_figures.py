@@ -12,7 +12,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stats_oracle import VN, Rows, assert_same_report, expected_report
 
-from hotline.core.models import CALLER_RELATIONS, CHILD_AGE_BANDS, OUTCOMES, SEXES, Call, Child
+from hotline.core.models import (
+    CALLER_RELATIONS,
+    CHANNELS,
+    CHILD_AGE_BANDS,
+    CHILD_STATUSES,
+    DESTINATIONS,
+    INCIDENT_SETTINGS,
+    OUTCOMES,
+    REFERRALS,
+    SERVICE_LEVELS,
+    SEXES,
+    Call,
+    Child,
+)
 from hotline.core.timeutil import local, utcnow
 from hotline.store import bulk, cases, users
 from hotline.store.access import COMMAND_LINE, PermissionDenied
@@ -29,7 +42,7 @@ ANCHORS = (
 )
 CODES = (
     "abuse.violence", "abuse.sexual", "trafficking.forced_labour", "trafficking.recruitment_info",
-    "counselling.legal", "counselling.education", "info.hotline",
+    "trafficking.for_money", "rights.child_marriage", "counselling.legal", "counselling.education", "info.hotline",
 )  # fmt: skip
 WARDS = (None, 30307, 30316)
 SEQUENCE = itertools.count()
@@ -37,9 +50,11 @@ SEQUENCE = itertools.count()
 children = st.builds(
     Child,
     sex=st.sampled_from(SEXES),
-    age=st.none() | st.integers(0, 19),
+    age=st.none() | st.integers(0, 25),
     age_band=st.sampled_from(CHILD_AGE_BANDS),
     ward_code=st.sampled_from(WARDS),
+    status=st.sampled_from(CHILD_STATUSES),
+    destination=st.sampled_from(("", *DESTINATIONS)),
 )
 
 
@@ -53,21 +68,35 @@ def a_call(draw) -> tuple[Call, dict | None]:
         started_at=started.astimezone(UTC),
         operator_id=0,  # set when stored
         outcome=outcome,
+        channel=draw(st.sampled_from(CHANNELS)),
         uuid=f"{next(SEQUENCE):032x}",
     )
     case = None
     if outcome == "substantive":
         call.categories = sorted(draw(st.sets(st.sampled_from(CODES), max_size=3)))
         call.caller_relation = draw(st.sampled_from(CALLER_RELATIONS))
+        call.service_level = draw(st.sampled_from(SERVICE_LEVELS))
+        call.incident_setting = draw(st.sampled_from(("", *INCIDENT_SETTINGS)))
+        call.incident_ward_code = draw(st.sampled_from(WARDS))
+        call.referrals = sorted(draw(st.sets(st.sampled_from(REFERRALS), max_size=2)))
         call.children = draw(st.lists(children, max_size=3))
         if draw(st.booleans()):
             opened = started + timedelta(hours=draw(st.integers(1, 60)))
+            safety_due = draw(st.none() | st.just(started + timedelta(hours=12)))
+            separation = draw(st.none() | st.just(opened + timedelta(hours=draw(st.integers(0, 48)))))
             case = {
+                # the person the case was opened for (None: the call's child of unknown age)
+                "child": draw(st.none() | st.integers(0, len(call.children) - 1)) if call.children else None,
                 "opened_at": opened,
                 "status": draw(st.sampled_from(("received", "assessment", "needs", "plan", "implementing"))),
-                "safety_due": draw(st.none() | st.just(started + timedelta(hours=12))),
+                "safety_due": safety_due,
+                "emergency_done_at": draw(st.none() | st.just(started + timedelta(hours=draw(st.integers(1, 30))))),
                 "plan_due": draw(st.none() | st.just(started + timedelta(days=draw(st.integers(2, 9))))),
                 "closed_at": draw(st.none() | st.just(opened + timedelta(hours=draw(st.integers(0, 20 * 24))))),
+                "separation_started_at": separation,
+                "separation_until": separation and separation + timedelta(days=15),
+                "separation_ended_at": separation
+                and draw(st.none() | st.just(separation + timedelta(days=draw(st.integers(1, 20))))),
             }
     return call, case
 
@@ -85,9 +114,12 @@ def _store(db, made: list[tuple[Call, dict | None]]) -> None:
     bulk.insert_calls(db, ((call, "") for call, _ in made))
     specs = [
         bulk.CaseSpec(
-            call.id, call.children[0].id if call.children else None, operator, case["opened_at"], None,
-            "closed" if case["closed_at"] else case["status"], "high", case["safety_due"], case["plan_due"],
-            case["closed_at"], "xong" if case["closed_at"] else "",
+            call.id, None if case.get("child") is None else call.children[case["child"]].id, operator,
+            case["opened_at"], None, "closed" if case["closed_at"] else case["status"], "high", case["safety_due"],
+            case["plan_due"], case["closed_at"], "xong" if case["closed_at"] else "",
+            emergency_done_at=case.get("emergency_done_at"),
+            separation_started_at=case.get("separation_started_at"), separation_until=case.get("separation_until"),
+            separation_ended_at=case.get("separation_ended_at"),
         )
         for call, case in made
         if case
@@ -252,6 +284,7 @@ def test_cases_closed_in_a_month_stay_closed_in_its_report_after_a_reopen(db, op
     for n in range(5):
         call = save_call(db, Call(
             "111", utcnow() - timedelta(minutes=n + 1), operator_id, categories=["abuse.violence"], risk="high",
+            service_level="intervention",
             flagged=True, flag_source="rule", flag_reasons=[{"rule": "high_risk", "category": None}],
             summary="Hàng xóm báo trẻ bị đánh.", children=[Child(name="Bé An")],
         ))  # fmt: skip
@@ -262,9 +295,94 @@ def test_cases_closed_in_a_month_stay_closed_in_its_report_after_a_reopen(db, op
     for case in opened[:2]:
         cases.reopen_case(db, case.id, "Có tin báo mới", by_user_id=counselor)
     cases.close_case(db, opened[0].id, "Đã kết nối dịch vụ", by_user_id=counselor)
-    after = report_figures(db, *month, viewer_id=COMMAND_LINE)
+    now = utcnow()  # "overdue" is judged now (the month is not over): the same moment for both counts
+    after = report_figures(db, *month, viewer_id=COMMAND_LINE, now=now)
     assert before == after.indicators.cases_closed == 5
     assert db.conn.execute("SELECT count(*) FROM cases WHERE closed_at IS NOT NULL").fetchone()[0] == 4
-    assert_same_report(after, expected_report(Rows(db.conn), *month))
+    assert_same_report(after, expected_report(Rows(db.conn), *month, now=now))
     other_line = report_figures(db, *month, ["18008077"], viewer_id=COMMAND_LINE)
     assert other_line.indicators.cases_closed == 0
+
+
+# --- the province's headline per child, and 111's tiers (docs/law.md "Indicators") ----------------------------
+
+MARCH = (date(2026, 3, 1), date(2026, 3, 31))
+
+
+@pytest.fixture
+def counselor_id(db) -> int:
+    return users.add_user(db, "canbo1", "Counselor", ["counselor"], "test-password-1", by=COMMAND_LINE).id
+
+
+def _report_call(make_call, minutes: float, categories: list[str], children: list[Child], **fields) -> Call:
+    """A report as an operator saves it: a risk and 111's service level chosen, the rules' flag kept."""
+    fields = {"risk": "medium", "service_level": "intervention", "flagged": True, **fields}
+    return make_call(minutes, categories=categories, children=children, **fields)
+
+
+def test_two_abused_siblings_with_one_case_file_are_half_done(db, make_call, counselor_id):
+    """Two abused siblings on one call, a case file for one: 2 abused children, 1 with a case file, 50 %; the old
+    per-call figure says 100 % for the same call (it counts the call, not the children)."""
+    call = save_call(db, _report_call(make_call, 0, ["abuse.violence"], [
+        Child(name="Bé An", age=7, status="abused"), Child(name="Bé Bình", age=10, status="abused")]))  # fmt: skip
+    cases.open_cases(
+        db, call.id, [call.children[0].id], by_user_id=counselor_id, now=call.started_at + timedelta(hours=2)
+    )
+    ind = report_figures(db, *MARCH, viewer_id=COMMAND_LINE).indicators
+    assert (ind.children_abused, ind.children_abused_with_case, ind.children_abused_without_case) == (2, 1, 1)
+    assert ind.share_children_with_case == 0.5
+    assert (ind.reports, ind.reports_with_case, ind.share_with_case) == (1, 1, 1.0)
+    assert ind.children_supported == 1
+    assert_same_report(report_figures(db, *MARCH, viewer_id=COMMAND_LINE), expected_report(Rows(db.conn), *MARCH))
+
+
+def test_only_children_under_16_reported_abused_count(db, make_call):
+    """A 16-year-old and an adult trafficking victim, a child only at risk and a minor by band are not abused
+    children under 16; a child of unknown age abused is (the safe side). The victims count all three people."""
+    save_call(db, _report_call(make_call, 0, ["trafficking.forced_labour"], [
+        Child(age=16, status="abused", destination="cambodia"),
+        Child(age=30, sex="female", status="abused", destination="cambodia"),
+        Child(age_band="16-17", status="abused")], referrals=["border_guard"]))  # fmt: skip
+    save_call(db, _report_call(make_call, 5, ["abuse.neglect"], [Child(age=5, status="at_risk")]))
+    save_call(db, _report_call(make_call, 9, ["abuse.sexual"], [Child(status="abused")], incident_setting="online"))
+    report = report_figures(db, *MARCH, viewer_id=COMMAND_LINE)
+    assert report.indicators.children_abused == 1 and report.indicators.share_children_with_case == 0.0
+    abused = report.abused_children
+    assert abused.by_age_band == {"0-5": 0, "6-10": 0, "11-15": 0, "unknown": 1}
+    assert abused.by_setting["online"] == 1 and abused.by_form["abuse.sexual"] == 1
+    assert [(item.age_band, item.sex) for item in report.abused_without_case] == [("unknown", "unknown")]
+    victims = report.trafficking_victims
+    assert victims.total == 3 and victims.by_age_group == {"child": 0, "minor": 2, "adult": 1, "unknown": 0}
+    assert victims.by_destination["cambodia"] == 2 and victims.by_destination["not_recorded"] == 1
+    assert victims.by_purpose["trafficking.forced_labour"] == 3 and victims.by_referral["border_guard"] == 3
+    assert_same_report(report, expected_report(Rows(db.conn), *MARCH))
+
+
+def test_child_marriage_is_a_rights_violation_not_abuse(db, make_call):
+    """A child marriage report counts in the rights group, in no abuse figure and in no form of abuse."""
+    save_call(db, _report_call(make_call, 0, ["rights.child_marriage"], [Child(age=15, sex="female")]))
+    report = report_figures(db, *MARCH, viewer_id=COMMAND_LINE)
+    assert report.by_category_group == {"rights": 1}
+    assert report.indicators.abuse_reports == report.indicators.reports == report.indicators.children_abused == 0
+    assert "rights.child_marriage" not in report.abused_children.by_form
+    assert "abuse.child_marriage" not in report.abused_children.by_form
+
+
+def test_service_levels_and_channels_add_up(db, make_call):
+    """Each call with content is under exactly one of 111's three tiers, each call received under one channel; both
+    keep every code in order, zeros included; referrals count each destination of a call."""
+    save_call(db, make_call(0, categories=["counselling.legal"], channel="zalo"))
+    save_call(db, make_call(1, categories=["info.hotline"], service_level="information", channel="walk_in"))
+    save_call(db, _report_call(make_call, 2, ["abuse.violence"], [Child(age=9, status="abused")],
+                               referrals=["police_113", "commune"]))  # fmt: skip
+    save_call(db, make_call(3, outcome="silent"))
+    report = report_figures(db, *MARCH, viewer_id=COMMAND_LINE)
+    assert report.by_service_level == {"information": 1, "counselling": 1, "intervention": 1}
+    assert sum(report.by_service_level.values()) == report.indicators.substantive == 3
+    assert report.by_channel == {"phone": 2, "zalo": 1, "app": 0, "walk_in": 1}
+    assert sum(report.by_channel.values()) == report.indicators.calls_received == 4
+    assert list(report.by_referral) == list(REFERRALS)
+    assert (
+        report.by_referral["police_113"] == report.by_referral["commune"] == 1 and sum(report.by_referral.values()) == 2
+    )
+    assert_same_report(report, expected_report(Rows(db.conn), *MARCH))

@@ -47,6 +47,26 @@ EXTRA_CALLS = {
     "after_midnight": (datetime(2026, 11, 21, 17, 1, tzinfo=UTC), {"categories": ["counselling.legal"]}),
     # 17:30 UTC on the last day of November is 00:30 on 1 December in Vietnam
     "month_end": (datetime(2026, 11, 30, 17, 30, tzinfo=UTC), {"categories": ["abuse.sexual"]}),
+    # the headline per child: two abused siblings on one call, a case file for the first only (see _add_cases)
+    "siblings": (datetime(2026, 10, 14, 10, 0, tzinfo=VN), {
+        "categories": ["abuse.violence", "abuse.neglect"], "channel": "zalo", "incident_setting": "family",
+        "incident_ward_code": 30316, "referrals": ["police_113", "commune"], "children": [
+            Child(sex="female", age=7, status="abused"), Child(sex="male", age_band="11-15", status="abused")]}),
+    # a 16-year-old and an adult trafficked to Cambodia: victims, not abused children under 16
+    "victims": (datetime(2026, 10, 16, 14, 0, tzinfo=VN), {
+        "line": "18008077", "channel": "app", "categories": ["trafficking.forced_labour", "trafficking.for_money"],
+        "referrals": ["border_guard"], "children": [
+            Child(sex="male", age=16, status="abused", destination="cambodia"),
+            Child(sex="female", age=24, status="abused", destination="cambodia"),
+            Child(sex="unknown", status="unclear")]}),
+    # at risk, not abused; child marriage is a rights violation; a child of unknown age abused online at school
+    "at_risk": (datetime(2026, 10, 17, 9, 0, tzinfo=VN), {"categories": ["abuse.neglect"], "children": [
+        Child(sex="male", age=5, status="at_risk")]}),
+    "child_marriage": (datetime(2026, 10, 18, 9, 0, tzinfo=VN), {"categories": ["rights.child_marriage"],
+        "channel": "walk_in", "children": [Child(sex="female", age=15, status="at_risk")]}),
+    "unknown_age": (datetime(2026, 10, 19, 21, 0, tzinfo=VN), {"categories": ["abuse.online_sexual"],
+        "incident_setting": "online", "referrals": ["ngo_shelter"], "children": [
+            Child(sex="female", status="abused"), Child(sex="male", age_band="16-17", status="abused")]}),
     # a year earlier
     "year_before_report": (datetime(2025, 10, 15, 20, 0, tzinfo=VN), ABUSE),
     "year_before_talk": (datetime(2025, 10, 15, 21, 0, tzinfo=VN), {"categories": ["counselling.legal"]}),
@@ -56,7 +76,8 @@ EXTRA_CALLS = {
 
 
 def _add_cases(db, saved: dict[str, Call], operator: int) -> dict[str, int]:
-    """Three cases whose state changed over time (the store's rule must read that history), plus a link."""
+    """Three cases whose state changed over time (the store's rule must read that history), plus a link, and a case
+    for the first of the two abused siblings only."""
 
     def at(moment: datetime) -> int:
         return int(moment.timestamp() * 1000)
@@ -74,6 +95,9 @@ def _add_cases(db, saved: dict[str, Call], operator: int) -> dict[str, int]:
         bulk.CaseSpec(saved["september_end"].id, saved["september_end"].children[0].id, operator,
                       start + timedelta(hours=20), operator, "received", "high", start + timedelta(days=1),
                       start + timedelta(days=9)),
+        bulk.CaseSpec(saved["siblings"].id, saved["siblings"].children[0].id, operator,
+                      saved["siblings"].started_at + timedelta(hours=3), operator, "received", "medium", None,
+                      saved["siblings"].started_at + timedelta(days=7)),
     ]  # fmt: skip
     bulk.open_cases(db, specs)
     ids = {
@@ -96,13 +120,28 @@ def _add_cases(db, saved: dict[str, Call], operator: int) -> dict[str, int]:
     return ids
 
 
+def _report(fields: dict) -> dict:
+    """A call's fields with what the store requires of a call with content: a risk, 111's service level, and the
+    rules' flag kept on a report."""
+    fields = {"line": "111", **fields}
+    if fields.get("outcome", "substantive") == "substantive":
+        codes = fields.get("categories", [])
+        level = (
+            "intervention"
+            if any(c.split(".")[0] in ("abuse", "trafficking", "rights") for c in codes)
+            else ("counselling" if any(c.startswith("counselling.") for c in codes) else "information")
+        )
+        fields = {"risk": "low", "service_level": level, "flagged": level == "intervention", **fields}
+    return fields
+
+
 def _build(path, seed: int, calls: int):
     db = open_database(path)
     if calls:
         build_demo(db, calls=calls, seed=seed, end_day=date(2026, 10, 31))
     operator = users.find_user(db, "tongdai1").id
     saved = {
-        name: save_call(db, Call(started_at=moment.astimezone(UTC), operator_id=operator, **{"line": "111", **fields}))
+        name: save_call(db, Call(started_at=moment.astimezone(UTC), operator_id=operator, **_report(fields)))
         for name, (moment, fields) in EXTRA_CALLS.items()
     }
     return db, saved, _add_cases(db, saved, operator)
@@ -159,6 +198,11 @@ def test_the_periods_hold_what_their_names_say(demo):
     assert 0 < ind.reports_with_case < ind.reports and ind.counselling > 0 and ind.trafficking_reports > 0
     assert ind.cases_opened > 0 and ind.cases_closed >= 0 and ind.cases_overdue > 0 and october.without_case
     assert october.children_by_age_band["unknown"] > 0 and None in october.children_by_commune
+    assert 0 < ind.children_abused_with_case < ind.children_abused and ind.children_supported > 0
+    assert october.abused_without_case and october.abused_children.by_setting["online"] > 0
+    victims = october.trafficking_victims
+    assert victims.by_age_group["minor"] > 0 and victims.by_age_group["adult"] > 0 and victims.by_age_group["unknown"]
+    assert all(october.by_channel.values()) and october.by_referral["border_guard"] > 0
     assert expected_report(rows, *PERIODS["empty"]).indicators.calls_received == 0
     one_key = expected_report(rows, *PERIODS["one-key-only"])
     assert one_key.indicators.calls_received == 3 and one_key.indicators.substantive == 0
@@ -172,6 +216,23 @@ def test_the_periods_hold_what_their_names_say(demo):
     assert not overdue_at(plan, rows.events[plan["id"]], end_of_october)
     assert not overdue_at(reopened, rows.events[reopened["id"]], datetime(2026, 10, 8, tzinfo=VN))
     assert overdue_at(reopened, rows.events[reopened["id"]], end_of_october)
+
+
+def test_the_headline_counts_children_not_calls(demo):
+    """October's abused children without a case file list the sibling without one (not the one with a case file),
+    the child of unknown age, never the 16-year-old, the adult, the minor by band nor the child only at risk; the
+    sibling call counts 2 abused children under family and its two forms."""
+    db, _, saved, _ = demo
+    report = report_figures(db, *PERIODS["october"], viewer_id=COMMAND_LINE, now=NOW)
+    listed = {item.child_id for item in report.abused_without_case}
+    first, second = saved["siblings"].children
+    assert second.id in listed and first.id not in listed
+    assert saved["unknown_age"].children[0].id in listed and saved["unknown_age"].children[1].id not in listed
+    for name in ("victims", "at_risk", "child_marriage"):
+        assert not listed & {person.id for person in saved[name].children}, name
+    day = report_figures(db, date(2026, 10, 14), date(2026, 10, 14), viewer_id=COMMAND_LINE, now=NOW)  # + the demo's
+    assert day.abused_children.by_setting["family"] >= 2 and day.indicators.children_abused_with_case >= 1
+    assert day.abused_children.by_form["abuse.neglect"] >= 2 and day.abused_children.by_form["abuse.violence"] >= 2
 
 
 def test_midnight_in_vietnam(demo):
@@ -216,8 +277,12 @@ def test_line_choice_splits_the_figures(demo):
     first, last = PERIODS["october"]
     both = report_figures(db, first, last, viewer_id=COMMAND_LINE, now=NOW)
     parts = [report_figures(db, first, last, [line], viewer_id=COMMAND_LINE, now=NOW) for line in ("111", "18008077")]
-    for figure in ("calls_received", "substantive", "reports", "reports_with_case", "cases_opened", "cases_overdue"):
+    for figure in ("calls_received", "substantive", "reports", "reports_with_case", "cases_opened", "cases_overdue",
+                   "children_abused", "children_abused_with_case"):  # fmt: skip
         assert getattr(both.indicators, figure) == sum(getattr(p.indicators, figure) for p in parts), figure
+    for channel, count in both.by_channel.items():
+        assert count == sum(p.by_channel[channel] for p in parts), channel
+    assert both.trafficking_victims.total == sum(p.trafficking_victims.total for p in parts)
     assert both.by_line == {
         line: p.indicators.calls_received for line, p in zip(("111", "18008077"), parts, strict=True)
     }

@@ -11,8 +11,9 @@ import pytest
 from hotline.store.db import open_database
 from hotline.store.stats import report_statements
 
-#: The tables a report reads; the common table expressions (h, l, p, s, b) are the report's own small lists.
-TABLES = ("calls", "call_children", "call_categories", "cases", "case_calls", "case_events")
+#: The tables a report reads; the common table expressions (h, l, p, s, b, t) are the report's own small lists, r the
+#: referrals of one call (json_each).
+TABLES = ("calls", "call_children", "call_categories", "cases", "case_calls", "case_events", "categories")
 ALIASES = {"c": "calls", "ch": "call_children", "k": "call_categories", "e": "case_events", "x": "cases"}
 NOW = datetime(2026, 11, 15, tzinfo=UTC)
 
@@ -59,7 +60,8 @@ def _reads_call_rows(db, sql: str, params: dict) -> bool:
 
 def test_the_big_reads_use_only_their_indexes(plan_db):
     """The statements that touch every call of the period (or every substantive one) read an index and never a
-    row of calls; only the cases opened look up their call (its start and line)."""
+    row of calls (the setting, commune, service level and referrals are in calls_substantive; the abused people
+    have their own index); only the cases opened look up their call (its start and line)."""
     statements = {name: (sql, params) for name, sql, params in report_statements(date(2026, 1, 1), date(2026, 12, 31))}
     expected = {
         "hours": "USING COVERING INDEX calls_started",
@@ -67,9 +69,15 @@ def test_the_big_reads_use_only_their_indexes(plan_db):
         "kinds": "USING INDEX calls_substantive",
         "categories": "USING INDEX calls_substantive",
         "children": "USING INDEX calls_substantive",
+        "channels": "USING COVERING INDEX calls_other_channels",
+        "referrals": "USING INDEX calls_substantive",
+        "abused": "USING INDEX call_children_abused",
+        "abused_without_case": "USING INDEX call_children_abused",
+        "victims": "USING INDEX calls_substantive",
+        "vocabulary": "USING INDEX sqlite_autoindex_categories_1",
         "months": "USING COVERING INDEX calls_started",
         "without_case": "USING INDEX calls_substantive",
-        "cases_opened": "USING COVERING INDEX cases_opened",
+        "cases_opened": "USING INDEX cases_opened",
         "cases_closed": "USING INDEX case_events_close",
         "cases_overdue": "USING INDEX cases_opened",
     }

@@ -149,7 +149,7 @@ def test_rename_a_category_shows_on_old_calls(qtbot, db, open_admin, make_user, 
     saved = call_store.save_call(
         db,
         Call(line="111", started_at=datetime(2026, 11, 20, 3, 0, tzinfo=UTC), operator_id=operator.id,
-             duration_s=90, categories=["counselling.legal"], summary="Hỏi luật."),
+             duration_s=90, categories=["counselling.legal"], service_level="counselling", summary="Hỏi luật."),
     )  # fmt: skip
     screen = open_admin("categories")
     page = screen.pages["categories"]

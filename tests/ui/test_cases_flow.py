@@ -8,7 +8,6 @@ import pytest
 from keyboard import answer_next_dialog, type_text
 
 from hotline.core.models import Call, Child
-from hotline.core.rules import evaluate_case_file_need
 from hotline.core.timeutil import utcnow
 from hotline.settings import Settings
 from hotline.store import audit
@@ -20,17 +19,15 @@ from hotline.ui.workspace import Workspace
 
 
 def flagged_call(db, operator_id: int, *, minutes_ago: int = 30, phone: str = "0912 345 678") -> Call:
-    """A sexual-abuse report about two siblings, flagged by the rules, as the live-call screen saves it."""
+    """A sexual-abuse report about two siblings, flagged by the rules (the store applies them), as the live-call
+    screen saves it."""
     started = utcnow() - timedelta(minutes=minutes_ago)
-    children = [Child(name="Bé Lan", sex="female", age=9), Child(name="Bé Tùng", sex="male", age=6)]
-    decision = evaluate_case_file_need(
-        outcome="substantive", categories=["abuse.sexual"], risk="high", children=children, started_at=started
-    )
+    children = [Child(name="Bé Lan", sex="female", age=9, status="abused"),
+                Child(name="Bé Tùng", sex="male", age=6, status="abused")]  # fmt: skip
     call = Call(
         line="111", started_at=started, operator_id=operator_id, phone_raw=phone, categories=["abuse.sexual"],
-        risk="high", summary="Hai chị em bị cha dượng xâm hại.", children=children, case_need=decision.need,
-        urgent=decision.urgent, flagged=True, flag_source="rule", safety_due=decision.safety_due,
-        plan_due=decision.plan_due, flag_reasons=[r.to_dict() for r in decision.reasons],
+        risk="high", service_level="intervention", summary="Hai chị em bị cha dượng xâm hại.", children=children,
+        flagged=True,
     )  # fmt: skip
     return call_store.save_call(db, call)
 
@@ -199,8 +196,8 @@ def test_mau01_of_a_case_without_a_child_is_written(qtbot, db, people, tmp_path,
     from PySide6.QtWidgets import QFileDialog
 
     call = call_store.save_call(db, Call(line="111", started_at=utcnow(), operator_id=people["operator"].id,
-                                         categories=["abuse.neglect"], summary="Trẻ bị bỏ mặc.", case_need="required",
-                                         flagged=True, flag_source="rule"))  # fmt: skip
+                                         categories=["abuse.neglect"], risk="medium", service_level="intervention",
+                                         summary="Trẻ bị bỏ mặc.", flagged=True))  # fmt: skip
     [case] = case_store.open_cases(db, call.id, [None], by_user_id=people["counselor"].id,
                                    assigned_to=people["counselor"].id)  # fmt: skip
     out = tmp_path / "mau01.pdf"

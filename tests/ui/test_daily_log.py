@@ -30,11 +30,11 @@ def people(make_user):
     }
 
 
-@pytest.fixture
 #: What every call with content now carries (docs/law.md): a chosen risk and 111's service level.
 REPORT = {"risk": "none", "service_level": "counselling"}
 
 
+@pytest.fixture
 def night(db, people):
     """Six calls of the night shift and one of the day before: two flagged, one of them with a case file."""
     operator = people["operator"].id

@@ -77,8 +77,9 @@ def test_a_month_chosen_then_f5_shows_its_figures(qtbot, screen, demo_db):
     assert cell(screen, "Calls received") == vn_int(received)
     assert cell(screen, "Calls with content") == vn_int(substantive)
     data = ready.args[0]
-    assert cell(screen, "Share of reports with a case file (target 100 %)") == vn_percent(
-        data.indicators.share_with_case
+    assert cell(screen, "Share of reports with a case file (per call)") == vn_percent(data.indicators.share_with_case)
+    assert cell(screen, "Share of abused children with a case file (target 100 %)") == vn_percent(
+        data.indicators.share_children_with_case
     )
     assert "01/10/2026 – 31/10/2026" in screen.summary_label.text()
 
@@ -145,3 +146,62 @@ def test_save_as_excel_writes_the_figures_and_is_audited(qtbot, screen, tmp_path
     assert ready.args[0].indicators.calls_received in values
     (entry,) = audit.entries(screen.db, viewer=COMMAND_LINE, action="stats.export")
     assert entry.detail == "xlsx" and entry.user_id == screen.user.id
+
+
+def abused_children_in_sql(db, first: date, last: date) -> tuple[int, int]:
+    """Abused children under 16 (or of unknown age) on the calls with content of the local days, and how many of
+    them have a case file of their own, counted with plain SQL."""
+    start, end = local_range_bounds(first, last)
+    return tuple(
+        db.conn.execute(
+            "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM cases k WHERE k.child_id = ch.id)), 0)"
+            " FROM call_children ch JOIN calls c ON c.id = ch.call_id WHERE c.outcome = 'substantive'"
+            " AND c.started_at >= ? AND c.started_at < ? AND ch.status = 'abused'"
+            " AND (ch.age < 16 OR (ch.age IS NULL AND ch.age_band NOT IN ('16-17', '18+')))",
+            [to_ms(start), to_ms(end)],
+        ).fetchone()
+    )
+
+
+def table_rows(table) -> list[list[str]]:
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def test_the_headline_counts_abused_children_and_the_tabs_show_them(qtbot, screen, demo_db):
+    """October and F5: the headline (abused children under 16, with a case file, their share) equals plain SQL's
+    count per child; clicking the tabs shows 111's tiers adding up to the calls with content, the abused children
+    by sex adding up to the headline, the trafficking victims, and how each figure is counted."""
+    choose_dates(qtbot, screen, date(2026, 10, 1), date(2026, 10, 31))
+    with qtbot.waitSignal(screen.report_ready, timeout=20_000):
+        qtbot.keyClick(screen.from_edit, Qt.Key.Key_F5)
+    abused, with_case = abused_children_in_sql(demo_db, date(2026, 10, 1), date(2026, 10, 31))
+    assert abused > 0
+    assert cell(screen, "Abused children (under 16)") == vn_int(abused)
+    assert cell(screen, "… of whom with a case file") == vn_int(with_case)
+    assert cell(screen, "Share of abused children with a case file (target 100 %)") == vn_percent(with_case / abused)
+    assert screen.tables.indicators.item(2, 1).font().bold()
+
+    def open_tab(title: str) -> None:
+        bar = screen.tabs.tabBar()
+        index = next(i for i in range(screen.tabs.count()) if screen.tabs.tabText(i) == title)
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        assert screen.tabs.currentIndex() == index
+
+    open_tab("Services")
+    levels = table_rows(screen.people.levels)
+    assert [row[0] for row in levels] == ["Information", "In-depth counselling", "Support or intervention", "Total"]
+    received, substantive = plain_count(demo_db, date(2026, 10, 1), date(2026, 10, 31))
+    assert levels[-1][1] == vn_int(substantive) and table_rows(screen.people.channels)[-1][1] == vn_int(received)
+    open_tab("Abused children")
+    sexes = table_rows(screen.people.abused_sexes)
+    assert [row[0] for row in sexes] == ["Male", "Female", "Unknown"]
+    assert sum(int(row[1].replace(".", "")) for row in sexes) == abused
+    assert table_rows(screen.people.abused_settings)[-1][0] == "Not recorded"
+    open_tab("Trafficking victims")
+    groups = [row[0] for row in table_rows(screen.people.victim_groups)]
+    assert groups == ["Child (under 16)", "Minor (16–17)", "Adult victim (18 or older)", "Age unknown"]
+    open_tab("Without a case file")
+    assert screen.people.abused_without_case.rowCount() == min(abused - with_case, 500)
+    open_tab("Definitions")
+    text = screen.definitions.toPlainText()
+    assert "two siblings on one call are 2" in text and "Circular 13/2021" in text

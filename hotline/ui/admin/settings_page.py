@@ -1,4 +1,4 @@
-"""Centre settings: name, case prefix, province, shifts, public holidays, idle lock, backups."""
+"""Centre settings: name, case prefix, province, shifts, holidays and swapped Saturdays, idle lock, backups."""
 
 from __future__ import annotations
 
@@ -47,6 +47,9 @@ class SettingsPage(QWidget):
         self.db, self.admin = db, admin
         self.setObjectName("settingsPage")
         self._stored: dict[str, object] = {}
+        self.save_button = button(self, self.tr("&Save settings"), "saveSettingsButton", self.save)
+        self.revert_button = button(self, self.tr("&Undo changes"), "revertSettingsButton", self.reload)
+        self.status = status_label(self, "settingsStatus")
 
         self.centre_edit = self._line("centreNameEdit", self.tr("Name of the centre"))
         self.prefix_edit = self._line("casePrefixEdit", self.tr("Prefix of case numbers"))
@@ -78,23 +81,24 @@ class SettingsPage(QWidget):
             )
         )
 
-        self.holidays_list = QListWidget(self, objectName="holidaysList")
-        self.holidays_list.setAccessibleName(self.tr("Public holidays"))
-        self.holidays_list.setMinimumHeight(110)
-        self.holiday_date = QDateEdit(self, objectName="holidayDateEdit")
-        self.holiday_date.setAccessibleName(self.tr("Date of a public holiday"))
-        self.holiday_date.setDisplayFormat(_DATE_FORMAT)
-        self.holiday_date.setCalendarPopup(True)
-        self.holiday_date.setDate(QDate.currentDate())
-        holidays = QGroupBox(self.tr("Public holidays (not counted by the 5-working-day clock)"), self)
-        holidays_layout = QVBoxLayout(holidays)
-        holidays_layout.addWidget(self.holidays_list)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.holiday_date)
-        add_row.addWidget(button(self, self.tr("Add &holiday"), "addHolidayButton", self.add_holiday))
-        add_row.addWidget(button(self, self.tr("Remove holiday"), "removeHolidayButton", self._remove_holiday))
-        add_row.addStretch(1)
-        holidays_layout.addLayout(add_row)
+        # the working calendar of the 5-working-day plan clock (Decree 56/2017, Art. 28(1))
+        self.holidays = DayList(
+            self, "holiday", self.tr("Public holidays (not counted)"), self.tr("Date of a public holiday"),
+            self.tr("Add &holiday"), self.tr("Remove holiday"), self._holiday_refused,
+        )  # fmt: skip
+        self.saturdays = DayList(
+            self, "workingSaturday", self.tr("Swapped working Saturdays, làm bù (counted)"),
+            self.tr("Date of a swapped working Saturday"), self.tr("Add Saturda&y"), self.tr("Remove Saturday"),
+            self._saturday_refused,
+        )  # fmt: skip
+        self.holidays_list, self.holiday_date = self.holidays.list, self.holidays.date
+        self.saturdays_list, self.saturday_date = self.saturdays.list, self.saturdays.date
+        for days in (self.holidays, self.saturdays):
+            days.status.connect(self.status.setText)
+        holidays = QGroupBox(self.tr("Working days of the 5-working-day plan clock"), self)
+        calendar_row = QHBoxLayout(holidays)
+        calendar_row.addWidget(self.holidays)
+        calendar_row.addWidget(self.saturdays)
 
         self.idle_spin = self._spin("idleMinutesSpin", self.tr("Minutes before the idle lock"), 1, 240)
         self.idle_spin.setSuffix(self.tr(" min"))
@@ -115,9 +119,6 @@ class SettingsPage(QWidget):
         safety_form.addRow(self.tr("Daily backups &kept:"), self.daily_spin)
         safety_form.addRow(self.tr("&Monthly backups kept:"), self.monthly_spin)
 
-        self.save_button = button(self, self.tr("&Save settings"), "saveSettingsButton", self.save)
-        self.revert_button = button(self, self.tr("&Undo changes"), "revertSettingsButton", self.reload)
-        self.status = status_label(self, "settingsStatus")
         QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         body = QWidget(self)
@@ -164,9 +165,8 @@ class SettingsPage(QWidget):
         self.shifts_table.setRowCount(0)
         for name, start, end in stored.shifts():
             self._add_shift(name, start.strftime("%H:%M"), end.strftime("%H:%M"))
-        self.holidays_list.clear()
-        for day in sorted(stored.holidays()):
-            self._add_holiday_item(day)
+        self.holidays.set_days(stored.holidays())
+        self.saturdays.set_days(stored.working_saturdays())
         self.idle_spin.setValue(int(self._stored["idle_minutes"]))
         self.backup_dir_edit.setText(str(self._stored["backup_dir"]))
         self.daily_spin.setValue(int(self._stored["backups_daily"]))
@@ -184,15 +184,13 @@ class SettingsPage(QWidget):
                     "end": self.shifts_table.cellWidget(row, 2).time().toString("HH:mm"),
                 }
             )
-        holidays = [
-            self.holidays_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.holidays_list.count())
-        ]
         return {
             "centre_name": self.centre_edit.text().strip(),
             "case_prefix": self.prefix_edit.text().strip().upper(),
             "default_province": self.province_combo.currentData(),
             "shifts": shifts,
-            "holidays": sorted(holidays),
+            "holidays": self.holidays.iso_days(),
+            "working_saturdays": self.saturdays.iso_days(),
             "idle_minutes": self.idle_spin.value(),
             "backup_dir": self.backup_dir_edit.text().strip(),
             "backups_daily": self.daily_spin.value(),
@@ -244,35 +242,86 @@ class SettingsPage(QWidget):
         if row >= 0:
             self.shifts_table.removeRow(row)
 
-    def _holiday_days(self) -> list[str]:
-        """The holidays listed, as ISO dates."""
-        return [self.holidays_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.holidays_list.count())]
-
-    def _add_holiday_item(self, day: date) -> None:
-        item = QListWidgetItem(day.strftime("%d/%m/%Y"))
-        item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
-        self.holidays_list.addItem(item)
-
     def add_holiday(self) -> None:
-        day = self.holiday_date.date().toPython()
-        existing = {
-            self.holidays_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.holidays_list.count())
-        }
-        if day.isoformat() in existing:
-            self.status.setText(self.tr("%1 is already a holiday.").replace("%1", day.strftime("%d/%m/%Y")))
-            return
-        days = sorted([*(date.fromisoformat(d) for d in existing), day])
-        self.holidays_list.clear()
-        for each in days:
-            self._add_holiday_item(each)
-        self.status.setText(self.tr("%1 added. Save the settings to keep it.").replace("%1", day.strftime("%d/%m/%Y")))
+        self.holidays.add()
 
-    def _remove_holiday(self) -> None:
-        row = self.holidays_list.currentRow()
-        if row >= 0:
-            self.holidays_list.takeItem(row)
+    def _holiday_refused(self, day: date) -> str:
+        """Why ``day`` cannot be added to the holidays ("" when it can)."""
+        if day in self.saturdays.days():
+            return self.tr("%1 is a swapped working Saturday: remove it there first.")
+        if day in self.holidays.days():
+            return self.tr("%1 is already a holiday.")
+        return ""
+
+    def _saturday_refused(self, day: date) -> str:
+        """Only a Saturday can be a swapped working day (làm bù); the settings refuse others too."""
+        if day.weekday() != 5:
+            return self.tr("%1 is not a Saturday: only a Saturday can be declared a swapped working day (làm bù).")
+        if day in self.holidays.days():
+            return self.tr("%1 is a public holiday: remove it there first.")
+        if day in self.saturdays.days():
+            return self.tr("%1 is already a swapped working Saturday.")
+        return ""
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir_edit.text())
         if folder:
             self.backup_dir_edit.setText(folder)
+
+
+class DayList(QWidget):
+    """A sorted list of days with a date picker, Add and Remove (public holidays, swapped working Saturdays)."""
+
+    status = Signal(str)
+
+    def __init__(self, parent: QWidget, name: str, title: str, accessible: str, add: str, remove: str, refused):
+        super().__init__(parent)
+        self._refused = refused  # day -> "" or a message with %1 for the day
+        self.list = QListWidget(self, objectName=f"{name}sList")
+        self.list.setAccessibleName(title)
+        self.list.setMinimumHeight(110)
+        self.date = QDateEdit(self, objectName=f"{name}DateEdit")
+        self.date.setAccessibleName(accessible)
+        self.date.setDisplayFormat(_DATE_FORMAT)
+        self.date.setCalendarPopup(True)
+        self.date.setDate(QDate.currentDate())
+        capital = name[:1].upper() + name[1:]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(title, self))
+        layout.addWidget(self.list)
+        layout.addWidget(self.date)
+        layout.addLayout(
+            button_row(
+                button(self, add, f"add{capital}Button", self.add),
+                button(self, remove, f"remove{capital}Button", self.remove),
+            )
+        )
+
+    def days(self) -> list[date]:
+        return [date.fromisoformat(day) for day in self.iso_days()]
+
+    def iso_days(self) -> list[str]:
+        return sorted(self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count()))
+
+    def set_days(self, days) -> None:
+        self.list.clear()
+        for day in sorted(set(days)):
+            item = QListWidgetItem(day.strftime("%d/%m/%Y"))
+            item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
+            self.list.addItem(item)
+
+    def add(self) -> None:
+        day = self.date.date().toPython()
+        shown = day.strftime("%d/%m/%Y")
+        refusal = self._refused(day)
+        if refusal:
+            self.status.emit(refusal.replace("%1", shown))
+            return
+        self.set_days([*self.days(), day])
+        self.status.emit(self.tr("%1 added. Save the settings to keep it.").replace("%1", shown))
+
+    def remove(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.list.takeItem(row)
