@@ -181,9 +181,7 @@ def _working_saturdays(value: list) -> list[str]:
     days = _holidays(value, "working_saturdays")
     for text in days:
         if date.fromisoformat(text).weekday() != 5:
-            raise SettingsError(
-                f"working_saturdays: {text} không phải thứ Bảy / is not a Saturday"
-            )
+            raise SettingsError(f"working_saturdays: {text} không phải thứ Bảy / is not a Saturday")
     return days
 
 

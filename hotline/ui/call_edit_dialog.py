@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from hotline.core import permissions, places
-from hotline.core.models import SUBSTANTIVE, Call, CallChange, User
-from hotline.core.rules import FlagOverrideError, Reason
+from hotline.core.models import SUBSTANTIVE, Call, CallChange, User, category_group
+from hotline.core.rules import REPORT_GROUPS, FlagOverrideError, Reason
 from hotline.core.taxonomy import Taxonomy
 from hotline.core.timeutil import format_local, utcnow
 from hotline.settings import Settings
@@ -66,8 +66,14 @@ FIELD_NAMES = {
     "caller_age_band": QT_TRANSLATE_NOOP("CallEditDialog", "Caller's age"),
     "callback_consent": QT_TRANSLATE_NOOP("CallEditDialog", "May be called back"),
     "risk": QT_TRANSLATE_NOOP("CallEditDialog", "Risk"),
+    "service_level": QT_TRANSLATE_NOOP("CallEditDialog", "Service level"),
     "summary": QT_TRANSLATE_NOOP("CallEditDialog", "Summary"),
     "action_taken": QT_TRANSLATE_NOOP("CallEditDialog", "Action taken"),
+    "help_before": QT_TRANSLATE_NOOP("CallEditDialog", "Help before the report"),
+    "incident_province_code": QT_TRANSLATE_NOOP("CallEditDialog", "Province of the incident"),
+    "incident_ward_code": QT_TRANSLATE_NOOP("CallEditDialog", "Commune of the incident"),
+    "incident_place": QT_TRANSLATE_NOOP("CallEditDialog", "Place of the incident"),
+    "incident_setting": QT_TRANSLATE_NOOP("CallEditDialog", "Setting of the incident"),
     "referrals": QT_TRANSLATE_NOOP("CallEditDialog", "Referred to"),
     "categories": QT_TRANSLATE_NOOP("CallEditDialog", "Categories"),
     "case_need": QT_TRANSLATE_NOOP("CallEditDialog", "Case file per the rules"),
@@ -76,8 +82,10 @@ FIELD_NAMES = {
     "flag_source": QT_TRANSLATE_NOOP("CallEditDialog", "Flagged by"),
     "flag_reasons": QT_TRANSLATE_NOOP("CallEditDialog", "Reasons for the flag"),
     "flag_override_reason": QT_TRANSLATE_NOOP("CallEditDialog", "Why the flag was cleared"),
-    "safety_due": QT_TRANSLATE_NOOP("CallEditDialog", "Safety assessment due"),
+    "safety_due": QT_TRANSLATE_NOOP("CallEditDialog", "Emergency measures / separation due (12 hours)"),
     "plan_due": QT_TRANSLATE_NOOP("CallEditDialog", "Support plan due"),
+    "handoff_due": QT_TRANSLATE_NOOP("CallEditDialog", "Pass to the commune: due from"),
+    "victim_referral": QT_TRANSLATE_NOOP("CallEditDialog", "Adult victim to refer"),
 }
 CHILD_FIELD_NAMES = {
     "name": QT_TRANSLATE_NOOP("CallEditDialog", "name"),
@@ -89,6 +97,8 @@ CHILD_FIELD_NAMES = {
     "address": QT_TRANSLATE_NOOP("CallEditDialog", "address"),
     "special_circumstances": QT_TRANSLATE_NOOP("CallEditDialog", "special circumstances"),
     "carer": QT_TRANSLATE_NOOP("CallEditDialog", "carer"),
+    "status": QT_TRANSLATE_NOOP("CallEditDialog", "status"),
+    "destination": QT_TRANSLATE_NOOP("CallEditDialog", "taken to"),
 }
 _NEEDS = {
     "required": QT_TRANSLATE_NOOP("CallEditDialog", "required"),
@@ -109,14 +119,16 @@ _WORDS = {
 _CODE_TABLES = {
     "outcome": labels.OUTCOMES, "channel": labels.CHANNELS, "caller_relation": labels.RELATIONS,
     "caller_sex": labels.SEXES, "sex": labels.SEXES, "caller_age_band": labels.CALLER_AGE_BANDS,
-    "age_band": labels.CHILD_AGE_BANDS, "risk": labels.RISKS,
+    "age_band": labels.CHILD_AGE_BANDS, "risk": labels.RISKS, "service_level": labels.SERVICE_LEVELS,
+    "incident_setting": labels.INCIDENT_SETTINGS, "status": labels.CHILD_STATUSES, "destination": labels.DESTINATIONS,
 }  # fmt: skip
 _CODE_LISTS = {"referrals": labels.REFERRALS, "special_circumstances": labels.SPECIAL_CIRCUMSTANCES}
 #: What a call with a one-key outcome (silent, hang-up…) does not keep: the call screen saves them without.
 _CONTENT_FIELDS = (
-    "caller_relation", "caller_name", "caller_sex", "caller_age_band", "callback_consent", "risk", "summary",
-    "action_taken", "referrals", "categories", "children", "case_need", "urgent", "flagged", "flag_source",
-    "flag_reasons", "flag_override_reason", "safety_due", "plan_due",
+    "caller_relation", "caller_name", "caller_sex", "caller_age_band", "callback_consent", "risk", "service_level",
+    "summary", "action_taken", "help_before", "incident_province_code", "incident_ward_code", "incident_place",
+    "incident_setting", "referrals", "categories", "children", "case_need", "urgent", "flagged", "flag_source",
+    "flag_reasons", "flag_override_reason", "safety_due", "plan_due", "handoff_due", "victim_referral",
 )  # fmt: skip
 
 
@@ -151,17 +163,17 @@ def value_text(field: str, text: str | None, taxonomy: Taxonomy, lang: str) -> s
             return ", ".join(taxonomy.label(code, lang) for code in json.loads(text))
         if key == "flag_reasons":
             return "; ".join(Reason.from_dict(data).text(lang, taxonomy) for data in json.loads(text))
-        if key in ("callback_consent", "urgent", "flagged"):
+        if key in ("callback_consent", "urgent", "flagged", "victim_referral"):
             return _t(_WORDS["yes" if text == "1" else "no"])
-        if key in ("safety_due", "plan_due"):
+        if key in ("safety_due", "plan_due", "handoff_due"):
             return format_local(datetime.fromisoformat(text))
         if key == "case_need":
             return _t(_NEEDS[text])
         if key == "flag_source":
             return _t(_SOURCES[text])
-        if key == "province_code":
+        if key in ("province_code", "incident_province_code"):
             return places.province_name(int(text)) or text
-        if key == "ward_code":
+        if key in ("ward_code", "incident_ward_code"):
             return places.ward_name(int(text)) or text
     except (ValueError, TypeError, KeyError, AttributeError):
         pass  # a value written by an older version of the program: shown as stored
@@ -176,13 +188,19 @@ def change_line(change: CallChange, who: str, taxonomy: Taxonomy, lang: str) -> 
 
 
 def _form_state(call: Call) -> dict:
-    """A stored call as CallForm.set_state() takes it."""
+    """A stored call as CallForm.set_state() takes it. The store keeps "none" as the risk of a call that is no
+    report (nothing to choose): shown as not chosen, so that a report made of it later asks for its risk."""
+    report = call.case_need != "not_needed" or any(category_group(c) in REPORT_GROUPS for c in call.categories)
+    risk = "" if call.risk == "none" and not report else call.risk
     return {
         "phone": call.phone_raw, "caller_relation": call.caller_relation, "caller_name": call.caller_name,
         "caller_sex": call.caller_sex, "caller_age_band": call.caller_age_band,
         "callback_consent": call.callback_consent, "children": [asdict(child) for child in call.children],
-        "categories": list(call.categories), "risk": call.risk, "summary": call.summary,
-        "action_taken": call.action_taken, "referrals": list(call.referrals),
+        "categories": list(call.categories), "risk": risk, "service_level": call.service_level,
+        "summary": call.summary, "help_before": call.help_before, "action_taken": call.action_taken,
+        "referrals": list(call.referrals), "incident_province_code": call.incident_province_code,
+        "incident_ward_code": call.incident_ward_code, "incident_place": call.incident_place,
+        "incident_setting": call.incident_setting,
     }  # fmt: skip
 
 
@@ -271,7 +289,9 @@ class CallEditDialog(QDialog):
         self.tabs.addTab(scroll, self.tr("Call"))
         self.tabs.addTab(self.history_list, self.tr("History"))
 
-        self.case_file = CaseFileBar(self.taxonomy, self.lang, self.settings.holidays())
+        self.case_file = CaseFileBar(
+            self.taxonomy, self.lang, self.settings.holidays(), working_days=self.settings.working_saturdays()
+        )
         self.message_label = QLabel(objectName="callEditMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -296,7 +316,9 @@ class CallEditDialog(QDialog):
         self.form.changed.connect(self._on_changed)
         self.outcome_combo.currentIndexChanged.connect(self._on_changed)
         self.case_file.message.connect(lambda text, _ms: self._say(text))
-        self.resize(1260, 860)
+        # large, but inside a small office screen (1366×768 is common): the form scrolls
+        available = self.screen().availableGeometry()
+        self.resize(min(1260, int(available.width() * 0.95)), min(860, int(available.height() * 0.92)))
 
     def keyPressEvent(self, event) -> None:
         # Enter in a field must not click a button of the form (QDialog would): Ctrl+S saves, Esc closes
@@ -321,6 +343,7 @@ class CallEditDialog(QDialog):
             _select(self.channel_combo, call.channel)
             _select(self.outcome_combo, call.outcome)
             self.form.set_state(_form_state(call))
+            self.form.set_recorded_handoffs(call.handoffs)
             required_but_clear = call.case_need == "required" and not call.flagged
             self.case_file.set_state({
                 "manual_flag": call.flag_source == "manual", "cleared_flag": required_but_clear,
@@ -413,9 +436,11 @@ class CallEditDialog(QDialog):
         substantive = self.outcome_combo.currentData() == SUBSTANTIVE
         self.case_file.setVisible(substantive)
         form = self.form
-        self.case_file.evaluate(
-            form.categories.codes(), form.risk_combo.currentData(), form.children(), self.call.started_at
-        )
+        decision = self.case_file.evaluate(
+            form.categories.codes(), form.risk(), form.children(), self.call.started_at,
+            handed_off=form.handoff_kinds_done(),
+        )  # fmt: skip
+        form.show_decision(decision if substantive else None)
 
     def _snapshot(self) -> tuple:
         return (
@@ -455,17 +480,10 @@ class CallEditDialog(QDialog):
         if outcome != SUBSTANTIVE:
             blank = Call(line=call.line, started_at=call.started_at, operator_id=call.operator_id)
             return replace(call, **{name: getattr(blank, name) for name in _CONTENT_FIELDS})
-        state = self.form.state()
         known = {child.id for child in base.children}
-        call = replace(
-            call, caller_relation=state["caller_relation"], caller_name=state["caller_name"].strip(),
-            caller_sex=state["caller_sex"], caller_age_band=state["caller_age_band"],
-            callback_consent=state["callback_consent"], categories=state["categories"], risk=state["risk"],
-            summary=state["summary"].strip(), action_taken=state["action_taken"].strip(),
-            referrals=state["referrals"],
-            # a child that ``base`` no longer has (removed in the other version) is written as a new child
-            children=[c if c.id in known else replace(c, id=None) for c in self.form.children()],
-        )  # fmt: skip
+        self.form.apply_to(call)
+        # a child that ``base`` no longer has (removed in the other version) is written as a new child
+        call.children = [c if c.id in known else replace(c, id=None) for c in call.children]
         self.case_file.apply_to(call)
         return call
 
@@ -475,7 +493,8 @@ class CallEditDialog(QDialog):
             return
         outcome = self.outcome_combo.currentData()
         if outcome == SUBSTANTIVE:
-            missing = self.form.check_required()
+            self._evaluate()
+            missing = self.form.check_required(self.case_file.decision)
             if missing:
                 self.tabs.setCurrentIndex(0)
                 missing[0][0].setFocus()
@@ -513,7 +532,8 @@ class CallEditDialog(QDialog):
             )  # fmt: skip
             self._say(self.tr("Not saved — your changes are still in the form."), error=True)
             return
-        changed = saved.version != mine.version
+        handed_off = len(saved.handoffs) > len(self.call.handoffs)
+        changed = saved.version != mine.version or handed_off
         self._load(saved)  # new children now carry their ids: a second save must not add them again
         if changed:
             self._say(self.tr("Saved (version %d). The history tab shows what changed.") % saved.version)

@@ -1,4 +1,4 @@
-"""The fields of a call with content: phone, caller, children, categories, risk, summary, action, referrals."""
+"""The fields of a call with content: phone, caller, the people it is about, place, categories and assessment."""
 
 from __future__ import annotations
 
@@ -8,27 +8,30 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from hotline.core.models import Child, category_group
+from hotline.core.models import Call, Child, Handoff, category_group
 from hotline.core.phones import PhoneInfo, normalize_phone
+from hotline.core.rules import CaseFileDecision
 from hotline.core.taxonomy import Taxonomy
 from hotline.ui import labels
+from hotline.ui.assessment_editor import AssessmentEditor, error_label
 from hotline.ui.category_picker import CategoryPicker
 from hotline.ui.child_editor import ChildEditor
+from hotline.ui.incident_editor import IncidentEditor
 from hotline.ui.widgets import compact
 
 REPORT_GROUPS = ("abuse", "trafficking")
+#: The call's own fields that the form holds as they are (CallForm.state() keys, Call attributes).
+_INCIDENT_FIELDS = ("incident_province_code", "incident_ward_code", "incident_place", "incident_setting")
 
 
 def _combo(table: dict[str, str], name: str) -> QComboBox:
@@ -36,15 +39,6 @@ def _combo(table: dict[str, str], name: str) -> QComboBox:
     for code in table:
         combo.addItem(labels.label(table, code), code)
     return combo
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel(objectName=name)
-    label.setProperty("role", "error")
-    label.setStyleSheet("color: #b00020; font-weight: bold;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class CallForm(QWidget):
@@ -72,28 +66,24 @@ class CallForm(QWidget):
 
         self.children_box = QVBoxLayout()
         self.add_child_button = QPushButton(self.tr("+ Add a chil&d"), objectName="addChildButton")
-        self.children_error = _error_label("childrenError")
+        self.children_error = error_label("childrenError")
         self.editors: list[ChildEditor] = []
+        self.incident = IncidentEditor(default_province)
 
         self.categories = CategoryPicker(taxonomy, lang)
-        self.categories.tree.setMinimumHeight(180)
-        self.categories_error = _error_label("categoriesError")
-        self.risk_combo = _combo(labels.RISKS, "riskCombo")
-        self.summary_edit = QPlainTextEdit(objectName="summaryEdit")
-        self.summary_edit.setTabChangesFocus(True)
-        self.summary_edit.setPlaceholderText(self.tr("What happened, to whom, where, and how the child is now"))
-        self.summary_edit.setAccessibleName(self.tr("Summary"))
-        self.summary_edit.setFixedHeight(84)
-        self.summary_error = _error_label("summaryError")
-        self.action_edit = QPlainTextEdit(objectName="actionEdit")
-        self.action_edit.setTabChangesFocus(True)
-        self.action_edit.setPlaceholderText(self.tr("What you did or advised during the call"))
-        self.action_edit.setAccessibleName(self.tr("Action taken"))
-        self.action_edit.setFixedHeight(56)
-        self.referral_checks: dict[str, QCheckBox] = {}
-        for code in labels.REFERRALS:
-            check = QCheckBox(labels.label(labels.REFERRALS, code), objectName=f"referral_{code}")
-            self.referral_checks[code] = check
+        self.categories.tree.setMinimumHeight(160)
+        self.categories_error = error_label("categoriesError")
+        self.assessment = AssessmentEditor()
+        self.assessment.incident_ward_name = self.incident.ward_name
+        # the names the call screen, the edit dialog and the tests reach the assessment's inputs by
+        a = self.assessment
+        self.risk_combo, self.risk_error, self.service_radios = a.risk_combo, a.risk_error, a.service_radios
+        self.service_error, self.summary_edit, self.summary_error = a.service_error, a.summary_edit, a.summary_error
+        self.help_before_edit, self.action_edit = a.help_before_edit, a.action_edit
+        self.referral_checks = a.referral_checks
+        self.handoff_rows = a.handoff_rows
+        #: the form's own shortcuts (Alt+R, Alt+S, Alt+A, Alt+1/2/3, Alt+P): they work wherever the form is shown
+        self.key_actions = [*a.key_actions, self.incident.key_action]
 
         self._layout()
         self._connect()
@@ -129,7 +119,7 @@ class CallForm(QWidget):
         caller.addWidget(self.consent_check, 2, 1, 1, 3)
         caller.setColumnStretch(3, 1)
 
-        children_box = QGroupBox(self.tr("Children the call is about"))
+        children_box = QGroupBox(self.tr("Children and victims the call is about"))
         children = QVBoxLayout(children_box)
         children.addLayout(self.children_box)
         row = QHBoxLayout()
@@ -145,32 +135,16 @@ class CallForm(QWidget):
         categories.addWidget(self.categories)
         categories.addWidget(self.categories_error)
 
-        assessment_box = QGroupBox(self.tr("Assessment"))
-        assessment = QFormLayout(assessment_box)
-        risk_label = QLabel(self.tr("Risk (Alt+R)"))
-        risk_label.setBuddy(self.risk_combo)
-        assessment.addRow(risk_label, self.risk_combo)
-        summary_label = QLabel(self.tr("Summary (Alt+S)"))
-        summary_label.setBuddy(self.summary_edit)
-        assessment.addRow(summary_label, self.summary_edit)
-        assessment.addRow("", self.summary_error)
-        action_label = QLabel(self.tr("Action taken (Alt+A)"))
-        action_label.setBuddy(self.action_edit)
-        assessment.addRow(action_label, self.action_edit)
-        referrals = QGridLayout()
-        for index, check in enumerate(self.referral_checks.values()):
-            referrals.addWidget(check, index // 2, index % 2)
-        assessment.addRow(self.tr("Referred to"), referrals)
-
         top = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(phone_box)
         left.addWidget(caller_box)
         left.addWidget(children_box)
+        left.addWidget(self.incident)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(categories_box, 1)
-        right.addWidget(assessment_box)
+        right.addWidget(self.assessment)
         top.addLayout(left, 1)
         top.addLayout(right, 1)
         self.setLayout(top)
@@ -182,11 +156,9 @@ class CallForm(QWidget):
             self.consent_check,
         ]  # fmt: skip
         for editor in self.editors:
-            chain += [editor.name_edit, editor.sex_combo, editor.age_spin, editor.band_combo, editor.remove_button,
-                      editor.province_combo, editor.ward_combo, editor.address_edit, editor.special,
-                      editor.carer_edit]  # fmt: skip
-        chain += [self.add_child_button, self.categories.filter_edit, self.categories.tree, self.risk_combo,
-                  self.summary_edit, self.action_edit, *self.referral_checks.values()]  # fmt: skip
+            chain += editor.tab_chain()
+        chain += [self.add_child_button, *self.incident.tab_chain(), self.categories.filter_edit, self.categories.tree,
+                  *self.assessment.tab_chain()]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -196,13 +168,20 @@ class CallForm(QWidget):
         for signal in (
             self.phone_edit.textChanged, self.relation_combo.currentIndexChanged, self.caller_name_edit.textChanged,
             self.caller_sex_combo.currentIndexChanged, self.caller_age_combo.currentIndexChanged,
-            self.consent_check.toggled, self.categories.changed, self.risk_combo.currentIndexChanged,
-            self.summary_edit.textChanged, self.action_edit.textChanged,
-            *(check.toggled for check in self.referral_checks.values()),
+            self.consent_check.toggled, self.categories.changed, self.incident.changed, self.assessment.changed,
         ):  # fmt: skip
             signal.connect(self.changed)
         self.categories.changed.connect(lambda: self.categories_error.hide())
-        self.summary_edit.textChanged.connect(lambda: self.summary_error.hide())
+        self.categories.changed.connect(self._show_destinations)
+        self.changed.connect(lambda: self.incident.set_home(next(iter(self.children()), None)))
+
+    def _trafficking(self) -> bool:
+        return any(category_group(code) == "trafficking" for code in self.categories.codes())
+
+    def _show_destinations(self) -> None:
+        trafficking = self._trafficking()
+        for editor in self.editors:
+            editor.set_trafficking(trafficking)
 
     # --- children ------------------------------------------------------------------------------------------
 
@@ -214,6 +193,7 @@ class CallForm(QWidget):
 
     def add_child(self, child: Child | None = None, focus: bool = False) -> ChildEditor:
         editor = ChildEditor(len(self.editors) + 1, self._default_province)
+        editor.set_trafficking(self._trafficking())
         if child is not None:
             editor.set_child(child)
         editor.changed.connect(self.changed)
@@ -276,18 +256,44 @@ class CallForm(QWidget):
     def referrals(self) -> list[str]:
         return [code for code, check in self.referral_checks.items() if check.isChecked()]
 
+    def risk(self) -> str:
+        """The risk chosen, "" while none is (a report's risk has no default)."""
+        return self.risk_combo.currentData()
+
+    def service_level(self) -> str:
+        return self.assessment.service_level()
+
+    def new_handoffs(self) -> list[Handoff]:
+        """The hand-offs typed in the form (stored with the call when it is saved)."""
+        return self.assessment.new_handoffs()
+
+    def handoff_kinds_done(self) -> set[str]:
+        """The kinds of hand-off recorded: typed in the form now, or stored with the call before."""
+        return self.assessment.recorded_kinds() | {h.kind for h in self.new_handoffs()}
+
+    def set_recorded_handoffs(self, handoffs: list[Handoff]) -> None:
+        self.assessment.set_recorded(handoffs)
+
+    def show_decision(self, decision: CaseFileDecision | None) -> None:
+        """The rules' decision on the call as typed: the hand-off rows it asks for are shown."""
+        self.assessment.show_handoffs(
+            commune=bool(decision and decision.handoff), victim=bool(decision and decision.victim_referral)
+        )
+
     def is_blank(self) -> bool:
         """Nothing typed beyond the defaults (an empty child row counts as nothing)."""
         return not (
             self.phone_edit.text().strip() or self.caller_name_edit.text().strip() or self.categories.codes()
             or self.summary_edit.toPlainText().strip() or self.action_edit.toPlainText().strip() or self.children()
-            or self.referrals() or self.risk_combo.currentIndex() > 0 or self.relation_combo.currentIndex() > 0
+            or self.referrals() or self.risk() or self.relation_combo.currentIndex() > 0 or self.service_level()
+            or self.help_before_edit.toPlainText().strip() or not self.incident.is_blank() or self.new_handoffs()
         )  # fmt: skip
 
     def has_content_beyond_phone(self) -> bool:
         return not self.is_blank() and bool(
             self.caller_name_edit.text().strip() or self.categories.codes() or self.summary_edit.toPlainText().strip()
             or self.action_edit.toPlainText().strip() or self.children()
+            or self.help_before_edit.toPlainText().strip() or not self.incident.is_blank() or self.new_handoffs()
         )  # fmt: skip
 
     def state(self) -> dict:
@@ -303,13 +309,18 @@ class CallForm(QWidget):
                 {**editor.child().__dict__, "id": editor.child_id} for editor in self.editors if not editor.is_empty()
             ],
             "categories": self.categories.codes(),
-            "risk": self.risk_combo.currentData(),
+            "risk": self.risk(),
+            "service_level": self.service_level(),
             "summary": self.summary_edit.toPlainText(),
+            "help_before": self.help_before_edit.toPlainText(),
             "action_taken": self.action_edit.toPlainText(),
             "referrals": self.referrals(),
+            **self.incident.values(),
+            "handoffs": [s for row in self.handoff_rows.values() if (s := row.state()) is not None],
         }
 
     def set_state(self, state: dict) -> None:
+        """Show a draft or a stored call; a draft written before a field existed simply lacks its key."""
         self.blockSignals(True)
         try:
             self.phone_edit.setText(state.get("phone", ""))
@@ -320,16 +331,24 @@ class CallForm(QWidget):
             self.consent_check.setChecked(bool(state.get("callback_consent")))
             for editor in list(self.editors):
                 self._remove_child(editor)
+            self.categories.set_codes(state.get("categories", []))
             for data in state.get("children") or [None]:  # an empty form has one blank child, in An Giang
                 fields = {k: v for k, v in (data or {}).items() if k in Child.__dataclass_fields__}
                 self.add_child(Child(**fields) if data else None)
-            self.categories.set_codes(state.get("categories", []))
             _select(self.risk_combo, state.get("risk"))
+            self.assessment.set_service_level(state.get("service_level") or "")
             self.summary_edit.setPlainText(state.get("summary", ""))
+            self.help_before_edit.setPlainText(state.get("help_before") or "")
             self.action_edit.setPlainText(state.get("action_taken", ""))
             wanted = set(state.get("referrals", []))
             for code, check in self.referral_checks.items():
                 check.setChecked(code in wanted)
+            self.incident.set_values(state)
+            rows = {h.get("kind"): h for h in state.get("handoffs") or [] if isinstance(h, dict)}
+            for kind, row in self.handoff_rows.items():
+                row.set_state(rows.get(kind))
+            self.assessment.loaded = bool(state)  # a draft or a stored call: shown as it was, nothing offered
+            self.assessment.set_recorded([])
         finally:
             self.blockSignals(False)
         self._on_phone_text(self.phone_edit.text())
@@ -340,34 +359,57 @@ class CallForm(QWidget):
         self.set_state({})
         self.categories.filter_edit.clear()
 
+    def apply_to(self, call: Call) -> None:
+        """Write the form's values into a call with content (its hand-offs: those it had, then the new ones)."""
+        state = self.state()
+        call.caller_relation, call.caller_name = state["caller_relation"], state["caller_name"].strip()
+        call.caller_sex, call.caller_age_band = state["caller_sex"], state["caller_age_band"]
+        call.callback_consent = state["callback_consent"]
+        call.children, call.categories = self.children(), state["categories"]
+        call.risk, call.service_level = state["risk"], state["service_level"]
+        call.summary, call.action_taken = state["summary"].strip(), state["action_taken"].strip()
+        call.help_before, call.referrals = state["help_before"].strip(), state["referrals"]
+        for name in _INCIDENT_FIELDS:
+            setattr(call, name, state[name].strip() if isinstance(state[name], str) else state[name])
+        call.handoffs = [*(h for h in call.handoffs if h.id is not None), *self.new_handoffs()]
+
     # --- required items ------------------------------------------------------------------------------------
 
+    def _errors(self) -> tuple[QLabel, ...]:
+        return (self.children_error, self.categories_error, self.risk_error, self.service_error, self.summary_error)
+
     def hide_errors(self) -> None:
-        for label in (self.categories_error, self.summary_error, self.children_error):
+        for label in self._errors():
             label.hide()
 
-    def check_required(self) -> list[tuple[QWidget, str]]:
-        """Show a message next to every missing required item; returns (field to fix, message), first first."""
+    def check_required(self, decision: CaseFileDecision | None = None) -> list[tuple[QWidget, str]]:
+        """Show a message next to every missing required item; returns (field to fix, message), first first.
+        ``decision`` is the rules' decision on the call as typed: a report's risk must be chosen."""
         self.hide_errors()
-        missing: list[tuple[QWidget, str]] = []
+        missing: list[tuple[QLabel, QWidget, str]] = []
         codes = self.categories.codes()
         reports = [c for c in codes if category_group(c) in REPORT_GROUPS and c != "trafficking.recruitment_info"]
         if reports and not self.children():
             text = self.tr("An abuse or trafficking report needs at least one child: a name or alias, a sex, "
                            "an age or a commune.")  # fmt: skip
-            self.children_error.setText(text)
-            missing.append((self.editors[0].name_edit if self.editors else self.add_child_button, text))
+            target = self.editors[0].name_edit if self.editors else self.add_child_button
+            missing.append((self.children_error, target, text))
         if not codes:
-            text = self.tr("Choose at least one category.")
-            self.categories_error.setText(text)
-            missing.append((self.categories.filter_edit, text))
+            missing.append((self.categories_error, self.categories.filter_edit,
+                            self.tr("Choose at least one category.")))  # fmt: skip
+        if decision is not None and decision.risk_missing:
+            missing.append((self.risk_error, self.risk_combo,
+                            self.tr("Choose the risk level: a report has no risk by default (Alt+R).")))  # fmt: skip
+        if not self.service_level():
+            missing.append((self.service_error, next(iter(self.service_radios.values())),
+                            self.tr("Choose the service level: information, counselling or intervention "
+                                    "(Alt+1, Alt+2, Alt+3).")))  # fmt: skip
         if not self.summary_edit.toPlainText().strip():
-            text = self.tr("Write a short summary of the call.")
-            self.summary_error.setText(text)
-            missing.append((self.summary_edit, text))
-        for label in (self.children_error, self.categories_error, self.summary_error):
-            label.setVisible(any(label.text() == text for _, text in missing))
-        return missing
+            missing.append((self.summary_error, self.summary_edit, self.tr("Write a short summary of the call.")))
+        for label, _target, text in missing:
+            label.setText(text)
+            label.show()
+        return [(target, text) for _label, target, text in missing]
 
 
 def _select(combo: QComboBox, code) -> None:

@@ -181,7 +181,9 @@ class CallScreen(QWidget):
         self.link_label.hide()
         self.link_combo.hide()
 
-        self.case_file = CaseFileBar(self.taxonomy, self.lang, self._holidays)
+        self.case_file = CaseFileBar(
+            self.taxonomy, self.lang, self._holidays, working_days=self.settings.working_saturdays()
+        )
         self.banner, self.flag_check = self.case_file.banner, self.case_file.check
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), objectName="saveButton")
         self.save_button.setDefault(False)
@@ -234,19 +236,8 @@ class CallScreen(QWidget):
             action(self.tr("Add a child"), ["Ctrl+T"], self.form.next_child, "addChildAction"),
             action(self.tr("Find a category"), ["Ctrl+K"], self._focus_categories, "findCategoryAction"),
             action(self.tr("Go to the phone number"), ["Ctrl+L"], self._focus_phone, "focusPhoneAction"),
-            # the same keys in every language (a translated label's own Alt+letter would differ)
-            action(
-                self.tr("Go to the risk level"), ["Alt+R"], lambda: self.form.risk_combo.setFocus(), "focusRiskAction"
-            ),
-            action(
-                self.tr("Go to the summary"), ["Alt+S"], lambda: self.form.summary_edit.setFocus(), "focusSummaryAction"
-            ),
-            action(
-                self.tr("Go to the action taken"),
-                ["Alt+A"],
-                lambda: self.form.action_edit.setFocus(),
-                "focusActionAction",
-            ),
+            # Alt+R, Alt+S, Alt+A, Alt+1/2/3 (service level), Alt+P: the form's own keys, listed with the others
+            *self.form.key_actions,
             action(
                 self.tr("Go to the case-file flag"), ["Alt+N"], lambda: self.flag_check.setFocus(), "focusFlagAction"
             ),
@@ -347,9 +338,11 @@ class CallScreen(QWidget):
 
     def _evaluate(self) -> None:
         form = self.form
-        self.case_file.evaluate(
-            form.categories.codes(), form.risk_combo.currentData(), form.children(), self._started_at or utcnow()
-        )
+        decision = self.case_file.evaluate(
+            form.categories.codes(), form.risk(), form.children(), self._started_at or utcnow(),
+            handed_off=form.handoff_kinds_done(),
+        )  # fmt: skip
+        form.show_decision(decision)
 
     # --- caller history ------------------------------------------------------------------------------------
 
@@ -416,13 +409,7 @@ class CallScreen(QWidget):
             duration_s=duration, phone_raw=form.phone_edit.text().strip(), uuid=self._uuid,
         )  # fmt: skip
         if outcome == SUBSTANTIVE:
-            state = form.state()
-            call.caller_relation, call.caller_name = state["caller_relation"], state["caller_name"].strip()
-            call.caller_sex, call.caller_age_band = state["caller_sex"], state["caller_age_band"]
-            call.callback_consent = state["callback_consent"]
-            call.children, call.categories = form.children(), state["categories"]
-            call.risk, call.summary = state["risk"], state["summary"].strip()
-            call.action_taken, call.referrals = state["action_taken"].strip(), state["referrals"]
+            form.apply_to(call)
             self.case_file.apply_to(call)
         return call
 
@@ -460,7 +447,8 @@ class CallScreen(QWidget):
 
     def save(self) -> None:
         """Save the call with content (Ctrl+S): required items are named and focused, nothing is cleared."""
-        missing = self.form.check_required()
+        self._evaluate()  # the decision on exactly what is on screen (a report's risk must be chosen)
+        missing = self.form.check_required(self.case_file.decision)
         if missing:
             missing[0][0].setFocus()
             # the status bar names what is missing too: the messages in the form may be out of view

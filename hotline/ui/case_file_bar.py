@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -25,8 +26,9 @@ _COLOURS = {
     "required": ("#fde2e1", "#b00020"),
     "suggested": ("#fff4ce", "#8a6d00"),
     "overridden": ("#fff4ce", "#b00020"),  # the rules said required, a person said no: amber, red edge
+    "victim": ("#e3f2fd", "#0d47a1"),  # an adult victim to refer: no case file, but something to do
 }
-_ICONS = {"required": "⚠", "suggested": "ℹ"}
+_ICONS = {"required": "⚠", "suggested": "ℹ", "victim": "⚠"}
 
 
 class CaseFileBar(QWidget):
@@ -36,10 +38,20 @@ class CaseFileBar(QWidget):
     changed = Signal()
     message = Signal(str, int)
 
-    def __init__(self, taxonomy: Taxonomy, lang: str, holidays: Iterable[date], parent: QWidget | None = None):
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        lang: str,
+        holidays: Iterable[date],
+        parent: QWidget | None = None,
+        *,
+        working_days: Iterable[date] = (),
+    ):
         super().__init__(parent)
         self._taxonomy, self._lang, self._holidays = taxonomy, lang, list(holidays)
+        self._working_days = list(working_days)  # the Saturdays declared swapped working days ("làm bù")
         self.decision: CaseFileDecision | None = None
+        self._handed_off: set[str] = set()  # the kinds of hand-off recorded for the call on screen
         self.manual = False  # the operator flagged a call the rules do not require
         self.cleared = False  # the operator cleared a flag the rules set…
         self.reason = ""  # …for this reason
@@ -71,13 +83,18 @@ class CaseFileBar(QWidget):
         self.cleared = bool(state.get("cleared_flag"))
         self.reason = state.get("override_reason") or ""
 
-    def evaluate(self, categories: list[str], risk: str, children: list[Child], started_at: datetime) -> None:
-        """Run the rules on what is on screen now and show the result."""
+    def evaluate(
+        self, categories: list[str], risk: str, children: list[Child], started_at: datetime, handed_off=()
+    ) -> CaseFileDecision:
+        """Run the rules on what is on screen now and show the result. ``handed_off``: the kinds of hand-off
+        recorded ("commune", "victim"): the banner stops asking for them."""
         self.decision = evaluate_case_file_need(
             outcome=SUBSTANTIVE, categories=categories, risk=risk, children=children, started_at=started_at,
-            holidays=self._holidays,
+            holidays=self._holidays, working_days=self._working_days,
         )  # fmt: skip
+        self._handed_off = set(handed_off)
         self._show()
+        return self.decision
 
     def apply_to(self, call: Call) -> None:
         """Write the decision and the operator's choice into a call with content."""
@@ -89,6 +106,7 @@ class CaseFileBar(QWidget):
         call.flag_reasons = [reason.to_dict() for reason in flag_reasons(decision, flag)]
         call.flag_override_reason = self.reason if self.cleared and required else ""
         call.safety_due, call.plan_due = decision.safety_due, decision.plan_due
+        call.victim_referral = decision.victim_referral  # the store sets it again, with the hand-off clock
 
     # --- the tick ------------------------------------------------------------------------------------------
 
@@ -106,19 +124,39 @@ class CaseFileBar(QWidget):
         self._show()
         self.changed.emit()
 
+    def banner_text(self) -> str:
+        """The decision in words (core.rules' summary): reasons, "pass to the commune at once" until a hand-off is
+        recorded, the 12-hour clock, the plan's clock, a victim referral, a risk not chosen."""
+        if self.decision is None:
+            return ""
+        shown = self.decision
+        if "commune" in self._handed_off:
+            shown = replace(shown, handoff=False)
+        text = shown.summary(self._lang, self._taxonomy)
+        if self.decision.handoff and "commune" in self._handed_off:
+            text += " — " + self.tr("passed to the commune")
+        if self.decision.victim_referral and "victim" in self._handed_off:
+            text += " — " + self.tr("victim referred")
+        return text
+
     def _show(self) -> None:
         required = self.required()
         self.check.blockSignals(True)
         self.check.setChecked(not self.cleared if required else self.manual)
         self.check.blockSignals(False)
         need = self.decision.need if self.decision else "not_needed"
-        text = self.decision.summary(self._lang, self._taxonomy) if self.decision else ""
+        text = self.banner_text()
         if required and self.cleared:
             text += " — " + self.tr("flag cleared by the operator: %s") % self.reason
         elif not required and self.manual:
             text += " — " + self.tr("flagged by hand for a case file")
-        self.banner.setText(f"{_ICONS.get(need, '✓')} {text}")
-        background, border = _COLOURS.get("overridden" if required and self.cleared else need, ("#eef3ee", "#9e9e9e"))
+        look = need
+        if required and self.cleared:
+            look = "overridden"
+        elif need == "not_needed" and self.decision is not None and self.decision.victim_referral:
+            look = "victim"
+        self.banner.setText(f"{_ICONS.get(look, '✓')} {text}")
+        background, border = _COLOURS.get(look, ("#eef3ee", "#9e9e9e"))
         self.banner.setStyleSheet(
             f"background: {background}; border: 2px solid {border}; padding: 6px; font-weight: bold;"
         )

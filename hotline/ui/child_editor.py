@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from hotline.core.models import CHILD_STATUSES, CHILD_UNCLEAR, Child, age_band_for, age_group
 from hotline.ui import labels
 from hotline.ui.place_picker import PlacePicker
+from hotline.ui.radio_row import RadioRow
 from hotline.ui.widgets import CheckList, compact
 
 NO_AGE = -1
@@ -64,13 +53,12 @@ class ChildEditor(QFrame):
         self.destination_combo.setToolTip(self.tr("Where the victim was taken, or was to be taken"))
         self.destination_label.setBuddy(self.destination_combo)
         self.status_label = QLabel(self.tr("Status"))
-        self.status_buttons = QButtonGroup(self)
-        self.status_radios: dict[str, QRadioButton] = {}
-        for code in CHILD_STATUSES:
-            radio = QRadioButton(labels.label(labels.CHILD_STATUSES, code), objectName=f"childStatus_{code}")
-            self.status_buttons.addButton(radio)
-            self.status_radios[code] = radio
-        self.status_radios[CHILD_UNCLEAR].setChecked(True)
+        self.status_row = RadioRow(
+            {code: labels.label(labels.CHILD_STATUSES, code) for code in CHILD_STATUSES}, "childStatus"
+        )
+        self.status_row.setToolTip(self.tr("Abused (harm done), at risk, or not clear yet: ← → change it"))
+        self.status_radios = self.status_row.radios
+        self.status_row.set_value(CHILD_UNCLEAR)
         self.places = PlacePicker(default_province, "child", self)
         self.province_combo, self.ward_combo = self.places.province_combo, self.places.ward_combo
         self.address_edit = QLineEdit(objectName="childAddressEdit")
@@ -95,17 +83,12 @@ class ChildEditor(QFrame):
             self.name_edit.textChanged, self.sex_combo.currentIndexChanged, self.age_spin.valueChanged,
             self.band_combo.currentIndexChanged, self.places.changed, self.address_edit.textChanged,
             self.special.changed, self.carer_edit.textChanged, self.destination_combo.currentIndexChanged,
-            self.status_buttons.buttonToggled,
+            self.status_row.changed,
         ):  # fmt: skip
             signal.connect(self.changed)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
 
     def _layout(self) -> None:
-        status = QHBoxLayout()
-        status.setContentsMargins(0, 0, 0, 0)
-        for radio in self.status_radios.values():
-            status.addWidget(radio)
-        status.addStretch(1)
         self.circumstances_label = QLabel(self.tr("Circumstances"))
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 4, 6, 4)
@@ -121,7 +104,7 @@ class ChildEditor(QFrame):
         grid.addWidget(self.destination_combo, 2, 1)
         grid.addWidget(self.group_label, 2, 2, 1, 2)
         grid.addWidget(self.status_label, 3, 0)
-        grid.addLayout(status, 3, 1, 1, 3)
+        grid.addWidget(self.status_row, 3, 1, 1, 3)
         grid.addWidget(QLabel(self.tr("Place")), 4, 0)
         grid.addWidget(self.province_combo, 4, 1)
         grid.addWidget(self.ward_combo, 4, 2, 1, 2)
@@ -161,8 +144,7 @@ class ChildEditor(QFrame):
         adult = group == "adult"
         self.group_label.setText(labels.label(labels.PERSON_GROUPS, group))
         self.group_label.setStyleSheet(f"color: {_GROUP_COLOURS[group]}; font-weight: bold;")
-        for widget in (self.status_label, *self.status_radios.values(), self.circumstances_label, self.special,
-                       self.carer_edit):  # fmt: skip
+        for widget in (self.status_label, self.status_row, self.circumstances_label, self.special, self.carer_edit):
             widget.setVisible(not adult)
         for widget in (self.destination_label, self.destination_combo):
             widget.setVisible(self._asks_destination())
@@ -173,7 +155,7 @@ class ChildEditor(QFrame):
         return self.group() == "adult" or self._trafficking or bool(self.destination_combo.currentData())
 
     def status(self) -> str:
-        return next(code for code, radio in self.status_radios.items() if radio.isChecked())
+        return self.status_row.value() or CHILD_UNCLEAR
 
     def child(self) -> Child:
         """The person as the record keeps them: what is hidden (an adult's child-only parts) is not kept."""
@@ -204,7 +186,7 @@ class ChildEditor(QFrame):
         self.address_edit.setText(child.address)
         self.special.set_codes(child.special_circumstances)
         self.carer_edit.setText(child.carer)
-        self.status_radios.get(child.status, self.status_radios[CHILD_UNCLEAR]).setChecked(True)
+        self.status_row.set_value(child.status if child.status in self.status_radios else CHILD_UNCLEAR)
         self.destination_combo.setCurrentIndex(max(0, self.destination_combo.findData(child.destination)))
         self._show_group()
 
@@ -223,7 +205,7 @@ class ChildEditor(QFrame):
     def tab_chain(self) -> list[QWidget]:
         """The inputs in the order Tab visits them."""
         return [self.name_edit, self.sex_combo, self.age_spin, self.band_combo, self.destination_combo,
-                *self.status_radios.values(), self.remove_button, self.province_combo, self.ward_combo,
+                *self.status_row.tab_chain(), self.remove_button, self.province_combo, self.ward_combo,
                 self.address_edit, self.special, self.carer_edit]  # fmt: skip
 
 

@@ -1,10 +1,10 @@
-"""One row of the call form for a report passed on: to whom, how, when (ND 56 Điều 26(1); an adult victim's referral)."""
+"""A row of the call form for a report passed on: to whom, how, when (ND 56 Điều 26(1); a victim's referral)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QLineEdit, QWidget
 
 from hotline.core.models import Handoff
@@ -36,11 +36,12 @@ class HandoffRow(QWidget):
         else:
             self.to_whom_edit.setPlaceholderText(self.tr("to whom: Công an / Bộ đội Biên phòng …"))
             self.to_whom_edit.setAccessibleName(self.tr("Victim referred: to whom"))
-        self.means_combo = compact(QComboBox(objectName=f"handoffMeans_{kind}"), 6)
+        self.means_combo = compact(QComboBox(objectName=f"handoffMeans_{kind}"), 11)
         for code in labels.HANDOFF_MEANS:
             self.means_combo.addItem(labels.label(labels.HANDOFF_MEANS, code), code)
         self.means_combo.setAccessibleName(self.tr("How it was passed on"))
         self.at_edit = QDateTimeEdit(objectName=f"handoffAt_{kind}")
+        self.at_edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
         self.at_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.at_edit.setAccessibleName(self.tr("When it was passed on"))
         self.at_edit.setToolTip(self.tr("When it was passed on (Vietnam time)"))
@@ -86,6 +87,10 @@ class HandoffRow(QWidget):
     def at(self) -> datetime:
         return _from_qt(self.at_edit.dateTime())
 
+    def set_at(self, moment: datetime) -> None:
+        """Show ``moment`` (to the minute) as the time of the hand-off, as if the operator had chosen it."""
+        self.at_edit.setDateTime(_to_qt(moment))
+
     def handoff(self) -> Handoff | None:
         if not self.is_filled():
             return None
@@ -116,8 +121,10 @@ class HandoffRow(QWidget):
 
 
 def _to_qt(moment: datetime) -> QDateTime:
-    shown = moment.astimezone(VN_TZ).replace(tzinfo=None, second=0, microsecond=0)
-    return QDateTime(shown.year, shown.month, shown.day, shown.hour, shown.minute)
+    # the Vietnamese wall clock, held as a zone-free time: the PC's own zone (and its summer time) plays no part
+    shown = moment.astimezone(VN_TZ)
+    day, clock = QDate(shown.year, shown.month, shown.day), QTime(shown.hour, shown.minute)
+    return QDateTime(day, clock, QTimeZone(QTimeZone.Initialization.UTC))
 
 
 def _from_qt(value: QDateTime) -> datetime:

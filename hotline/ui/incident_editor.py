@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from hotline.core.models import Child
 from hotline.ui import labels
+from hotline.ui.assessment_editor import key_action
 from hotline.ui.place_picker import PlacePicker
 from hotline.ui.widgets import compact
 
@@ -18,7 +19,7 @@ class IncidentEditor(QGroupBox):
 
     def __init__(self, default_province: int | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTitle(self.tr("Place of the incident"))
+        self.setTitle(self.tr("Place of the incident (Alt+P)"))
         self.setObjectName("incidentBox")
         self.places = PlacePicker(default_province, "incident", self)
         self.province_combo, self.ward_combo = self.places.province_combo, self.places.ward_combo
@@ -53,8 +54,14 @@ class IncidentEditor(QGroupBox):
             grid.setColumnStretch(column, 1)
 
         self.same_button.clicked.connect(self._copy_home)
+        self.key_action = key_action(self, self.tr("Go to the place of the incident"), "Alt+P",
+                                     self._focus_commune, "focusIncidentAction")  # fmt: skip
         for signal in (self.places.changed, self.place_edit.textChanged, self.setting_combo.currentIndexChanged):
             signal.connect(self.changed)
+
+    def _focus_commune(self) -> None:
+        self.ward_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ward_combo.lineEdit().selectAll()  # typing replaces "(commune / ward?)" or the commune shown
 
     def set_home(self, child: Child | None) -> None:
         """The first child's home, offered by the "= the child's home" button (enabled when there is one)."""

@@ -81,6 +81,7 @@ def log_a_call(qtbot, screen, summary: str, jump_hours: float = 0, clock: System
     screen.call_saved.connect(saved.append)
     screen.new_call()
     screen.form.categories.set_codes(["counselling.mental_health"])
+    screen.form.service_radios["counselling"].click()  # a call with content has its service level (docs/law.md)
     screen.form.summary_edit.setPlainText(summary)
     qtbot.wait(30)
     if jump_hours:
@@ -118,6 +119,7 @@ def test_undo_after_the_clock_went_back(qtbot, db, people, screen, clock):
     screen.undo_quick()
     assert 0 <= screen.duration_s() < 60
     screen.form.categories.set_codes(["counselling.mental_health"])
+    screen.form.service_radios["counselling"].click()
     screen.form.summary_edit.setPlainText("Hóa ra có nội dung")
     screen.save()
     reopened = call_store.get_call(db, silent, viewer_id=lead_id)
@@ -136,6 +138,7 @@ def test_restored_draft_duration_is_its_time_on_screen(qtbot, db, people, screen
     [draft] = draft_store.load_drafts(db, operator.id, WORKSTATION)
     screen.restore_draft(draft)
     assert 42 <= screen.duration_s() < 60
+    screen.form.service_radios["counselling"].click()  # a draft from before the service level: chosen now
     screen.save()
     call = call_store.get_call(db, db.conn.execute("SELECT max(id) FROM calls").fetchone()[0], viewer_id=operator.id)
     assert 42 <= call.duration_s < 60

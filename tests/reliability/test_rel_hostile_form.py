@@ -129,13 +129,23 @@ def fill(screen, texts: dict[str, str]) -> None:
     child.name_edit.setText(texts["child_name"])
     child.address_edit.setText(texts["child_address"])
     child.carer_edit.setText(texts["child_carer"])
+    form.incident.place_edit.setText(texts["incident_place"])
     form.summary_edit.setPlainText(texts["summary"])
+    form.help_before_edit.setPlainText(texts["help_before"])
     form.action_edit.setPlainText(texts["action_taken"])
     form.categories.set_codes([CATEGORY])
+    form.service_radios["counselling"].click()
 
 
-FIELDS = ("phone", "caller_name", "child_name", "child_address", "child_carer", "summary", "action_taken")
-LINE_FIELDS = FIELDS[:5]
+FIELDS = ("phone", "caller_name", "child_name", "child_address", "child_carer", "incident_place", "summary",
+          "help_before", "action_taken")  # fmt: skip
+LINE_FIELDS = FIELDS[:6]
+
+
+def line_edit(form, name: str):
+    """The one-line box of a field of FIELDS."""
+    named = {"phone": form.phone_edit, "caller_name": form.caller_name_edit, "incident_place": form.incident.place_edit}
+    return named.get(name) or getattr(form.editors[0], name.removeprefix("child_") + "_edit")
 
 
 # one example fills every field at once; the screen is shared by the examples on purpose (see the fixture)
@@ -156,17 +166,16 @@ def test_hostile_text_typed_into_the_form_is_what_the_database_holds(qtbot, db, 
     ward.lineEdit().editingFinished.emit()
     assert ward.code() is None or ward.code() in WARDS
     form.editors[0].age_spin.lineEdit().selectAll()
-    qtbot.keyClicks(form.editors[0].age_spin, age_keys)  # 40 digits cannot leave the spin box's 0–17
+    qtbot.keyClicks(form.editors[0].age_spin, age_keys)  # 40 digits cannot leave the spin box's 0–120
     form.categories.filter_edit.setText(category_filter)  # the category search takes anything as well
     form.categories.filter_edit.clear()
     for name in LINE_FIELDS:
-        widget = {"phone": form.phone_edit, "caller_name": form.caller_name_edit}.get(name)
-        widget = widget or getattr(form.editors[0], name.removeprefix("child_") + "_edit")
-        assert widget.text() == in_line_edit(texts[name]), name
+        assert line_edit(form, name).text() == in_line_edit(texts[name]), name
     assert form.action_edit.toPlainText() == in_text_box(texts["action_taken"])
+    assert form.help_before_edit.toPlainText() == in_text_box(texts["help_before"])
     held = form.state()
     age = form.editors[0].child().age
-    assert age is None or 0 <= age <= 17
+    assert age is None or 0 <= age <= 120
     before = last_call(db, screen)
     warned = len(screen.warnings)
 
@@ -185,7 +194,9 @@ def test_hostile_text_typed_into_the_form_is_what_the_database_holds(qtbot, db, 
     assert after.caller_name == stored(held["caller_name"])
     assert after.summary == stored(held["summary"])
     assert after.action_taken == stored(held["action_taken"])
-    assert after.categories == [CATEGORY]
+    assert after.help_before == stored(held["help_before"])
+    assert after.incident_place == stored(held["incident_place"])
+    assert after.categories == [CATEGORY] and after.service_level == "counselling"
     kept_children = [c for c in held["children"] if c["name"] or c["address"] or c["carer"] or c["age"] is not None]
     assert [(c.name, c.address, c.carer, c.age) for c in after.children] == [
         (stored(c["name"]), stored(c["address"]), stored(c["carer"]), c["age"]) for c in kept_children
@@ -206,6 +217,8 @@ def test_one_megabyte_through_the_form(qtbot, db, screen):
     assert call is not None
     assert call.summary == stored(in_text_box(megabyte)) == stored(held["summary"])
     assert call.action_taken == stored(held["action_taken"])
+    assert call.help_before == stored(held["help_before"])
+    assert call.incident_place == stored(held["incident_place"])
     assert call.caller_name == stored(held["caller_name"])
     assert call.children[0].name == stored(held["children"][0]["name"])
 
@@ -224,12 +237,12 @@ def test_refused_save_keeps_the_form(qtbot, db, screen):
 
 
 def test_forty_digits_typed_into_the_age_box(qtbot, db, screen):
-    """Forty digits typed into a child's age leave an age of 0–17 (the box refuses the rest as it is typed)."""
+    """Forty digits typed into a person's age leave an age of 0–120 (the box refuses the rest as it is typed)."""
     screen.new_call()
     spin = screen.form.editors[0].age_spin
     spin.setFocus()
     spin.lineEdit().selectAll()
     qtbot.keyClicks(spin, "9" * 40)
-    assert 0 <= spin.value() <= 17
+    assert 0 <= spin.value() <= 120
     qtbot.keyClick(spin, Qt.Key.Key_Tab)
-    assert screen.form.editors[0].child().age in (None, *range(18))
+    assert screen.form.editors[0].child().age in (None, *range(121))

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,8 @@ FORM = {
             "address": "ấp Bình Hòa, số 12",
             "special_circumstances": ["harmed_by_violence"],
             "carer": "bà ngoại",
+            "status": "abused",
+            "destination": "",
             "id": None,
         },
         {
@@ -72,18 +75,35 @@ FORM = {
             "address": "ấp Bình Hòa, số 12",
             "special_circumstances": [],
             "carer": "bà ngoại",
+            "status": "at_risk",
+            "destination": "",
             "id": None,
         },
     ],
     "categories": ["abuse.violence", "counselling.mental_health"],
     "risk": "high",
+    "service_level": "intervention",
     "summary": "Hàng xóm nghe tiếng trẻ khóc, bố say rượu đánh bé Hoa bằng roi.\nBé Tí còn nhỏ, chưa bị đánh.",
+    "help_before": "Bà ngoại đã đưa bé Hoa sang nhà hàng xóm.",
     "action_taken": "Đã hướng dẫn người gọi báo công an xã; hẹn gọi lại lúc 20:00.",
     "referrals": ["police_113", "commune"],
+    "incident_province_code": 91,
+    "incident_ward_code": 30316,
+    "incident_place": "nhà riêng, ấp Bình Hòa",
+    "incident_setting": "family",
+    "handoffs": [
+        {
+            "kind": "commune",
+            "to_whom": "UBND xã, chị Sáu cán bộ trẻ em",
+            "means": "phone",
+            "at": "2025-11-20T12:35:00+00:00",
+        },
+    ],
 }
 SPEC = {
     "form": FORM,
     "category_filters": ["bao luc", "suc khoe tam than"],  # typed in the filter box, each followed by Enter
+    "service_key": "Alt+3",  # support or intervention
     "line": "18008077",
     "channel": "zalo",
     "override_reason": "Gia đình đã được công an xã can thiệp tối nay.",
@@ -251,6 +271,19 @@ def _editor(screen):
     return screen.form.editors[0]
 
 
+def _incident(draft: dict, key: str):
+    return draft["form"][f"incident_{key}"]
+
+
+def _handoff(draft: dict) -> dict:
+    return (draft["form"]["handoffs"] or [{}])[0]
+
+
+def _type_age(editor, digits: str) -> None:
+    editor.age_spin.lineEdit().selectAll()
+    QTest.keyClicks(editor.age_spin, digits)
+
+
 #: Every input of the live-call screen: (what it is, what a person does, what the draft then holds). Each change is
 #: made alone and must reach the draft by itself: a change that schedules no autosave is lost if nothing follows it.
 INPUTS = [
@@ -272,14 +305,36 @@ INPUTS = [
     ("carer", lambda s: type_text(_editor(s).carer_edit, "bà nội"), lambda d: _child(d)["carer"]),
     ("province", lambda s: _down(_editor(s).province_combo), lambda d: _child(d)["province_code"] != 91),
     ("category", lambda s: _choose_category(s.form), lambda d: _form(d)["categories"] == ["counselling.relationships"]),
-    ("risk", lambda s: _down(s.form.risk_combo), lambda d: _form(d)["risk"] == "low"),
+    ("risk", lambda s: _down(s.form.risk_combo), lambda d: _form(d)["risk"] == "none"),  # from "— choose —"
     ("summary", lambda s: type_text(s.form.summary_edit, "Trẻ buồn."), lambda d: _form(d)["summary"]),
     ("action", lambda s: type_text(s.form.action_edit, "Đã nghe."), lambda d: _form(d)["action_taken"]),
     ("referral", lambda s: _space(s.form.referral_checks["school"]), lambda d: _form(d)["referrals"] == ["school"]),
     ("case-file flag", lambda s: _space(s.flag_check), lambda d: d["manual_flag"]),
     ("case to link", lambda s: _down(s.link_combo), lambda d: d["link_case"] is not None),
+    ("service level", lambda s: _space(s.form.service_radios["counselling"]),
+     lambda d: _form(d)["service_level"] == "counselling"),
+    ("help before", lambda s: type_text(s.form.help_before_edit, "Mẹ đã đưa bé đi khám."),
+     lambda d: _form(d)["help_before"]),
+    ("incident: the child's home", lambda s: s.form.incident.same_button.click(),
+     lambda d: _incident(d, "province_code") == _child(d)["province_code"] != 91),
+    ("incident province", lambda s: _down(s.form.incident.province_combo),
+     lambda d: _incident(d, "province_code") not in (None, 91, _child(d)["province_code"])),
+    ("incident commune", lambda s: _down(s.form.incident.ward_combo), lambda d: _incident(d, "ward_code")),
+    ("incident place", lambda s: type_text(s.form.incident.place_edit, ", chợ"),
+     lambda d: "chợ" in _incident(d, "place")),
+    ("incident setting", lambda s: _down(s.form.incident.setting_combo), lambda d: _incident(d, "setting") == "family"),
+    # an abused child: the rules require a file, and the report is to be passed to the commune at once
+    ("child status", lambda s: _space(_editor(s).status_radios["abused"]), lambda d: _child(d)["status"] == "abused"),
+    ("hand-off: to whom", lambda s: type_text(s.form.handoff_rows["commune"].to_whom_edit, "UBND xã"),
+     lambda d: _handoff(d).get("to_whom") == "UBND xã"),
+    ("hand-off: how", lambda s: _down(s.form.handoff_rows["commune"].means_combo),
+     lambda d: _handoff(d).get("means") == "in_person"),
+    ("hand-off: when", lambda s: QTest.keyClick(s.form.handoff_rows["commune"].at_edit, Qt.Key.Key_Down),
+     lambda d: _handoff(d).get("at") and datetime.fromisoformat(_handoff(d)["at"]) < utcnow() - timedelta(hours=12)),
+    ("adult age", lambda s: _type_age(_editor(s), "30"), lambda d: _child(d)["age"] == 30),
+    ("destination", lambda s: _down(_editor(s).destination_combo), lambda d: _child(d)["destination"] == "cambodia"),
     ("remove child", lambda s: _editor(s).remove_button.click(), lambda d: _form(d)["children"] == []),
-]
+]  # fmt: skip
 
 
 @pytest.mark.slow
@@ -292,7 +347,7 @@ def test_every_input_of_the_call_screen_reaches_the_draft_by_itself(qtbot, engli
     # the number called before and has an open case file: the screen offers to link the new call to it
     earlier = call_store.save_call(
         db, Call(line="111", started_at=utcnow(), operator_id=user.id, phone_raw="0912 345 678", flagged=True,
-                 flag_source="manual", summary="Cuộc gọi trước."),
+                 flag_source="manual", summary="Cuộc gọi trước.", service_level="counselling"),
     )  # fmt: skip
     case_store.open_cases(db, earlier.id, [None], by_user_id=counselor.id)
     window = QMainWindow()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from hotline.core.models import Call, Child
+from hotline.core.models import Call, Child, Handoff
 from hotline.core.taxonomy import load_taxonomy
 from hotline.core.timeutil import utcnow
 from hotline.settings import Settings
@@ -44,7 +44,7 @@ def store_call(db, operator_id: int, *, hours_ago: float = 1.0) -> Call:
     call = Call(
         line="111", started_at=utcnow() - timedelta(hours=hours_ago), operator_id=operator_id, duration_s=222,
         phone_raw="0912 345 678", categories=["counselling.relationships"], summary="Bé buồn vì bố mẹ cãi nhau.",
-        children=[Child(name="Bé Tí", sex="female", age=9, age_band="6-10")],
+        children=[Child(name="Bé Tí", sex="female", age=9, age_band="6-10")], service_level="counselling",
     )  # fmt: skip
     return call_store.save_call(db, call)
 
@@ -106,17 +106,22 @@ def test_shift_lead_changes_a_category_and_sees_the_history_row(qtbot, db, open_
     dialog = open_dialog(lead, call.id)
     assert dialog.save_button.isVisible()
     assert dialog.history_list.count() == 1 and dialog.tabs.tabText(1) == "History (0)"
+    dialog.form.categories.filter_edit.setFocus()
+    type_text(dialog.form.categories.filter_edit, "bao luc")
+    press(qtbot, dialog, "Return")  # ticks the first category shown: violence
+    assert dialog.case_file.banner.property("need") == "required"
+    press(qtbot, dialog, "Ctrl+S")  # an abuse report now: its risk has no default and must be chosen
+    assert dialog.form.risk_error.isVisible() and QApplication.focusWidget() is dialog.form.risk_combo
+    assert "risk" in dialog.message_label.text()
+    assert call_store.get_call(db, call.id, viewer_id=lead.id).version == 1
     with qtbot.waitSignal(dialog.call_changed) as changed:
-        dialog.form.categories.filter_edit.setFocus()
-        type_text(dialog.form.categories.filter_edit, "bao luc")
-        press(qtbot, dialog, "Return")  # ticks the first category shown: violence
-        assert dialog.case_file.banner.property("need") == "required"
+        qtbot.keyClicks(dialog.form.risk_combo, "M")  # medium
         press(qtbot, dialog, "Ctrl+S")
     assert changed.args == [call.id]
 
     stored = call_store.get_call(db, call.id, viewer_id=lead.id)
     assert stored.categories == ["abuse.violence", "counselling.relationships"]
-    assert stored.version == 2 and stored.flagged and stored.flag_source == "rule"
+    assert stored.version == 2 and stored.flagged and stored.flag_source == "rule" and stored.risk == "medium"
     changes = {c.field: c for c in call_store.call_changes(db, call.id, viewer_id=lead.id)}
     assert changes["categories"].user_id == lead.id
     assert changes["categories"].old == '["counselling.relationships"]'
@@ -287,9 +292,102 @@ def test_shift_lead_turns_a_silent_call_into_a_call_with_content(qtbot, db, open
     type_text(dialog.form.categories.filter_edit, "tam ly")
     press(qtbot, dialog, "Return")
     retype_summary(qtbot, dialog, "Trẻ gọi lại, kể chuyện bị bạn bè cô lập.")
+    press(qtbot, dialog, "Alt+2")  # in-depth counselling: the same key as on the live-call screen
     press(qtbot, dialog, "Ctrl+S")
     stored = call_store.get_call(db, silent.id, viewer_id=lead.id)
     assert stored.outcome == "substantive" and stored.categories == ["counselling.mental_health"]
     assert stored.summary == "Trẻ gọi lại, kể chuyện bị bạn bè cô lập." and stored.version == 2
+    assert stored.service_level == "counselling"
     changes = {c.field: (c.old, c.new) for c in call_store.call_changes(db, silent.id, viewer_id=lead.id)}
     assert changes["outcome"] == ("silent", "substantive")
+
+
+def store_report(db, operator_id: int) -> Call:
+    """A violence report with every field of the law per child, passed to the commune half an hour ago."""
+    call = Call(
+        line="111", started_at=utcnow() - timedelta(hours=1), operator_id=operator_id, duration_s=300,
+        categories=["abuse.violence"], risk="medium", service_level="intervention", summary="Bé bị bố đánh.",
+        children=[Child(name="Bé Na", sex="female", age=8, age_band="6-10", status="abused")],
+        incident_province_code=91, incident_ward_code=30307, incident_place="chợ Long Xuyên",
+        incident_setting="family", help_before="Hàng xóm can ngăn.", flagged=True,
+        handoffs=[Handoff(kind="commune", to_whom="UBND phường Long Xuyên", means="phone",
+                          at=utcnow() - timedelta(minutes=30))],
+    )  # fmt: skip
+    return call_store.save_call(db, call)
+
+
+def test_the_dialog_shows_and_edits_the_fields_of_the_law(qtbot, db, open_dialog, lead, operator):
+    """The edit dialog holds the call form: service level, status, place and setting, help before and the hand-off
+    recorded are shown; a changed setting and status are stored, with their history in words."""
+    call = store_report(db, operator.id)
+    dialog = open_dialog(lead, call.id)
+    form = dialog.form
+    state = form.state()
+    assert (state["service_level"], state["risk"], state["help_before"]) == ("intervention", "medium",
+                                                                             "Hàng xóm can ngăn.")  # fmt: skip
+    assert (state["incident_ward_code"], state["incident_place"], state["incident_setting"]) == (
+        30307, "chợ Long Xuyên", "family"
+    )  # fmt: skip
+    assert [c["status"] for c in state["children"]] == ["abused"]
+    assert "UBND phường Long Xuyên" in form.assessment.recorded_label.text()
+    assert not form.handoff_rows["commune"].isVisible(), "the hand-off is recorded: no row to fill again"
+    assert "passed to the commune" in dialog.case_file.banner.text()
+    assert "at once" not in dialog.case_file.banner.text()
+
+    qtbot.keyClicks(form.incident.setting_combo, "S")  # school
+    form.editors[0].status_radios["abused"].setFocus()
+    qtbot.keyClick(form.editors[0].status_radios["abused"], Qt.Key.Key_Right)  # at risk
+    press(qtbot, dialog, "Ctrl+S")
+    stored = call_store.get_call(db, call.id, viewer_id=lead.id)
+    assert stored.version == 2 and stored.incident_setting == "school"
+    assert [c.status for c in stored.children] == ["at_risk"] and len(stored.handoffs) == 1
+    lines = [dialog.history_list.item(i).text() for i in range(dialog.history_list.count())]
+    assert any(line.endswith("Setting of the incident: Family → School") for line in lines), lines
+    assert any(line.endswith("Child 1: status: Abused → At risk of abuse") for line in lines), lines
+
+
+def test_a_refusal_of_the_store_is_shown_plainly_and_nothing_is_lost(qtbot, db, open_dialog, lead, operator,
+                                                                     monkeypatch):  # fmt: skip
+    """A hand-off dated tomorrow passes the form but not the store: its message (Vietnamese first) is shown as it
+    is, the form keeps everything, and nothing is written."""
+    call = store_call(db, operator.id)
+    dialog = open_dialog(lead, call.id)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    dialog.form.categories.filter_edit.setFocus()
+    type_text(dialog.form.categories.filter_edit, "bao luc")
+    press(qtbot, dialog, "Return")
+    press(qtbot, dialog, "Alt+R")
+    qtbot.keyClicks(dialog.form.risk_combo, "H")
+    row = dialog.form.handoff_rows["commune"]
+    assert row.isVisible()
+    type_text(row.to_whom_edit, "UBND xã")
+    row.set_at(utcnow() + timedelta(days=1))
+    press(qtbot, dialog, "Ctrl+S")
+    assert len(shown) == 1
+    assert "Thời điểm chuyển giao không hợp lệ / The time of the hand-off is not valid" in shown[0]
+    assert row.to_whom_edit.text() == "UBND xã" and dialog.has_unsaved()
+    assert call_store.get_call(db, call.id, viewer_id=lead.id).version == 1
+    assert db.conn.execute("SELECT count(*) FROM handoffs").fetchone()[0] == 0
+
+
+def test_opening_a_call_never_records_a_hand_off_nobody_typed(qtbot, db, open_dialog, lead, operator):
+    """A stored adult-victim call with the police ticked and no referral recorded: the row shows, empty (a name is
+    offered only when a person ticks the referral), and saving another change records no hand-off."""
+    call = call_store.save_call(db, Call(
+        line="111", started_at=utcnow() - timedelta(hours=1), operator_id=operator.id,
+        categories=["trafficking.forced_labour"], risk="high", service_level="intervention",
+        summary="Anh bị lừa sang biên giới.", referrals=["police_113"],
+        children=[Child(name="Anh Tâm", sex="male", age=30, age_band="18+", destination="cambodia")],
+    ))  # fmt: skip
+    assert call.victim_referral and not call.handoffs
+    dialog = open_dialog(lead, call.id)
+    row = dialog.form.handoff_rows["victim"]
+    assert row.isVisible() and row.to_whom_edit.text() == ""
+    assert not dialog.has_unsaved()
+    retype_summary(qtbot, dialog, "Anh bị lừa sang Campuchia.")
+    press(qtbot, dialog, "Ctrl+S")
+    stored = call_store.get_call(db, call.id, viewer_id=lead.id)
+    assert stored.version == 2 and stored.handoffs == []
+    qtbot.keyClick(dialog.form.referral_checks["border_guard"], Qt.Key.Key_Space)  # a person ticks: offered
+    assert dialog.form.handoff_rows["victim"].to_whom_edit.text() == "Bộ đội Biên phòng"

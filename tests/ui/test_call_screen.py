@@ -68,6 +68,7 @@ def test_sexual_abuse_call_logged_by_keyboard_lands_with_child_categories_and_fl
     key(qtbot, screen, "Alt+R")
     assert QApplication.focusWidget() is screen.form.risk_combo
     qtbot.keyClicks(screen.form.risk_combo, "H")
+    key(qtbot, screen, "Alt+3")  # the service level: support or intervention
     key(qtbot, screen, "Alt+S")
     type_into_focus("Hàng xóm nghi bé bị cha dượng xâm hại.")
     key(qtbot, screen, "Ctrl+S")
@@ -76,7 +77,7 @@ def test_sexual_abuse_call_logged_by_keyboard_lands_with_child_categories_and_fl
     assert call.outcome == "substantive"
     assert call.categories == ["abuse.sexual"]
     assert [child.name for child in call.children] == ["Bé Lan"]
-    assert call.risk == "high"
+    assert call.risk == "high" and call.service_level == "intervention"
     assert call.phone_e164 == "+84912345678"
     assert call.flagged and call.flag_source == "rule" and call.case_need == "required"
     assert {"rule": "abuse_category", "category": "abuse.sexual"} in call.flag_reasons
@@ -110,12 +111,14 @@ def test_one_key_outcome_can_be_undone_into_a_full_call(qtbot, screen, db):
     key(qtbot, screen, "Ctrl+K")
     type_into_focus("quan he gia dinh")
     key(qtbot, screen, "Return")
+    key(qtbot, screen, "Alt+2")  # in-depth counselling
     key(qtbot, screen, "Alt+S")
     type_into_focus("Trẻ buồn vì bố mẹ cãi nhau.")
     key(qtbot, screen, "Ctrl+S")
     [call] = stored_calls(db)
     assert call.outcome == "substantive"
-    assert call.categories == ["counselling.relationships"]
+    assert call.categories == ["counselling.relationships"] and call.service_level == "counselling"
+    assert call.risk == "none", "a counselling call needs no risk: the store keeps 'none'"
     changes = call_store.call_changes(db, call.id, viewer_id=call.operator_id)
     assert ("outcome", "hang_up", "substantive") in [(c.field, c.old, c.new) for c in changes]
 
@@ -181,7 +184,8 @@ def test_withheld_number_says_there_is_no_history(qtbot, screen):
 
 
 def test_missing_required_items_are_named_and_nothing_is_lost(qtbot, screen, db):
-    """Saving without categories or summary names both, focuses the first and keeps what was typed."""
+    """Saving without categories, service level or summary names each, focuses the first and keeps what was
+    typed."""
     key(qtbot, screen, "F2")
     type_into_focus("0912345678")
     key(qtbot, screen, "Ctrl+T")
@@ -189,6 +193,7 @@ def test_missing_required_items_are_named_and_nothing_is_lost(qtbot, screen, db)
     key(qtbot, screen, "Ctrl+S")
     assert stored_calls(db) == []
     assert screen.form.categories_error.isVisible() and screen.form.summary_error.isVisible()
+    assert screen.form.service_error.isVisible()
     assert QApplication.focusWidget() is screen.form.categories.filter_edit
     assert screen.form.phone_edit.text() == "0912345678"
     assert [c.name for c in screen.form.children()] == ["Bé An"]
@@ -214,6 +219,9 @@ def _abuse_call_on_screen(qtbot, screen) -> None:
     key(qtbot, screen, "Return")
     key(qtbot, screen, "Ctrl+T")
     type_into_focus("Bé Tư")
+    key(qtbot, screen, "Alt+R")
+    qtbot.keyClicks(screen.form.risk_combo, "M")  # medium
+    key(qtbot, screen, "Alt+3")
     key(qtbot, screen, "Alt+S")
     type_into_focus("Trẻ bị đánh nhiều lần.")
 
@@ -249,6 +257,7 @@ def test_manual_flag_on_a_counselling_call(qtbot, screen, db):
     key(qtbot, screen, "Ctrl+K")
     type_into_focus("tam ly")
     key(qtbot, screen, "Return")
+    key(qtbot, screen, "Alt+2")
     key(qtbot, screen, "Alt+S")
     type_into_focus("Trẻ căng thẳng, nói muốn bỏ nhà đi.")
     assert not screen.flag_check.isChecked()
@@ -270,7 +279,8 @@ def test_banner_follows_categories_and_risk(qtbot, screen):
     assert screen.banner.property("need") == "suggested"
     screen.form.risk_combo.setCurrentIndex(screen.form.risk_combo.findData("immediate"))
     assert screen.banner.property("need") == "required"
-    assert "safety" in screen.banner.text().lower() or "an toàn" in screen.banner.text().lower()
+    assert "emergency measures / separation by" in screen.banner.text()
+    assert "safety" not in screen.banner.text().lower()
 
 
 def test_autosave_keeps_a_draft_within_two_seconds(qtbot, screen, db, operator):
@@ -343,6 +353,7 @@ def test_a_child_known_only_by_carer_and_sex_is_kept(qtbot, screen, db):
     editor.sex_combo.setCurrentIndex(editor.sex_combo.findData("female"))
     editor.band_combo.setCurrentIndex(editor.band_combo.findData("11-15"))
     type_text(editor.carer_edit, "bà ngoại")
+    key(qtbot, screen, "Alt+1")
     key(qtbot, screen, "Alt+S")
     type_into_focus("Bé buồn vì bố mẹ đi làm xa.")
     key(qtbot, screen, "Ctrl+S")
@@ -375,7 +386,8 @@ def test_caller_history_counts_calls_with_content_and_flags(qtbot, screen, db, o
     for outcome, flagged in (("silent", False), ("substantive", True), ("hang_up", False)):
         call_store.save_call(db, Call(line="111", started_at=utcnow(), operator_id=operator.id, outcome=outcome,
                                       flagged=flagged, case_need="required" if flagged else "not_needed",
-                                      phone_raw="0912345678"))  # fmt: skip
+                                      phone_raw="0912345678",
+                                      service_level="counselling" if outcome == "substantive" else ""))  # fmt: skip
     key(qtbot, screen, "F2")
     type_into_focus("0912345678")
     qtbot.waitUntil(lambda: screen.history_model.rowCount() == 3)
@@ -389,7 +401,8 @@ def test_a_call_from_a_number_with_an_open_case_is_linked_from_the_form(qtbot, s
     counselor = make_user("canbo1", ["counselor"], "Huỳnh Thị Lan")
     first = call_store.save_call(db, Call(
         line="111", started_at=utcnow(), operator_id=operator.id, phone_raw="0169 123 4567", summary="Bé bị đánh.",
-        categories=["abuse.violence"], case_need="required", flagged=True, flag_source="rule",
+        categories=["abuse.violence"], case_need="required", flagged=True, flag_source="rule", risk="medium",
+        service_level="intervention",
     ))  # fmt: skip
     [case] = case_store.open_cases(db, first.id, [None], by_user_id=counselor.id, assigned_to=counselor.id)
     key(qtbot, screen, "F2")
@@ -399,6 +412,7 @@ def test_a_call_from_a_number_with_an_open_case_is_linked_from_the_form(qtbot, s
     key(qtbot, screen, "Ctrl+K")
     type_into_focus("quan he gia dinh")
     key(qtbot, screen, "Return")
+    key(qtbot, screen, "Alt+1")
     key(qtbot, screen, "Alt+S")
     type_into_focus("Mẹ bé gọi lại hỏi tiến độ.")
     key(qtbot, screen, "Ctrl+S")

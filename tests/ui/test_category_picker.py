@@ -28,7 +28,8 @@ def test_renamed_and_new_categories_are_offered(qtbot, db):
     categories.add_category(db, "abuse", "Dụ dỗ trên mạng", "Online grooming", by=COMMAND_LINE)
     picker = CategoryPicker(categories.load_taxonomy(db), "vi")
     qtbot.addWidget(picker)
-    picker.filter_edit.setText("du do")
+    # the words of a new label ("dụ dỗ" alone also finds "chiếm đoạt", "sử dụng … hoạt động" of the rights group)
+    picker.filter_edit.setText("du do tren mang")
     assert shown_codes(picker) == ["abuse.online_grooming"]
     picker.filter_edit.clear()
     picker.set_codes(["abuse.sexual"])
