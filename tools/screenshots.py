@@ -82,15 +82,28 @@ def main() -> int:
         child.age_spin.setValue(9)
         child.ward_combo.set_code(30307)  # Phường Long Xuyên
         type_text(child.address_edit, "ấp Bình Hòa 3")
+        child.status_radios["abused"].setChecked(True)
+        form.incident.ward_combo.set_code(30307)
+        type_text(form.incident.place_edit, "nhà riêng, ấp Bình Hòa 3")
+        form.incident.setting_combo.setCurrentIndex(form.incident.setting_combo.findData("family"))
         form.risk_combo.setCurrentIndex(form.risk_combo.findData("high"))
+        form.service_radios["intervention"].setChecked(True)
         type_text(form.summary_edit, SUMMARY[lang])
+        type_text(form.help_before_edit, "Hàng xóm đã đưa bé sang nhà bà ngoại.")
         form.referral_checks["police_113"].setChecked(True)
+        form.referral_checks["commune"].setChecked(True)
         screen._started_at -= timedelta(minutes=3, seconds=42)  # as if the call had run for a while
         screen._elapsed_offset_ms += 222_000
         QTest.qWait(700)
         window.grab().save(str(OUT / f"call_screen_{lang}.png"))
+        if lang == "vi":  # the lower half: the place of the incident, help before the report, the hand-off row
+            form.handoff_rows["commune"].to_whom_edit.setFocus()
+            QTest.qWait(200)
+            window.grab().save(str(OUT / "call_screen_lower_vi.png"))
         window.call_screen._reset()
         window.close()
+        if lang == "vi":
+            _law_scenes(db, operator, settings)
         _case_screens(db, settings, lang)
         _daily_log(db, settings, lang)
         _admin_and_reports(db, settings, lang)
@@ -98,6 +111,71 @@ def main() -> int:
     db.close()
     print(f"screenshots written to {OUT}")
     return 0
+
+
+def _key(sequence: str) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    combination = QKeySequence(sequence)[0]
+    QTest.keyClick(QApplication.focusWidget(), combination.key(), combination.keyboardModifiers())
+    QApplication.processEvents()
+
+
+def _typed(text: str) -> None:
+    type_text(QApplication.focusWidget(), text)
+    QApplication.processEvents()
+
+
+def _law_scenes(db, operator, settings) -> None:
+    """Typed with the keyboard as an operator would: an adult trafficking victim (a victim referral, no child
+    clocks), and a report saved without a risk (refused, nothing lost)."""
+    from hotline.ui.main_window import MainWindow
+
+    window = MainWindow(db, operator, settings, "pc-1", demo=True)
+    window.resize(1366, 768)
+    window.show()
+    screen = window.call_screen
+    _key("F2")
+    _typed("0297 3852 111")
+    _key("Ctrl+K")
+    _typed("cuong buc lao dong")
+    _key("Return")
+    _key("Ctrl+T")
+    _typed("Trần Văn Hùng")
+    person = screen.form.editors[0]
+    QTest.keyClicks(person.sex_combo, "Nam")
+    person.age_spin.setFocus()
+    person.age_spin.selectAll()
+    _typed("25")
+    QTest.keyClick(person.age_spin, Qt.Key.Key_Tab)
+    QTest.keyClicks(person.destination_combo, "C")
+    QTest.keyClick(screen.form.referral_checks["border_guard"], Qt.Key.Key_Space)
+    _key("Alt+R")
+    QTest.keyClicks(screen.form.risk_combo, "Cao")
+    _key("Alt+3")
+    _key("Alt+S")
+    _typed("Anh bị lừa sang Campuchia làm việc ở khu lừa đảo trực tuyến, bị giữ hộ chiếu. Gia đình gọi nhờ giúp.")
+    screen.scroll.verticalScrollBar().setValue(0)
+    person.name_edit.setFocus()
+    QTest.qWait(300)
+    window.grab().save(str(OUT / "call_adult_victim_vi.png"))
+    screen._reset()
+
+    _key("F2")
+    _typed("0912 345 678")
+    _key("Ctrl+K")
+    _typed("xam hai tinh duc")
+    _key("Return")
+    _key("Ctrl+T")
+    _typed("Bé Hoa")
+    _key("Alt+3")
+    _key("Alt+S")
+    _typed("Bé kể bị người quen sàm sỡ khi đi học về.")
+    _key("Ctrl+S")
+    QTest.qWait(300)
+    window.grab().save(str(OUT / "call_risk_refused_vi.png"))
+    screen._reset()
+    window.close()
 
 
 def _case_screens(db, settings, lang: str) -> None:

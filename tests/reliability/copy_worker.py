@@ -154,6 +154,13 @@ def log_calls(window: MainWindow, tag: str, seconds: float, stats: dict) -> tupl
                 children = [f"Bé {tag}{number}"]
                 type_text(QApplication.focusWidget(), children[0])
             summary = f"Cuộc gọi {tag}{number}: trẻ cần được hỗ trợ."
+            if with_child:  # a report: its risk is chosen (no default), as is every call's service level
+                press("Alt+R")
+                for _ in range(3):
+                    press("Down")
+                press("Alt+3")
+            else:
+                press("Alt+2")
             press("Alt+S")
             type_text(QApplication.focusWidget(), summary)
             pressed_at = time.monotonic()

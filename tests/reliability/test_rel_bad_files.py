@@ -465,6 +465,7 @@ def test_a_save_that_meets_damage_offers_the_backup_and_the_call_comes_back_afte
         screen.new_call()
         screen.form.phone_edit.setText("0912 345 678")
         screen.form.categories.set_codes(["counselling.mental_health"])
+        screen.form.service_radios["counselling"].setChecked(True)
         screen.form.summary_edit.setPlainText("Em học sinh lớp 9 buồn vì bị bạn bè cô lập.")
         typed.update(screen.form.state())
         damage_the_calls_table(store.db, path)
@@ -544,6 +545,7 @@ def test_not_now_during_a_session_goes_on_with_a_lasting_warning_and_the_call_on
         screen = store.window.call_screen
         screen.new_call()
         screen.form.categories.set_codes(["counselling.mental_health"])
+        screen.form.service_radios["counselling"].setChecked(True)
         screen.form.summary_edit.setPlainText("Em muốn được nói chuyện với ai đó.")
         damage_the_calls_table(store.db, path)
         screen.save()
