@@ -140,6 +140,8 @@ def type_call(screen: CallScreen) -> None:
     type_text(form.phone_edit, "0912 345 678")
     form.categories.set_codes(["abuse.violence"])
     type_text(form.editors[0].name_edit, "Bé Hoa")
+    form.risk_combo.setCurrentIndex(form.risk_combo.findData("high"))  # a report's risk has no default
+    form.service_radios["intervention"].setChecked(True)
     type_text(form.summary_edit, "Cuộc gọi dài. ")
     form.summary_edit.insertPlainText(LONG_SUMMARY)
 
