@@ -117,7 +117,8 @@ def _key(sequence: str) -> None:
     from PySide6.QtGui import QKeySequence
 
     combination = QKeySequence(sequence)[0]
-    QTest.keyClick(QApplication.focusWidget(), combination.key(), combination.keyboardModifiers())
+    widget = QApplication.focusWidget() or QApplication.activeWindow()
+    QTest.keyClick(widget, combination.key(), combination.keyboardModifiers())
     QApplication.processEvents()
 
 
@@ -134,6 +135,8 @@ def _law_scenes(db, operator, settings) -> None:
     window = MainWindow(db, operator, settings, "pc-1", demo=True)
     window.resize(1366, 768)
     window.show()
+    window.activateWindow()
+    QTest.qWait(200)
     screen = window.call_screen
     _key("F2")
     _typed("0297 3852 111")
