@@ -33,7 +33,7 @@ SHORT_DOTS = "…………"
 #: A whole line of dots under an empty free-text field (the condition, the family situation…): room to write.
 LINE_DOTS = "…" * 44  # fits a line of the widest face listed in FONT_FAMILIES
 
-REFUSAL_LINE = "Người báo tin không đồng ý cung cấp thông tin cá nhân"
+REFUSAL_LINE = "Không ghi: người báo tin chưa đồng ý cho ghi thông tin cá nhân vào báo cáo"
 SIGNATURE_TITLE = "NGƯỜI TIẾP NHẬN THÔNG TIN"
 #: The last item, kept on one page with the signature it comes before.
 LAST_ITEM = "7. Ghi chú thêm"

@@ -10,12 +10,22 @@ from typing import NamedTuple
 import sqlite_utils
 
 from hotline.core.models import (
+    ABUSED_CIRCUMSTANCES,
+    CALLER_AGE_BANDS,
+    CALLER_RELATIONS,
+    CHANNELS,
+    CHILD_ABUSED,
+    CHILD_AGE_BANDS,
     CHILD_STATUSES,
     DESTINATIONS,
     INCIDENT_SETTINGS,
+    OUTCOMES,
     REFERRALS,
+    RISK_LEVELS,
     RISK_UNSET,
     SERVICE_LEVELS,
+    SEXES,
+    SPECIAL_CIRCUMSTANCES,
     SUBSTANTIVE,
     Call,
 )
@@ -50,13 +60,24 @@ def apply_rules(
     The client's own ``case_need``, ``urgent``, clocks and reasons are ignored; only its ``flagged`` (a person's
     choice) and ``flag_override_reason`` count. Raises InvalidCallError for a report whose risk or service level
     is missing, an unknown code, or a rule's flag cleared without a reason. A report that must go to the commune
-    is due from ``saved_at``; an edit (``before``: the stored call) keeps the stored call's hand-off clock, and
-    does not start one for a report stored before hand-offs were recorded.
+    is due from ``saved_at``; an edit (``before``: the stored call) keeps the stored call's hand-off clock while
+    the call stays a report, and does not start one for a report stored before hand-offs were recorded. An edit
+    may not turn a flagged report into a one-key call.
     """
     _check_codes(call)
+    if before is not None and before.case_need == "required" and before.flagged and call.outcome != SUBSTANTIVE:
+        # a report that needs a case file does not become a silent or prank call: that would clear the rule's flag
+        # without a reason, an audit row or the shift lead's review
+        raise InvalidCallError(
+            "Cuộc gọi này là báo cáo cần lập hồ sơ: không đổi được thành cuộc gọi một phím. Nếu nhập nhầm, hãy bỏ"
+            " đánh dấu hồ sơ và ghi lý do trước / This call is a report that needs a case file: it cannot become a"
+            " one-key call. If it was logged by mistake, clear the case-file flag with a reason first"
+        )
     if call.outcome != SUBSTANTIVE:
         # a one-key outcome carries no report: no risk, no service level, no clocks
         call = replace(call, risk=call.risk or "none", service_level="")
+    # children in special circumstances (i), (k), (l), (m) are abused children (Luật Trẻ em Điều 10(1))
+    call = replace(call, children=[_abused_if_in_an_abused_group(child) for child in call.children])
     decision = evaluate_case_file_need(
         outcome=call.outcome,
         categories=call.categories,
@@ -109,16 +130,34 @@ def apply_rules(
     )
 
 
+def _abused_if_in_an_abused_group(child):
+    if child.group == "adult" or child.status == CHILD_ABUSED:
+        return child
+    if set(child.special_circumstances) & set(ABUSED_CIRCUMSTANCES):
+        return replace(child, status=CHILD_ABUSED)
+    return child
+
+
 def _check_codes(call: Call) -> None:
     """Refuse codes no call can hold; the message names the field, never its content."""
     checks = [
+        ("outcome", call.outcome, OUTCOMES),
+        ("channel", call.channel, CHANNELS),
+        ("risk", call.risk, (RISK_UNSET, *RISK_LEVELS)),
         ("service_level", call.service_level, ("", *SERVICE_LEVELS)),
         ("incident_setting", call.incident_setting, ("", *INCIDENT_SETTINGS)),
+        ("caller_relation", call.caller_relation, CALLER_RELATIONS),
+        ("caller_sex", call.caller_sex, SEXES),
+        ("caller_age_band", call.caller_age_band, CALLER_AGE_BANDS),
     ]
     checks += [("referrals", code, REFERRALS) for code in call.referrals]
     for position, child in enumerate(call.children, start=1):
         checks.append((f"children.{position}.status", child.status, CHILD_STATUSES))
         checks.append((f"children.{position}.destination", child.destination, ("", *DESTINATIONS)))
+        checks.append((f"children.{position}.sex", child.sex, SEXES))
+        checks.append((f"children.{position}.age_band", child.age_band, CHILD_AGE_BANDS))
+        checks += [(f"children.{position}.special_circumstances", c, SPECIAL_CIRCUMSTANCES)
+                   for c in child.special_circumstances]  # fmt: skip
     for name, value, allowed in checks:
         if value not in allowed:
             raise InvalidCallError(f"Giá trị không hợp lệ ở «{name}» / Unknown value in '{name}'")

@@ -195,7 +195,9 @@ def save_call(db: sqlite_utils.Database, call: Call, *, draft: tuple[int, str, s
             "INSERT OR IGNORE INTO call_categories(call_id, code) VALUES (?, ?)",
             [(call_id, code) for code in call.categories],
         )
-        handoffs = insert_handoffs(conn, call_id, call.handoffs, user_id=call.operator_id, now=now)
+        handoffs = insert_handoffs(
+            conn, call_id, call.handoffs, user_id=call.operator_id, now=now, call_started=call.started_at
+        )
         if draft:
             conn.execute("DELETE FROM drafts WHERE user_id=? AND workstation=? AND draft_key=?", list(draft))
         audit.append(db, call.operator_id, "call.save", "call", call_id, call.outcome)
@@ -469,7 +471,7 @@ def _update_call(
         # the rules again, on the stored call's own clocks: an edit never restarts the hand-off clock
         call = apply_rules(call, rules_calendar, saved_at=now, before=current)
         new_handoffs = [h for h in call.handoffs if h.id is None]
-        insert_handoffs(conn, call.id, new_handoffs, user_id=user_id, now=now)
+        insert_handoffs(conn, call.id, new_handoffs, user_id=user_id, now=now, call_started=current.started_at)
         changes = diff_calls(current, call)
         if not changes:
             return _load_call(db, call.id) if new_handoffs else current
@@ -483,6 +485,14 @@ def _update_call(
         if cur.rowcount != 1:  # cannot happen inside BEGIN IMMEDIATE; kept as a last guard
             raise ConflictError("Xung đột phiên bản / Version conflict", current_version=current.version)
         _replace_children(conn, call.id, current.children, call.children)
+        if call.safety_due is not None:
+            # a report that now starts the 12-hour clock (risk raised, sexual abuse added…) starts it in the case
+            # files already opened from it, which have left the follow-up queue (ND 56 Điều 26(3))
+            conn.execute(
+                "UPDATE cases SET safety_due = ?, version = version + 1"
+                " WHERE call_id = ? AND safety_due IS NULL AND status != 'closed'",
+                [to_ms(call.safety_due), call.id],
+            )
         conn.execute("DELETE FROM call_categories WHERE call_id = ?", [call.id])
         conn.executemany(
             "INSERT OR IGNORE INTO call_categories(call_id, code) VALUES (?, ?)",

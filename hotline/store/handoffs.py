@@ -19,11 +19,14 @@ from hotline.store.db import NotFoundError, write
 
 #: A hand-off may be recorded with a time a little ahead of this PC's clock (another PC's), not more.
 FUTURE_SLACK = timedelta(minutes=10)
+#: …and a minute before the call's start (the form shows times to the minute).
+BEFORE_SLACK = timedelta(minutes=1)
 MAX_TEXT = 500
 
 
-def check_handoff(handoff: Handoff, now: datetime) -> Handoff:
-    """The hand-off with its text in NFC; InvalidCallError (Vietnamese first) for what no hand-off can be."""
+def check_handoff(handoff: Handoff, now: datetime, call_started: datetime) -> Handoff:
+    """The hand-off with its text in NFC; InvalidCallError (Vietnamese first) for what no hand-off can be: it
+    happens after the call began (the report cannot be passed on before it was received) and not in the future."""
     if handoff.kind not in HANDOFF_KINDS or handoff.means not in HANDOFF_MEANS:
         raise InvalidCallError("Cách chuyển giao không hợp lệ / Unknown kind or means of hand-off")
     to_whom = unicodedata.normalize("NFC", (handoff.to_whom or "").strip())
@@ -33,14 +36,20 @@ def check_handoff(handoff: Handoff, now: datetime) -> Handoff:
         raise InvalidCallError("Tên người nhận quá dài hoặc có ký tự hỏng / The recipient is too long or broken")
     if handoff.at.tzinfo is None or not in_supported_range(handoff.at) or handoff.at > now + FUTURE_SLACK:
         raise InvalidCallError("Thời điểm chuyển giao không hợp lệ / The time of the hand-off is not valid")
+    if handoff.at < call_started - BEFORE_SLACK:
+        raise InvalidCallError(
+            "Thời điểm chuyển giao trước lúc nhận cuộc gọi / The hand-off is dated before the call was received"
+        )
     return replace(handoff, to_whom=to_whom)
 
 
-def insert_handoffs(conn, call_id: int, handoffs: Sequence[Handoff], *, user_id: int, now: datetime) -> list[Handoff]:
+def insert_handoffs(
+    conn, call_id: int, handoffs: Sequence[Handoff], *, user_id: int, now: datetime, call_started: datetime
+) -> list[Handoff]:
     """Insert new hand-offs of a call inside the caller's transaction; returns them with their ids."""
     saved = []
     for handoff in handoffs:
-        handoff = check_handoff(handoff, now)
+        handoff = check_handoff(handoff, now, call_started)
         cur = conn.execute(
             "INSERT INTO handoffs(call_id, kind, to_whom, means, at, user_id, recorded_at) VALUES (?,?,?,?,?,?,?)",
             [call_id, handoff.kind, handoff.to_whom, handoff.means, to_ms(handoff.at), user_id, to_ms(now)],
@@ -62,7 +71,7 @@ def load_handoffs(conn, call_id: int) -> list[Handoff]:
 def record_handoff(db: sqlite_utils.Database, call_id: int, handoff: Handoff, *, user_id: int) -> Handoff:
     """Record a hand-off after the call was saved: by the call's operator, a shift lead or a counselor (the one
     following the report up). Audited; the hand-off itself is never changed afterwards."""
-    row = db.conn.execute("SELECT operator_id FROM calls WHERE id = ?", [call_id]).fetchone()
+    row = db.conn.execute("SELECT operator_id, started_at FROM calls WHERE id = ?", [call_id]).fetchone()
     if row is None:
         raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
     if row[0] == user_id:
@@ -71,6 +80,6 @@ def record_handoff(db: sqlite_utils.Database, call_id: int, handoff: Handoff, *,
         access.require_any(db, user_id, permissions.CALL_EDIT_ALL, permissions.CASE_EDIT)
     now = utcnow()
     with write(db) as conn:
-        (saved,) = insert_handoffs(conn, call_id, [handoff], user_id=user_id, now=now)
+        (saved,) = insert_handoffs(conn, call_id, [handoff], user_id=user_id, now=now, call_started=from_ms(row[1]))
         audit.append(db, user_id, "call.handoff", "call", call_id, saved.kind)
     return saved

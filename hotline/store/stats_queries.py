@@ -36,6 +36,12 @@ _HAS_CASE = (
 _ALL = "calls c INDEXED BY calls_started WHERE c.started_at >= {lo} AND c.started_at < {hi}{lines}"
 #: A child in law (docs/law.md): under 16, or of unknown age unless the band says 16-17 or 18+ (models.age_group).
 _CHILD = "(ch.age < 16 OR (ch.age IS NULL AND ch.age_band NOT IN ('16-17', '18+')))"
+#: A child of a report has a case file: one opened for them, or the report was linked to an existing case file
+#: (a later call about a child who already has one: docs/law.md "Indicators").
+_CHILD_HAS_FILE = (
+    "(EXISTS (SELECT 1 FROM cases x WHERE x.child_id = ch.id)"
+    " OR EXISTS (SELECT 1 FROM case_calls l WHERE l.call_id = ch.call_id))"
+)
 #: The abuse categories and trafficking purposes of a call: an abused child's forms of abuse.
 _FORMS = (
     f"(SELECT group_concat(k.code, ' ') FROM call_categories k WHERE k.call_id = c.id"
@@ -209,12 +215,12 @@ def statements_of(p: Period) -> list[tuple[str, str, dict]]:
     # each abused person with their call's setting, commune and forms, and whether a case was opened for them
     abused = (
         f"SELECT ch.sex, ch.age, ch.age_band, c.incident_setting, c.incident_ward_code, {_FORMS},"
-        " EXISTS (SELECT 1 FROM cases x WHERE x.child_id = ch.id), count(*)"
+        f" {_CHILD_HAS_FILE}, count(*)"
         f" {_FROM_ABUSED} WHERE {substantive} GROUP BY 1, 2, 3, 4, 5, 6, 7"
     )
     abused_without_case = (
         f"SELECT c.id, c.started_at, c.line, ch.id, ch.sex, ch.age, ch.age_band {_FROM_ABUSED}"
-        f" WHERE {substantive} AND {_CHILD} AND NOT EXISTS (SELECT 1 FROM cases x WHERE x.child_id = ch.id)"
+        f" WHERE {substantive} AND {_CHILD} AND NOT {_CHILD_HAS_FILE}"
         " ORDER BY c.started_at, c.id, ch.id LIMIT :limit"
     )
     # everyone named on a trafficking report, with the call's purposes and referrals

@@ -80,9 +80,10 @@ class HandoffRow(QWidget):
         return bool(self.to_whom_edit.text().strip())
 
     def offer(self, to_whom: str) -> None:
-        """A sensible "to whom" from a referral ticked: only into an empty row."""
-        if not self.is_filled() and to_whom:
-            self.to_whom_edit.setText(to_whom)
+        """A sensible "to whom" from a referral ticked, shown as the empty row's hint: a hand-off is recorded only
+        when the operator types who it went to (ticking a referral is not passing the report on)."""
+        if to_whom:
+            self.to_whom_edit.setPlaceholderText(to_whom + " …")
 
     def at(self) -> datetime:
         return _from_qt(self.at_edit.dateTime())

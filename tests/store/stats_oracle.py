@@ -249,6 +249,11 @@ def expected_report(
 def _people(rows: Rows, substantive: list[dict]) -> dict:
     """Abused children (under 16, status abused) and trafficking victims of the substantive calls, one by one."""
     with_file = {k["child_id"] for k in rows.cases if k["child_id"] is not None}
+    linked = {link["call_id"] for link in rows.links}  # a later report linked to the child's existing case file
+
+    def has_file(call: dict, child: dict) -> bool:
+        return child["id"] in with_file or call["id"] in linked
+
     abused = [
         (call, child)
         for call in sorted(substantive, key=lambda c: (c["started_at"], c["id"]))
@@ -283,7 +288,7 @@ def _people(rows: Rows, substantive: list[dict]) -> dict:
             if cells[form, sex, band, setting]
         ),
     )  # fmt: skip
-    lacking = [(call, child) for call, child in abused if child["id"] not in with_file]
+    lacking = [(call, child) for call, child in abused if not has_file(call, child)]
     without = tuple(
         AbusedWithoutCase(call["id"], call["started_at"], call["line"], child["id"],
                           child["sex"] if child["sex"] in SEXES else "unknown", band_of(child))
@@ -313,7 +318,7 @@ def _people(rows: Rows, substantive: list[dict]) -> dict:
     return {
         "count": len(abused),
         "abused": breakdown,
-        "with_case": sum(1 for _, child in abused if child["id"] in with_file),
+        "with_case": sum(1 for call, child in abused if has_file(call, child)),
         "abused_without_case": without,
         "victims": victims,
     }

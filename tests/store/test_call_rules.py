@@ -73,7 +73,14 @@ def test_a_call_with_content_needs_its_service_level(db, make_call):
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("service_level", "advice"), ("incident_setting", "street"), ("referrals", ["police"])],
+    [
+        ("service_level", "advice"),
+        ("incident_setting", "street"),
+        ("referrals", ["police"]),
+        ("channel", "fax"),
+        ("caller_sex", "m"),
+        ("outcome", "hung_up"),
+    ],
 )
 def test_unknown_codes_are_refused(db, make_call, field, value):
     """A code no call can hold is refused with the field's name, before anything is written."""
@@ -167,3 +174,62 @@ def test_swapped_saturdays_are_counted_by_the_store(db, make_call, t0):
     swapped = save_call(db, make_call(minutes=1, categories=["abuse.neglect"], flagged=True))
     # Monday's call: Tuesday to Friday are four working days, the swapped Saturday the fifth
     assert swapped.plan_due == plain.plan_due - timedelta(days=2)
+
+
+@pytest.mark.parametrize(
+    ("child", "field"),
+    [
+        (Child(sex="boy"), "sex"),
+        (Child(age_band="12-14"), "age_band"),
+        (Child(special_circumstances=["orphan"]), "special_circumstances"),
+    ],
+)
+def test_unknown_codes_of_a_child_are_refused(db, make_call, child, field):
+    """A child's code no call can hold is refused as InvalidCallError naming the field, never a bare ValueError."""
+    with pytest.raises(InvalidCallError, match=field):
+        save_call(db, make_call(children=[child]))
+
+
+@pytest.mark.parametrize("code", ["harmed_by_violence", "exploited", "sexually_abused", "trafficked"])
+def test_children_in_the_abused_groups_are_stored_as_abused(db, make_call, lead_id, code):
+    """Luật Trẻ em Điều 10(1) i, k, l, m: these children are abused children, so the store records them so (the
+    province's indicator counts them)."""
+    child = Child(name="Bé A", age=10, special_circumstances=[code])
+    saved = save_call(db, make_call(categories=["counselling.relationships"], children=[child], flagged=True))
+    assert get_call(db, saved.id, viewer_id=lead_id).children[0].status == "abused"
+    assert saved.case_need == "required"
+
+
+def test_raising_the_risk_after_the_case_was_opened_starts_the_12_hour_clock_in_the_case(db, make_call, lead_id):
+    """ND 56 Điều 26(3): a report that becomes urgent after its case file was opened starts the 12-hour clock in
+    that case file (which no longer waits in the queue)."""
+    from hotline.store import cases, users
+
+    counselor = users.add_user(db, "canbo9", "Cán bộ", ["counselor"], "test-password-9", by=COMMAND_LINE).id
+    saved = save_call(db, make_call(categories=["abuse.violence"], risk="low", flagged=True, children=[Child(age=8)]))
+    (case,) = cases.open_cases(db, saved.id, [saved.children[0].id], by_user_id=counselor)
+    assert case.safety_due is None
+    stored = get_call(db, saved.id, viewer_id=lead_id)
+    update_call(db, dataclasses.replace(stored, risk="immediate"), user_id=lead_id)
+    after = cases.get_case(db, case.id, viewer_id=counselor, audit_view=False)
+    assert after.safety_due == saved.started_at + timedelta(hours=12)
+
+
+def test_a_flagged_report_cannot_become_a_one_key_call(db, make_call, lead_id):
+    """DESIGN §5: a rule's flag is cleared only with a written reason; turning the report into a prank call would
+    clear it silently, so the store refuses it and nothing changes."""
+    saved = save_call(db, make_call(categories=["abuse.sexual"], flagged=True))
+    stored = get_call(db, saved.id, viewer_id=lead_id)
+    with pytest.raises(InvalidCallError, match="một phím"):
+        update_call(db, dataclasses.replace(stored, outcome="prank"), user_id=lead_id)
+    assert row(db, saved.id, "outcome", "flagged", "version") == ("substantive", 1, 1)
+
+
+def test_a_hand_off_dated_before_the_call_is_refused(db, make_call, lead_id, t0):
+    """ND 56 Điều 26(1): a report is passed on after it is received; a hand-off dated before the call is refused."""
+    saved = save_call(db, make_call(categories=["abuse.neglect"], flagged=True))
+    early = Handoff(kind="commune", to_whom="UBND xã", means="phone", at=t0 - timedelta(days=400))
+    with pytest.raises(InvalidCallError, match="before the call"):
+        handoffs.record_handoff(db, saved.id, early, user_id=lead_id)
+    with pytest.raises(InvalidCallError, match="before the call"):
+        save_call(db, make_call(minutes=5, categories=["abuse.neglect"], flagged=True, handoffs=[early]))

@@ -336,6 +336,22 @@ def test_two_abused_siblings_with_one_case_file_are_half_done(db, make_call, cou
     assert_same_report(report_figures(db, *MARCH, viewer_id=COMMAND_LINE), expected_report(Rows(db.conn), *MARCH))
 
 
+def test_a_later_report_linked_to_the_childs_case_file_counts_as_with_a_file(db, make_call, counselor_id):
+    """A second report about a child who already has a case file, linked to it, is not an abused child "without a
+    case file": the province's indicator stays 100 %, as the follow-up queue treats the linked call as handled."""
+    first = save_call(db, _report_call(make_call, 0, ["abuse.violence"], [Child(name="Bé An", age=7, status="abused")]))
+    (case,) = cases.open_cases(
+        db, first.id, [first.children[0].id], by_user_id=counselor_id, now=first.started_at + timedelta(hours=2)
+    )
+    again = save_call(db, _report_call(make_call, 60, ["abuse.violence"], [Child(name="Bé An", age=7, status="abused")]))
+    cases.link_call(db, case.id, again.id, by_user_id=counselor_id)
+    report = report_figures(db, *MARCH, viewer_id=COMMAND_LINE)
+    ind = report.indicators
+    assert (ind.children_abused, ind.children_abused_with_case, ind.share_children_with_case) == (2, 2, 1.0)
+    assert report.abused_without_case == ()
+    assert_same_report(report, expected_report(Rows(db.conn), *MARCH))
+
+
 def test_only_children_under_16_reported_abused_count(db, make_call):
     """A 16-year-old and an adult trafficking victim, a child only at risk and a minor by band are not abused
     children under 16; a child of unknown age abused is (the safe side). The victims count all three people."""

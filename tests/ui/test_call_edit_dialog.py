@@ -390,4 +390,5 @@ def test_opening_a_call_never_records_a_hand_off_nobody_typed(qtbot, db, open_di
     stored = call_store.get_call(db, call.id, viewer_id=lead.id)
     assert stored.version == 2 and stored.handoffs == []
     qtbot.keyClick(dialog.form.referral_checks["border_guard"], Qt.Key.Key_Space)  # a person ticks: offered
-    assert dialog.form.handoff_rows["victim"].to_whom_edit.text() == "Bộ đội Biên phòng"
+    victim = dialog.form.handoff_rows["victim"]
+    assert victim.to_whom_edit.text() == "" and "Bộ đội Biên phòng" in victim.to_whom_edit.placeholderText()

@@ -175,7 +175,9 @@ def test_an_adult_trafficking_victim_is_recorded_as_a_victim_not_a_child(qtbot, 
     row = screen.form.handoff_rows["victim"]
     assert row.isVisible() and not screen.form.handoff_rows["commune"].isVisible()
     qtbot.keyClick(screen.form.referral_checks["border_guard"], Qt.Key.Key_Space)
-    assert row.to_whom_edit.text() == "Bộ đội Biên phòng"  # offered by the referral ticked
+    # the referral ticked offers the office as a hint; a hand-off is recorded only once typed
+    assert row.to_whom_edit.text() == "" and "Bộ đội Biên phòng" in row.to_whom_edit.placeholderText()
+    type_text(row.to_whom_edit, "Bộ đội Biên phòng")
     key(qtbot, screen, "Alt+R")
     qtbot.keyClicks(screen.form.risk_combo, "H")
     key(qtbot, screen, "Alt+3")
@@ -273,6 +275,19 @@ def test_a_hand_off_typed_in_the_form_is_saved_as_a_handoff(qtbot, screen, db):
     assert rows == [("commune", "UBND phường Long Xuyên, chị Sáu", "in_person")]
 
 
+def test_ticking_the_commune_referral_records_no_hand_off_by_itself(qtbot, screen, db):
+    """Điều 26(1): ticking "commune" only offers the office as a hint; nothing is recorded as passed on, and the
+    banner still asks for the hand-off, until the operator types to whom it went."""
+    _violence_report(qtbot, screen)
+    qtbot.keyClick(screen.form.referral_checks["commune"], Qt.Key.Key_Space)
+    row = screen.form.handoff_rows["commune"]
+    assert row.to_whom_edit.text() == "" and "UBND" in row.to_whom_edit.placeholderText()
+    assert "pass to the commune of the incident at once" in screen.banner.text()
+    key(qtbot, screen, "Ctrl+S")
+    [call] = stored_calls(db)
+    assert call.referrals == ["commune"] and call.handoffs == [] and call.handoff_due is not None
+
+
 def test_the_banner_shows_the_12_hour_clock_for_sexual_abuse_at_low_risk(qtbot, screen):
     """ND 56 Điều 26(3), 32: child sexual abuse starts the 12-hour clock of emergency measures whatever the risk;
     the banner words it so (never a "safety assessment") with its time, beside the plan's clock."""
@@ -311,6 +326,7 @@ def _type_everything_new(qtbot, screen) -> None:
     key(qtbot, screen, "Alt+3")
     type_text(screen.form.help_before_edit, "Công an xã đã ghi lời khai.")
     qtbot.keyClick(screen.form.referral_checks["police_113"], Qt.Key.Key_Space)
+    type_text(screen.form.handoff_rows["victim"].to_whom_edit, "Công an")
     type_text(screen.form.handoff_rows["commune"].to_whom_edit, "UBND xã Mỹ Hòa Hưng")
 
 
