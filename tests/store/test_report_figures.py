@@ -339,11 +339,14 @@ def test_two_abused_siblings_with_one_case_file_are_half_done(db, make_call, cou
 def test_a_later_report_linked_to_the_childs_case_file_counts_as_with_a_file(db, make_call, counselor_id):
     """A second report about a child who already has a case file, linked to it, is not an abused child "without a
     case file": the province's indicator stays 100 %, as the follow-up queue treats the linked call as handled."""
-    first = save_call(db, _report_call(make_call, 0, ["abuse.violence"], [Child(name="Bé An", age=7, status="abused")]))
+    child = Child(name="Bé An", age=7, status="abused")
+    first = save_call(db, _report_call(make_call, 0, ["abuse.violence"], [child]))
     (case,) = cases.open_cases(
         db, first.id, [first.children[0].id], by_user_id=counselor_id, now=first.started_at + timedelta(hours=2)
     )
-    again = save_call(db, _report_call(make_call, 60, ["abuse.violence"], [Child(name="Bé An", age=7, status="abused")]))
+    again = save_call(
+        db, _report_call(make_call, 60, ["abuse.violence"], [Child(name="Bé An", age=7, status="abused")])
+    )
     cases.link_call(db, case.id, again.id, by_user_id=counselor_id)
     report = report_figures(db, *MARCH, viewer_id=COMMAND_LINE)
     ind = report.indicators
