@@ -80,6 +80,9 @@ class Indicators:
     median_hours_to_case: float | None = None  # None when no case was opened in the period
     children_abused: int = 0  # under 16 (or age unknown), status abused, per person named on a call
     children_abused_with_case: int = 0
+    #: minors (16–17) with status abused: supported as children are, counted apart from them (docs/law.md)
+    minors_abused: int = 0
+    minors_abused_with_case: int = 0
     children_supported: int = 0  # distinct people with a case file opened in the period
 
     @property

@@ -17,12 +17,12 @@ INDICATORS = (
      " per child named on a call: two siblings on one call are 2; a child reported on two calls counts twice."
      " People aged 16–17, adults, and children only “at risk” or “not clear yet” are not counted."),
     ("children_abused_with_case", INT, "Trẻ em bị xâm hại đã có hồ sơ", "Abused children with a case file",
-     "Trẻ em bị xâm hại (như trên) đã được mở hồ sơ quản lý trường hợp cho chính trẻ đó, từ cuộc gọi đó. Xét theo"
-     " tình trạng lúc lập báo cáo (hồ sơ mở sau cuối kỳ cũng được tính). Cuộc gọi chỉ được gắn vào một hồ sơ cũ"
-     " không làm trẻ trong cuộc gọi đó có hồ sơ.",
-     "Abused children (as above) for whom a case file was opened, for that child, from that call. Judged as things"
-     " stand when the report is made (a case opened after the period counts). A call only linked to an earlier"
-     " case gives its children no case file."),
+     "Trẻ em bị xâm hại (như trên) đã được mở hồ sơ quản lý trường hợp cho chính trẻ đó từ cuộc gọi đó, hoặc cuộc"
+     " gọi đã được gắn vào hồ sơ sẵn có của trẻ (trẻ được báo lại). Xét theo tình trạng lúc lập báo cáo (hồ sơ mở"
+     " sau cuối kỳ cũng được tính).",
+     "Abused children (as above) for whom a case file was opened, for that child, from that call, or whose call was"
+     " linked to the child's existing case file (a child reported again). Judged as things stand when the report is"
+     " made (a case opened after the period counts)."),
     ("children_abused_without_case", INT, "Trẻ em bị xâm hại chưa có hồ sơ", "Abused children without a case file",
      "Trẻ em bị xâm hại chưa có hồ sơ lúc lập báo cáo; báo cáo liệt kê các trẻ này, cũ nhất trước (thời gian,"
      " đường dây, mã cuộc gọi, giới tính, độ tuổi; không ghi tên).",
@@ -33,6 +33,16 @@ INDICATORS = (
      " của tỉnh: 100 %.",
      "Abused children with a case file divided by the abused children; counted per child, not per call. The"
      " province's target: 100 %."),
+    ("minors_abused", INT, "Người chưa thành niên (16–17 tuổi) bị xâm hại", "Abused minors (16–17)",
+     "Người từ 16 đến 17 tuổi được ghi tình trạng “bị xâm hại” trong các cuộc gọi có nội dung của kỳ, tính theo"
+     " từng người như trẻ em. Được hỗ trợ như trẻ em nhưng tính riêng, không vào chỉ tiêu trẻ em (Luật Trẻ em,"
+     " Điều 1).",
+     "People aged 16–17 recorded as “abused” on the calls with content of the period, counted per person as"
+     " children are. Supported as children are but counted apart, outside the children's target (Luật Trẻ em,"
+     " Điều 1)."),
+    ("minors_abused_with_case", INT, "… trong đó đã có hồ sơ", "… of whom with a case file",
+     "Người chưa thành niên bị xâm hại (như trên) đã có hồ sơ, tính như với trẻ em.",
+     "Abused minors (as above) with a case file, counted as for children."),
     ("children_supported", INT, "Trẻ được hỗ trợ (hồ sơ mở trong kỳ)", "Children supported (case files opened)",
      "Số người khác nhau có hồ sơ quản lý trường hợp được mở trong kỳ; mỗi người tính một lần dù có nhiều hồ sơ;"
      " hồ sơ của một cuộc gọi không nêu người nào được tính là một trẻ.",

@@ -149,7 +149,9 @@ def _assemble(p: Period, rows: dict[str, list]) -> ReportData:
         MonthRow(m.month, *month_counts[2 * n], *month_counts[2 * n + 1]) for n, m in enumerate(p.months)
     )  # fmt: skip
     to_case = [row[0] for row in rows["cases_opened"]]
-    abused, with_case = abused_children(rows["abused"], [code for (code,) in rows["vocabulary"]])
+    abused, with_case, minors, minors_with_case = abused_children(
+        rows["abused"], [code for (code,) in rows["vocabulary"]]
+    )
     indicators = Indicators(
         calls_received=sum(hours),
         substantive=sums[0], with_record=sums[1], counselling=sums[2], abuse_reports=sums[3],
@@ -157,6 +159,7 @@ def _assemble(p: Period, rows: dict[str, list]) -> ReportData:
         cases_opened=len(to_case), cases_closed=rows["cases_closed"][0][0], cases_overdue=rows["cases_overdue"][0][0],
         median_hours_to_case=statistics.median(to_case) / HOUR_MS if to_case else None,
         children_abused=sum(abused.by_sex.values()), children_abused_with_case=with_case,
+        minors_abused=minors, minors_abused_with_case=minors_with_case,
         children_supported=len({row[1] for row in rows["cases_opened"]}),
     )  # fmt: skip
     return ReportData(

@@ -75,18 +75,23 @@ def _forms(codes: str | None) -> set[str]:
     return forms or {FORM_NONE}
 
 
-def abused_children(rows: Sequence[tuple], vocabulary: Sequence[str]) -> tuple[AbusedChildren, int]:
+def abused_children(rows: Sequence[tuple], vocabulary: Sequence[str]) -> tuple[AbusedChildren, int, int, int]:
     """The breakdowns of the abused children (the rows of the "abused" statement, every age group: only children
-    in law count here), and how many of them have a case file."""
+    in law count here), how many of them have a case file, and the abused minors (16–17) and how many of them have
+    one: counted apart (docs/law.md "Who is a child")."""
     sexes: Counter[str] = Counter()
     bands: Counter[str] = Counter()
     settings: Counter[str] = Counter()
     communes: Counter[int | None] = Counter()
     forms: Counter[str] = Counter()
     cells: Counter[tuple[str, str, str, str]] = Counter()
-    with_case = 0
+    with_case = minors = minors_with_case = 0
     for sex, age, band, setting, ward, codes, has_case, count in rows:
-        if age_group(age, band) != "child":
+        group = age_group(age, band)
+        if group == "minor":
+            minors += count
+            minors_with_case += count if has_case else 0
+        if group != "child":
             continue
         sex, band, setting = _sex(sex), _band(age, band), _setting(setting)
         sexes[sex] += count
@@ -115,7 +120,7 @@ def abused_children(rows: Sequence[tuple], vocabulary: Sequence[str]) -> tuple[A
         by_commune=largest_first(communes),
         cells=tuple(AbusedCell(*key, n) for key, n in ordered),
     )
-    return breakdown, with_case
+    return breakdown, with_case, minors, minors_with_case
 
 
 def _age_group(age: int | None, band: str) -> str:

@@ -93,6 +93,14 @@ def indicator_rows(data: ReportData) -> list[tuple[str, str]]:
             vn_int(i.children_abused_without_case),
         ),
         (
+            QCoreApplication.translate("ReportViews", "Abused minors (16–17), counted apart"),
+            vn_int(i.minors_abused),
+        ),
+        (
+            QCoreApplication.translate("ReportViews", "… of whom with a case file"),
+            vn_int(i.minors_abused_with_case),
+        ),
+        (
             QCoreApplication.translate("ReportViews", "Children supported (case files opened)"),
             vn_int(i.children_supported),
         ),

@@ -4416,6 +4416,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Trẻ em bị xâm hại còn chưa có hồ sơ</translation>
         </message>
         <message>
+            <source>Abused minors (16–17), counted apart</source>
+            <translation>Người chưa thành niên (16–17 tuổi) bị xâm hại, tính riêng</translation>
+        </message>
+        <message>
             <source>Children supported (case files opened)</source>
             <translation>Trẻ được hỗ trợ (hồ sơ mở trong kỳ)</translation>
         </message>

@@ -127,6 +127,8 @@ def test_xlsx_indicators_are_numbers_equal_to_the_report(tmp_path):
         ("Trẻ em bị xâm hại (dưới 16 tuổi)", ind.children_abused),
         ("Trẻ em bị xâm hại đã có hồ sơ", ind.children_abused_with_case),
         ("Trẻ em bị xâm hại chưa có hồ sơ", ind.children_abused_without_case),
+        ("Người chưa thành niên (16–17 tuổi) bị xâm hại", ind.minors_abused),
+        ("… trong đó đã có hồ sơ", ind.minors_abused_with_case),
         ("Trẻ được hỗ trợ (hồ sơ mở trong kỳ)", ind.children_supported),
         ("Cuộc gọi đến", ind.calls_received),
         ("Cuộc gọi có nội dung", ind.substantive),
@@ -151,7 +153,7 @@ def test_xlsx_indicators_are_numbers_equal_to_the_report(tmp_path):
     assert "100 %" in rows["Tỷ lệ trẻ em bị xâm hại có hồ sơ"][2].value  # the definition names the target
     median = rows["Thời gian từ cuộc gọi đến lập hồ sơ (trung vị, giờ)"][1]
     assert median.value == pytest.approx(ind.median_hours_to_case) and median.number_format == "0.0"
-    assert len(rows) == 19
+    assert len(rows) == 21
 
 
 def test_xlsx_breakdowns_equal_the_report(tmp_path):
@@ -360,13 +362,13 @@ def test_csv_long_form_holds_every_value(tmp_path):
         assert line == line_label(item.line, LINE_NAMES)
         categories = rows["without_case.categories", str(item.call_id)][1]
         assert categories == "; ".join(TAXONOMY.label(c) for c in item.categories)
-    # report 3, indicators 19, tiers 3 + total, channels 4 + total, lines, outcomes, groups, categories, referrals;
+    # report 3, indicators 21, tiers 3 + total, channels 4 + total, lines, outcomes, groups, categories, referrals;
     # abused children: forms, sexes, bands, settings, communes (each + total but forms), forms × 8 columns, cells;
     # victims: sexes, groups, destinations (+ totals), purposes, referrals; people named; callers; hours; days;
     # months; 3 columns per abused child and 2 per report without a case file
     abused, victims = data.abused_children, data.trafficking_victims
     expected = (
-        3 + 19 + 4 + 5 + 3 + 8 + len(TAXONOMY.groups) + len(data.by_category) + 8
+        3 + 21 + 4 + 5 + 3 + 8 + len(TAXONOMY.groups) + len(data.by_category) + 8
         + len(abused.by_form) + 4 + 5 + 8 + len(abused.by_commune) + 1 + 8 * len(abused.by_form) + len(abused.cells)
         + 4 + 5 + 8 + len(victims.by_purpose) + 9
         + 4 + 7 + 8 + 11 + 24 * 7 + 30 + 6 + 3 * len(data.abused_without_case) + 2 * 14

@@ -289,7 +289,8 @@ def test_definitions_say_how_each_figure_is_counted_in_both_languages():
     vi = dict(stats_definitions.definitions("vi"))
     assert "hai anh chị em trong một cuộc gọi là 2 trẻ" in vi["Trẻ em bị xâm hại (dưới 16 tuổi)"]
     assert "được tính hai lần" in vi["Trẻ em bị xâm hại (dưới 16 tuổi)"]
-    assert "cho chính trẻ đó, từ cuộc gọi đó" in vi["Trẻ em bị xâm hại đã có hồ sơ"]
+    assert "hoặc cuộc gọi đã được gắn vào hồ sơ sẵn có" in vi["Trẻ em bị xâm hại đã có hồ sơ"]
+    assert "tính riêng" in vi["Người chưa thành niên (16–17 tuổi) bị xâm hại"]
     assert "Thông tư 13/2021" in vi["Trẻ em bị xâm hại"] and "cộng lại bằng" in vi["Theo mức dịch vụ"]
     en = dict(stats_definitions.definitions("en"))
     assert "a child reported on two calls counts twice" in en["Abused children (under 16)"]

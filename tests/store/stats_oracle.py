@@ -212,6 +212,8 @@ def expected_report(
         median_hours_to_case=statistics.median(to_case) / 3_600_000 if to_case else None,
         children_abused=people["count"],
         children_abused_with_case=people["with_case"],
+        minors_abused=len(people["minors"]),
+        minors_abused_with_case=sum(1 for call, child in people["minors"] if people["has_file"](call, child)),
         children_supported=len(supported),
     )
     vocabulary = {
@@ -317,6 +319,13 @@ def _people(rows: Rows, substantive: list[dict]) -> dict:
     )
     return {
         "count": len(abused),
+        "minors": [
+            (call, child)
+            for call in substantive
+            for child in rows.children[call["id"]]
+            if child["status"] == "abused" and victim_group(child) == "minor"
+        ],
+        "has_file": has_file,
         "abused": breakdown,
         "with_case": sum(1 for call, child in abused if has_file(call, child)),
         "abused_without_case": without,
