@@ -30,6 +30,8 @@ class LogFilter:
     flagged: bool | None = None
     without_case: bool = False  # flagged, and no case file opened from it or linked to it
     flag_cleared: bool = False  # the rules required a case file but a person cleared the flag
+    #: not yet passed on: a report due to the commune at once, or an adult victim's referral, not recorded (docs/law.md)
+    not_passed_on: bool = False
     reviewed: bool | None = None
     text: str = ""  # names, summaries, places, phone digits; accents and đ not needed
     sort: str = "started_at"

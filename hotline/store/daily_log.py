@@ -43,6 +43,13 @@ _SORT_SQL = {
     "reviewed": "(c.reviewed_at IS NOT NULL)",
 }
 _CLEARED = f"(c.case_need = '{NEED_REQUIRED}' AND c.flagged = 0)"
+#: A report due to the commune at once, or an adult trafficking victim's referral, that no hand-off records yet.
+_NOT_PASSED_ON = (
+    "((c.handoff_due IS NOT NULL"
+    " AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.call_id = c.id AND h.kind = 'commune'))"
+    " OR (c.victim_referral = 1"
+    " AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.call_id = c.id AND h.kind = 'victim')))"
+)
 _HAS_CASE = (
     "(EXISTS (SELECT 1 FROM cases k WHERE k.call_id = c.id)"
     " OR EXISTS (SELECT 1 FROM case_calls l WHERE l.call_id = c.id))"
@@ -125,6 +132,8 @@ def _where(db: sqlite_utils.Database, f: LogFilter) -> tuple[str, list]:
         clauses.append(f"c.flagged = 1 AND NOT {_HAS_CASE}")
     if f.flag_cleared:
         clauses.append(_CLEARED)
+    if f.not_passed_on:
+        clauses.append(_NOT_PASSED_ON)
     if f.reviewed is not None:
         clauses.append("c.reviewed_at IS NOT NULL" if f.reviewed else "c.reviewed_at IS NULL")
     query = build_fts_query(f.text)

@@ -109,6 +109,7 @@ class DailyLogScreen(QWidget):
         self.flag_combo = self._combo("logFlagCombo", [
             (None, self.tr("Flag: any")), ("flagged", self.tr("Flagged for a case file")),
             ("without_case", self.tr("Flagged, no case file yet")), ("cleared", self.tr("Flag cleared by operator")),
+            ("not_passed_on", self.tr("Not yet passed to the commune / victim not referred")),
         ])  # fmt: skip
         self.reviewed_combo = self._combo("logReviewedCombo", [
             (None, self.tr("Reviewed or not")), (False, self.tr("Not reviewed")), (True, self.tr("Reviewed")),
@@ -237,7 +238,7 @@ class DailyLogScreen(QWidget):
             category_group=category[1] if category and category[0] == "group" else None,
             category=category[1] if category and category[0] == "category" else None,
             risk=self.risk_combo.currentData(), flagged=True if flag == "flagged" else None,
-            without_case=flag == "without_case", flag_cleared=flag == "cleared",
+            without_case=flag == "without_case", flag_cleared=flag == "cleared", not_passed_on=flag == "not_passed_on",
             reviewed=self.reviewed_combo.currentData(), text=self.search_edit.text().strip(),
             sort=self._sort, descending=self._descending,
         )  # fmt: skip

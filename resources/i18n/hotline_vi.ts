@@ -2612,6 +2612,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Tổng đài viên đã bỏ đánh dấu</translation>
         </message>
         <message>
+            <source>Not yet passed to the commune / victim not referred</source>
+            <translation>Chưa báo UBND xã / chưa chuyển giao nạn nhân</translation>
+        </message>
+        <message>
             <source>Reviewed or not</source>
             <translation>Đã xem hoặc chưa</translation>
         </message>

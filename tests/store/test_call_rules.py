@@ -233,3 +233,21 @@ def test_a_hand_off_dated_before_the_call_is_refused(db, make_call, lead_id, t0)
         handoffs.record_handoff(db, saved.id, early, user_id=lead_id)
     with pytest.raises(InvalidCallError, match="before the call"):
         save_call(db, make_call(minutes=5, categories=["abuse.neglect"], flagged=True, handoffs=[early]))
+
+
+def test_the_daily_log_lists_the_reports_not_yet_passed_on(db, make_call, lead_id, t0):
+    """ND 56 Điều 26(1), Luật 53/2024: the shift lead finds the reports not yet passed to the commune and the adult
+    victims not yet referred; a recorded hand-off takes a call off the list."""
+    from hotline.core.daily_log import LogFilter
+    from hotline.store.daily_log import log_ids
+
+    adult = Child(name="Chị B", age=24, age_band="18+", destination="cambodia")
+    victim = save_call(db, make_call(categories=["trafficking.forced_crime"], risk="high", children=[adult]))
+    report = save_call(db, make_call(minutes=5, categories=["abuse.neglect"], flagged=True))
+    save_call(db, make_call(minutes=10))  # counselling: nothing to pass on
+    window = LogFilter(t0 - timedelta(hours=1), t0 + timedelta(hours=1), not_passed_on=True)
+    assert log_ids(db, window, viewer_id=lead_id) == [victim.id, report.id]
+    handoffs.record_handoff(
+        db, victim.id, Handoff(kind="victim", to_whom="Đồn Biên phòng", means="phone", at=utcnow()), user_id=lead_id
+    )
+    assert log_ids(db, window, viewer_id=lead_id) == [report.id]

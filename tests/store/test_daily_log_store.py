@@ -126,7 +126,14 @@ def matches(rec: Rec, f: LogFilter) -> bool:
         return False
     if f.flag_cleared and not rec.cleared:
         return False
+    if f.not_passed_on and not _not_passed_on(c):
+        return False
     return f.reviewed is None or rec.reviewed == f.reviewed
+
+
+def _not_passed_on(call) -> bool:
+    kinds = {h.kind for h in call.handoffs}
+    return (call.handoff_due is not None and "commune" not in kinds) or (call.victim_referral and "victim" not in kinds)
 
 
 def in_order(recs: list[Rec]) -> list[int]:
@@ -274,6 +281,7 @@ def filters(recs: list[Rec]) -> list[LogFilter]:
         replace(every, without_case=True),
         replace(night, without_case=True),
         replace(every, flag_cleared=True),
+        replace(every, not_passed_on=True),
         replace(every, reviewed=True),
         replace(every, reviewed=False),
         replace(every, flagged=True, reviewed=False, lines=("111",)),
