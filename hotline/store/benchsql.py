@@ -11,7 +11,7 @@ from pathlib import Path
 from hotline.core.search import build_fts_query
 from hotline.core.timeutil import to_ms
 from hotline.store.calls import _SUMMARY_SELECT
-from hotline.store.cases import _CHILD_SELECT, _CHUNK, _QUEUE_FROM
+from hotline.store.cases import _CHILD_SELECT, _CHUNK, _QUEUE_SQL
 from hotline.store.daily_log import _ROW_SQL
 from hotline.store.search import SEARCH_SQL
 
@@ -192,11 +192,7 @@ def user_id(conn: sqlite3.Connection, username: str) -> int:
 def bare_followup_queue(conn: sqlite3.Connection) -> list:
     """The follow-up queue's statements (store.cases.followup_queue): the waiting calls, then their children and
     open case files in chunks of ids, rows fetched and nothing assembled."""
-    rows = conn.execute(
-        "SELECT q.id, q.started_at, q.line, q.urgent, q.risk, q.safety_due, q.plan_due, q.flag_reasons, q.summary,"
-        " q.followup_by, q.opened" + _QUEUE_FROM + " ORDER BY coalesce(q.safety_due, q.plan_due) IS NULL,"
-        " coalesce(q.safety_due, q.plan_due), q.urgent DESC, q.started_at, q.id"
-    ).fetchall()
+    rows = conn.execute(_QUEUE_SQL).fetchall()  # the same statement, nearest clock first
     ids = [r[0] for r in rows]
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
@@ -204,5 +200,10 @@ def bare_followup_queue(conn: sqlite3.Connection) -> list:
         conn.execute(_CHILD_SELECT + f" WHERE call_id IN ({marks}) ORDER BY position, id", chunk).fetchall()
         conn.execute(
             f"SELECT call_id, child_id FROM cases WHERE call_id IN ({marks}) AND status != 'closed' ORDER BY id", chunk
+        ).fetchall()
+        conn.execute(
+            "SELECT call_id, kind, to_whom, means, at, user_id, id FROM handoffs"
+            f" WHERE call_id IN ({marks}) ORDER BY at, id",
+            chunk,
         ).fetchall()
     return rows
