@@ -7,12 +7,10 @@ import itertools
 import re
 import shutil
 import sqlite3
-import subprocess
-import sys
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from workers import run_at_once
 
 from hotline.core.models import Call, Child
 from hotline.store import bulk, users
@@ -146,31 +144,14 @@ def test_two_processes_open_cases_at_the_same_moment(db, db_path, operator_id, c
     first_ids = (calls[0].id, calls[CASES_EACH].id)
     db.close()
     folder = db_path.parent
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(db_path), str(n), str(first), str(CASES_EACH), str(counselor_id)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+    commands = {
+        n: [WORKER, str(db_path), str(n), str(first), str(CASES_EACH), str(counselor_id)]
         for n, first in enumerate(first_ids, start=1)
-    ]
-    try:
-        deadline = time.monotonic() + 60
-        while not all((folder / f"ready-{n}").exists() for n in (1, 2)):
-            assert all(w.poll() is None for w in workers), "a worker stopped before it was ready"
-            assert time.monotonic() < deadline, "workers never got ready"
-            time.sleep(0.01)
-        (folder / "go").touch()
-        outputs = [w.communicate(timeout=120) for w in workers]
-    finally:
-        for w in workers:
-            if w.poll() is None:
-                w.kill()
-                w.wait()
-
-    for w, (_, err) in zip(workers, outputs, strict=True):
-        assert w.returncode == 0, err
+    }
+    results = run_at_once(folder, commands)
+    outputs = [(out, err) for _, out, err in results]
+    for code, _, err in results:
+        assert code == 0, err
         assert "locked" not in err.lower() and "busy" not in err.lower(), err
     spans = [tuple(map(float, out.splitlines()[0].split())) for out, _ in outputs]
     assert max(s[0] for s in spans) < min(s[1] for s in spans), "the two workers did not open cases at the same time"

@@ -8,6 +8,7 @@ import sys
 import time
 
 import pytest
+from workers import run_at_once
 
 from hotline.store.maintenance import check_database
 
@@ -53,31 +54,12 @@ def test_two_processes_save_at_the_same_time(db, db_path, operator_id):
     """Two processes saving 500 calls each into one file at once: all 1,000 land and both exit 0."""
     db.close()
     folder = db_path.parent
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(db_path), str(n), str(CALLS_EACH), str(operator_id)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n in (1, 2)
-    ]
-    try:
-        deadline = time.monotonic() + 60
-        while not all((folder / f"ready-{n}").exists() for n in (1, 2)):
-            assert all(w.poll() is None for w in workers), "a worker stopped before it was ready"
-            assert time.monotonic() < deadline, "workers never got ready"
-            time.sleep(0.01)
-        (folder / "go").touch()
-        outputs = [w.communicate(timeout=120) for w in workers]
-    finally:
-        for w in workers:
-            if w.poll() is None:
-                w.kill()
-                w.wait()
-
-    for w, (_, err) in zip(workers, outputs, strict=True):
-        assert w.returncode == 0, err
+    results = run_at_once(
+        folder, {n: [WORKER, str(db_path), str(n), str(CALLS_EACH), str(operator_id)] for n in (1, 2)}
+    )
+    outputs = [(out, err) for _, out, err in results]
+    for code, _, err in results:
+        assert code == 0, err
         assert "locked" not in err.lower() and "busy" not in err.lower(), err
     spans = [tuple(map(float, out.split())) for out, _ in outputs]
     assert max(s[0] for s in spans) < min(s[1] for s in spans), "the two workers did not write at the same time"

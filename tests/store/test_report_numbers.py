@@ -3,13 +3,11 @@ threads or two copies of Hotline making forms into one file at the same moment."
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
-import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from workers import run_at_once
 
 from hotline.core.models import Child
 from hotline.store import cases, users
@@ -192,30 +190,12 @@ def test_two_processes_get_distinct_consecutive_numbers(db, db_path, open_case, 
     ids = [open_case().id for _ in range(50)]
     db.close()
     folder = db_path.parent
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(db_path), str(n), str(counselor_id), ",".join(map(str, ids[n::2]))],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n in (0, 1)
-    ]
-    try:
-        deadline = time.monotonic() + 60
-        while not all((folder / f"ready-{n}").exists() for n in (0, 1)):
-            assert all(w.poll() is None for w in workers), "a worker stopped before it was ready"
-            assert time.monotonic() < deadline, "workers never got ready"
-            time.sleep(0.01)
-        (folder / "go").touch()
-        outputs = [w.communicate(timeout=120) for w in workers]
-    finally:
-        for w in workers:
-            if w.poll() is None:
-                w.kill()
-                w.wait()
-    for w, (_, err) in zip(workers, outputs, strict=True):
-        assert w.returncode == 0, err
+    results = run_at_once(
+        folder, {n: [WORKER, str(db_path), str(n), str(counselor_id), ",".join(map(str, ids[n::2]))] for n in (0, 1)}
+    )
+    outputs = [(out, err) for _, out, err in results]
+    for code, _, err in results:
+        assert code == 0, err
     got = [int(n) for out, _ in outputs for n in out.split()]
     assert sorted(got) == list(range(1, 51))
     check = open_database(db_path)
