@@ -158,7 +158,8 @@ class ChildEditor(QFrame):
         return self.status_row.value() or CHILD_UNCLEAR
 
     def child(self) -> Child:
-        """The person as the record keeps them: what is hidden (an adult's child-only parts) is not kept."""
+        """The person as the record keeps them: an adult's child-only choices (status, special circumstances) are
+        not kept; text typed (the carer) is, hidden or not — nothing typed is lost."""
         age = self.age_spin.value()
         adult = self.group() == "adult"
         return Child(
@@ -171,7 +172,7 @@ class ChildEditor(QFrame):
             ward_code=self.ward_combo.code(),
             address=self.address_edit.text().strip(),
             special_circumstances=[] if adult else self.special.codes(),
-            carer="" if adult else self.carer_edit.text().strip(),
+            carer=self.carer_edit.text().strip(),
             status=CHILD_UNCLEAR if adult else self.status(),
             destination=self.destination_combo.currentData() if self._asks_destination() else "",
         )

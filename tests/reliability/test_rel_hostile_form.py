@@ -62,10 +62,15 @@ def surrogates_dropped(text: str) -> str:
     return "".join(ch for ch in text if not 0xD800 <= ord(ch) <= 0xDFFF)
 
 
+def without_leading_bom(text: str) -> str:
+    """Qt's text boxes drop one byte-order mark (U+FEFF) at the very start of a text given to them."""
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def in_line_edit(text: str) -> str:
     """What a QLineEdit holds after setText: no lone surrogates, at most LINE_EDIT_MAX UTF-16 units (Qt never
     cuts an emoji in half)."""
-    text, units = surrogates_dropped(text), 0
+    text, units = surrogates_dropped(without_leading_bom(text)), 0
     for index, char in enumerate(text):
         units += 2 if ord(char) > 0xFFFF else 1
         if units > LINE_EDIT_MAX:
@@ -76,7 +81,7 @@ def in_line_edit(text: str) -> str:
 def in_text_box(text: str) -> str:
     """What a QPlainTextEdit gives back after setPlainText: no lone surrogates, every line break a newline, and
     non-breaking spaces as plain spaces (Qt's toPlainText; search folds them alike anyway)."""
-    return LINE_BREAKS.sub("\n", surrogates_dropped(text)).replace("\xa0", " ")
+    return LINE_BREAKS.sub("\n", surrogates_dropped(without_leading_bom(text))).replace("\xa0", " ")
 
 
 def stored(text: str) -> str:
