@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from hotline.core import permissions
 from hotline.core.models import User
@@ -146,6 +146,22 @@ class Workspace(QWidget):
         widget = self.stack.currentWidget()
         if hasattr(widget, "reload"):
             widget.reload()
+        if widget is not self.call_screen:  # the call screen puts the cursor where the call needs it itself
+            # after the screen is shown; never after it is gone (the timer belongs to the screen)
+            QTimer.singleShot(0, widget, lambda: self._focus_main_view(widget))
+
+    def _focus_main_view(self, widget: QWidget) -> None:
+        """Keyboard focus to the shown screen's main table (its largest list), so Enter, ↓, Ctrl+M, Ctrl+O and
+        Ctrl+F work at once after Ctrl+1…5 without a mouse click."""
+        focused = widget.window().focusWidget()
+        if self.stack.currentWidget() is not widget or (focused is not None and widget.isAncestorOf(focused)):
+            return
+        views = [view for view in widget.findChildren(QAbstractItemView) if view.isVisible() and view.isEnabled()]
+        if views:
+            main = max(views, key=lambda view: view.width() * view.height())
+            main.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if not main.currentIndex().isValid() and main.model() is not None and main.model().rowCount() > 0:
+                main.setCurrentIndex(main.model().index(0, 0))
 
     def refresh_counts(self) -> None:
         if self.followup is None:

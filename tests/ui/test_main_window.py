@@ -69,6 +69,24 @@ def test_admin_only_user_gets_administration_and_the_audit_log(open_window, make
     assert [m.title() for m in window.menus] == ["&File", "&View", "&Help"]
 
 
+def test_switching_screens_with_ctrl_number_puts_the_focus_in_the_screens_table(qtbot, open_window, make_user):
+    """Ctrl+1…5 leave the keyboard focus in the shown screen's main table, so ↓ and Enter work without a click."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    window = open_window(make_user("truongca", ["shift_lead", "operator"], "Trưởng ca"))
+    space = window.workspace
+    for action, key in zip(space.screen_actions(), space.keys, strict=False):
+        if key == "call":
+            continue
+        assert action.shortcut().toString().startswith("Ctrl+")
+        action.trigger()  # what the shortcut does (offscreen windows are never active, so keys reach no shortcut)
+        screen = space.stack.currentWidget()
+        assert space.keys[space.stack.currentIndex()] == key
+        qtbot.waitUntil(lambda s=screen: s.isAncestorOf(window.focusWidget()), timeout=2000)
+        if key in ("log", "queue", "mine", "overdue", "open"):
+            assert isinstance(window.focusWidget(), QAbstractItemView), key
+
+
 def test_help_dialog_lists_every_menu_action_with_its_shortcut(qtbot, open_window, make_user):
     """F1's dialog lists the window's and the call screen's actions with their keys."""
     window = open_window(make_user("tongdai1", ["operator"]))
