@@ -41,6 +41,14 @@ class CallFacts:
         return next((h for h in self.handoffs if h.kind == "commune"), None)
 
 
+def _open_case(conn, case_id: int, version: int | None) -> rules.Case:
+    """The case to change, as read inside the write: the version the person saw, and not closed."""
+    case = _load_case(conn, case_id)
+    _check_version(case, version)
+    _rule(rules.check_open, case.status)
+    return case
+
+
 def call_facts(db: sqlite_utils.Database, call_id: int, *, viewer_id: int) -> CallFacts:
     """The hand-off clock of a case's call and its hand-offs (CASE_VIEW)."""
     access.require(db, viewer_id, permissions.CASE_VIEW)
@@ -76,9 +84,7 @@ def record_emergency(
     now = utcnow()
     at = at or now
     with write(db) as conn:
-        case = _load_case(conn, case_id)
-        _check_version(case, version)
-        _rule(rules.check_open, case.status)
+        case = _open_case(conn, case_id, version)
         _rule(rules.check_moment, at, now, _call_start(conn, case))
         done = at if case.emergency_done_at is None else min(case.emergency_done_at, at)
         _bump(conn, case_id, "emergency_done_at = ?", [to_ms(done)])
@@ -100,9 +106,7 @@ def approve_plan(
     step is done; a new cycle after a review needs its own approval."""
     access.require(db, by_user_id, permissions.CASE_EDIT)
     with write(db) as conn:
-        case = _load_case(conn, case_id)
-        _check_version(case, version)
-        _rule(rules.check_open, case.status)
+        case = _open_case(conn, case_id, version)
         _rule(rules.check_plan_approval, case.status)
         _rule(rules.check_day, on, local(utcnow()).date(), local(_call_start(conn, case)).date())
         _bump(conn, case_id, "plan_approved_on = ?", [on.isoformat()])
@@ -127,9 +131,7 @@ def start_separation(
     now = utcnow()
     at = at or now
     with write(db) as conn:
-        case = _load_case(conn, case_id)
-        _check_version(case, version)
-        _rule(rules.check_open, case.status)
+        case = _open_case(conn, case_id, version)
         _rule(rules.check_separation_start, case)
         _rule(rules.check_moment, at, now, _call_start(conn, case))
         _bump(conn, case_id, "separation_started_at = ?, separation_until = ?, separation_ended_at = NULL",
@@ -152,9 +154,7 @@ def extend_separation(
     access.require(db, by_user_id, permissions.CASE_EDIT)
     reason = _text(reason, "reason")
     with write(db) as conn:
-        case = _load_case(conn, case_id)
-        _check_version(case, version)
-        _rule(rules.check_open, case.status)
+        case = _open_case(conn, case_id, version)
         _rule(rules.check_separation_running, case)
         end = end_of_local_day(until)
         if end <= case.separation_until:
@@ -179,9 +179,7 @@ def end_separation(
     now = utcnow()
     at = at or now
     with write(db) as conn:
-        case = _load_case(conn, case_id)
-        _check_version(case, version)
-        _rule(rules.check_open, case.status)
+        case = _open_case(conn, case_id, version)
         _rule(rules.check_separation_running, case)
         _rule(rules.check_moment, at, now, case.separation_started_at, "separation")
         _bump(conn, case_id, "separation_ended_at = ?", [to_ms(at)])
