@@ -217,8 +217,10 @@ def closing_backup(store: Store) -> None:
 
 def say_on_stderr(exc: StoreError | str) -> None:
     """One line on standard error as well as the box: read by whoever started Hotline from a terminal or script."""
+    from hotline.vocabulary import both_languages
+
     if sys.stderr is not None:  # None under pythonw on Windows
-        print(f"hotline: lỗi / error: {exc}", file=sys.stderr, flush=True)
+        print(f"hotline: lỗi / error: {both_languages(exc)}", file=sys.stderr, flush=True)
 
 
 def show_store_error(exc: StoreError) -> None:
@@ -261,6 +263,7 @@ def run_sessions(store: Store) -> int:
     while True:
         start_daily_backup(store)  # the first sign-in of a new day backs up, also when Hotline never closed
         settings = Settings.load(store.db)  # an administrator may have changed them since the last session
+        temporary_password = ""
         if next_user is not None:
             user, next_user = next_user, None
         else:
@@ -279,13 +282,14 @@ def run_sessions(store: Store) -> int:
             store.login = None
             user = login.user
             login.deleteLater()
+            temporary_password = login.temporary_password
             if store.damage_restore is not None:  # chosen in the offer over the sign-in window
                 recovery.restore_database(store, store.damage_restore, None, after_damage=True)
                 continue
             if not accepted or user is None:
                 return 0
         username = ""  # a shared PC: after a sign-out the next person types their own name
-        if user.must_change_password and not _new_password_chosen(store, user):
+        if user.must_change_password and not _new_password_chosen(store, user, temporary_password):
             continue  # back to the sign-in: nothing opens on a temporary password
         try:
             end = run_main_window(store, user, settings)
@@ -318,11 +322,12 @@ def warm_up() -> None:
     wards_of(DEFAULT_PROVINCE)
 
 
-def _new_password_chosen(store: Store, user) -> bool:
-    """After an administrator's reset the user chooses their own password before anything opens."""
+def _new_password_chosen(store: Store, user, temporary_password: str = "") -> bool:
+    """After an administrator's reset the user chooses their own password before anything opens; the temporary
+    password typed at sign-in is not asked for again."""
     from hotline.ui.password_dialogs import ChangePasswordDialog
 
-    dialog = ChangePasswordDialog(store.db, user, forced=True)
+    dialog = ChangePasswordDialog(store.db, user, forced=True, current_password=temporary_password)
     chosen = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     return chosen
@@ -348,6 +353,9 @@ def run_main_window(store: Store, user, settings: Settings) -> SessionEnd:
         window.call_screen.database_damaged.connect(lambda problem: recovery.offer_damage_restore(store, problem))
     store.window = window
     window.start_session()
+    from hotline.ui.admin.holiday_warning import notice_at_sign_in
+
+    notice_at_sign_in(window, user, settings)  # the year's public holidays, if the administrator has not entered them
     if store.damage_unanswered:
         QTimer.singleShot(0, window, lambda: recovery.offer_damage_restore(store))
     elif store.damage:  # "Not now" was the answer: the warning stays in sight

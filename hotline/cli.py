@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--to", dest="last", type=_date, required=True, help="last day (local), inclusive")
     stats.add_argument("--line", action="append", help="only this line (repeatable)")
     stats.add_argument("--format", choices=("table", "json"), default="table")
+    stats.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="the table's words for the codes (json keeps the codes)"
+    )
 
     export = sub.add_parser("export", help="export calls (personal data: needs a shift lead's sign-in)")
     export.add_argument("--format", choices=("csv", "xlsx"), required=True)
@@ -272,7 +275,9 @@ def cmd_stats(args) -> int:
     if args.format == "json":
         print(json.dumps(_report_json(data), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(_report_table(data)))
+        from hotline.store.categories import load_taxonomy
+
+        print("\n".join(_report_table(data, load_taxonomy(db), args.lang)))
     return 0
 
 
@@ -327,12 +332,19 @@ def _report_json(data) -> dict:
     return out
 
 
-def _report_table(data) -> list[str]:
-    """The report as text: the indicators with Vietnamese labels first, then the breakdowns; numbers the Vietnamese
-    way (3.105 · 87,5 %)."""
+def _report_table(data, taxonomy, lang: str = "vi") -> list[str]:
+    """The report as text: the indicators with Vietnamese labels first, then the breakdowns with the codes in words
+    (``lang``: the screens' words, as the reports write them); numbers the Vietnamese way (3.105 · 87,5 %)."""
     from hotline.core.places import ward_name
     from hotline.core.report_data import vn_date, vn_decimal, vn_int, vn_percent
     from hotline.core.timeutil import format_local, from_ms
+    from hotline.reports import stats_words as sw
+
+    def worded(label):
+        return lambda code: label(code, lang)
+
+    def category(code: str) -> str:
+        return taxonomy.label(code, lang)
 
     ind = data.indicators
     lines_text = ", ".join(data.lines) or "tất cả / all"
@@ -354,35 +366,40 @@ def _report_table(data) -> list[str]:
         out.extend(f"  {name(key):<84} {vn_int(n):>12}" for key, n in counts.items())
 
     section("Theo đường dây / By line", data.by_line)
-    section("Theo kết quả cuộc gọi / By outcome", data.by_outcome)
-    section("Theo nhóm vấn đề / By category group", data.by_category_group)
-    section("Theo vấn đề / By category", data.by_category)
-    section("Trẻ theo giới tính / Children by sex", data.children_by_sex)
-    section("Trẻ theo nhóm tuổi / Children by age band", data.children_by_age_band)
+    section("Theo kết quả cuộc gọi / By outcome", data.by_outcome, worded(sw.outcome_label))
+    section("Theo nhóm vấn đề / By category group", data.by_category_group, lambda g: taxonomy.group_label(g, lang))
+    section("Theo vấn đề / By category", data.by_category, category)
+    section("Trẻ theo giới tính / Children by sex", data.children_by_sex, worded(sw.sex_label))
+    section("Trẻ theo nhóm tuổi / Children by age band", data.children_by_age_band, worded(sw.age_band_label))
     section(
         "Trẻ theo xã, phường / Children by commune", data.children_by_commune,
         lambda code: "không ghi / not recorded" if code is None else f"{code} {ward_name(code)}",
     )  # fmt: skip
-    section("Người gọi theo quan hệ / Callers by relation", data.by_caller_relation)
-    section("Theo mức dịch vụ 111 / By 111 service level", data.by_service_level)
-    section("Theo kênh / By channel", data.by_channel)
-    section("Theo nơi chuyển gửi / By referral", data.by_referral)
+    section("Người gọi theo quan hệ / Callers by relation", data.by_caller_relation, worded(sw.relation_label))
+    section("Theo mức dịch vụ 111 / By 111 service level", data.by_service_level, worded(sw.service_level_label))
+    section("Theo kênh / By channel", data.by_channel, worded(sw.channel_label))
+    section("Theo nơi chuyển gửi / By referral", data.by_referral, worded(sw.referral_label))
     abused = data.abused_children
-    section("Trẻ em bị xâm hại theo hình thức / Abused children by form", abused.by_form)
-    section("Trẻ em bị xâm hại theo giới tính / Abused children by sex", abused.by_sex)
-    section("Trẻ em bị xâm hại theo độ tuổi / Abused children by age band", abused.by_age_band)
-    section("Trẻ em bị xâm hại theo nơi xảy ra / Abused children by setting", abused.by_setting)
+    section(
+        "Trẻ em bị xâm hại theo hình thức / Abused children by form", abused.by_form,
+        lambda code: sw.form_label(code, taxonomy, lang),
+    )  # fmt: skip
+    section("Trẻ em bị xâm hại theo giới tính / Abused children by sex", abused.by_sex, worded(sw.sex_label))
+    section("Trẻ em bị xâm hại theo độ tuổi / Abused children by age band", abused.by_age_band,
+            worded(sw.age_band_label))  # fmt: skip
+    section("Trẻ em bị xâm hại theo nơi xảy ra / Abused children by setting", abused.by_setting,
+            worded(sw.setting_label))  # fmt: skip
     section(
         "Trẻ em bị xâm hại theo xã, phường nơi xảy ra / Abused children by commune of the incident", abused.by_commune,
         lambda code: "không ghi / not recorded" if code is None else f"{code} {ward_name(code)}",
     )  # fmt: skip
     victims = data.trafficking_victims
     out.extend(["", f"Nạn nhân mua bán người / Trafficking victims: {vn_int(victims.total)}"])
-    section("  theo giới tính / by sex", victims.by_sex)
-    section("  theo nhóm tuổi / by age group", victims.by_age_group)
-    section("  theo nơi đến / by destination", victims.by_destination)
-    section("  theo mục đích / by purpose", victims.by_purpose)
-    section("  theo nơi chuyển gửi / by referral", victims.by_referral)
+    section("  theo giới tính / by sex", victims.by_sex, worded(sw.sex_label))
+    section("  theo nhóm tuổi / by age group", victims.by_age_group, worded(sw.age_group_label))
+    section("  theo nơi đến / by destination", victims.by_destination, worded(sw.destination_label))
+    section("  theo mục đích / by purpose", victims.by_purpose, category)
+    section("  theo nơi chuyển gửi / by referral", victims.by_referral, worded(sw.referral_label))
     out.extend(["", "Theo tháng, bên cạnh cùng tháng năm trước / Each month beside the same month a year earlier"])
     before = "  năm trước/before"
     out.append(f"  tháng/month   gọi/calls{before}  nội dung/subst.{before}  tin báo/reports{before}")
@@ -402,7 +419,7 @@ def _report_table(data) -> list[str]:
     out.extend(["", f"Tin báo chưa có hồ sơ / Reports without a case file ({vn_int(ind.reports_without_case)})"])
     for item in data.without_case:
         when = format_local(from_ms(item.started_at_ms))
-        out.append(f"  #{item.call_id:<9} {when}  {item.line:<9} {' '.join(item.categories)}")
+        out.append(f"  #{item.call_id:<9} {when}  {item.line:<9} {'; '.join(map(category, item.categories))}")
     if len(data.without_case) < ind.reports_without_case:
         left = vn_int(ind.reports_without_case - len(data.without_case))
         out.append(f"  … và {left} tin báo khác / and {left} more (--format json: the oldest first)")
@@ -410,7 +427,8 @@ def _report_table(data) -> list[str]:
                     f" ({vn_int(ind.children_abused_without_case)})"])  # fmt: skip
     for child in data.abused_without_case:
         when = format_local(from_ms(child.started_at_ms))
-        out.append(f"  #{child.call_id:<9} {when}  {child.line:<9} {child.sex:<8} {child.age_band}")
+        sex, age = sw.sex_label(child.sex, lang), sw.age_band_label(child.age_band, lang)
+        out.append(f"  #{child.call_id:<9} {when}  {child.line:<9} {sex:<10} {age}")
     if len(data.abused_without_case) < ind.children_abused_without_case:
         left = vn_int(ind.children_abused_without_case - len(data.abused_without_case))
         out.append(f"  … và {left} trẻ khác / and {left} more (--format json: the oldest first)")
@@ -418,10 +436,11 @@ def _report_table(data) -> list[str]:
 
 
 def cmd_export(args) -> int:
+    from hotline.core.daily_log import LogFilter
     from hotline.core.permissions import EXPORT_PERSONAL, can
     from hotline.core.timeutil import local_range_bounds
-    from hotline.reports.export import write_csv, write_xlsx
-    from hotline.store import audit, calls, users
+    from hotline.reports.export import write_csv_labelled, write_xlsx_labelled
+    from hotline.store import audit, categories, daily_log, users
 
     if args.last < args.first:
         raise CliError("--to không được trước --from / --to must not be before --from")
@@ -436,8 +455,10 @@ def cmd_export(args) -> int:
     if args.out.exists() and not args.force:
         raise CliError(f"tệp đã có, dùng --force để ghi đè / the file exists, use --force to replace it: {args.out}")
     start, end = local_range_bounds(args.first, args.last)
-    writer = write_csv if args.format == "csv" else write_xlsx
-    count = writer(calls.export_rows(db, start, end, viewer_id=result.user.id), args.out)
+    # the daily log's export of the same days: its columns, its order, the same Vietnamese words
+    writer = write_csv_labelled if args.format == "csv" else write_xlsx_labelled
+    rows = daily_log.export_rows(db, LogFilter(start, end), viewer_id=result.user.id)
+    count = writer(rows, args.out, taxonomy=categories.load_taxonomy(db))
     _owner_only(args.out)
     audit.append(db, result.user.id, "export", "calls", "", f"{args.format} {args.first}..{args.last} {count} rows")
     print(f"{count} cuộc gọi → {args.out}  (chứa dữ liệu cá nhân / holds personal data: keep it safe)")
@@ -574,10 +595,24 @@ def _vietnamese_streams() -> None:
                 stream.reconfigure(encoding="utf-8")
 
 
+def _bilingual_refusals() -> None:
+    """The command line speaks both languages: a refusal of the store or the rules reads "Vietnamese / English"
+    (the Vietnamese from the interface's own translation catalogue)."""
+    from hotline import vocabulary
+    from hotline.core import wording
+
+    def both(template: str) -> str:
+        words = vocabulary.translate(wording.CONTEXT, template, "vi")
+        return f"{words} / {template}" if words != template else template
+
+    wording.set_translator(both)
+
+
 def main(argv: list[str] | None = None) -> int:
     from hotline.store.db import StoreError
 
     _vietnamese_streams()
+    _bilingual_refusals()
     args = build_parser().parse_args(argv)
     if args.db is None and os.environ.get("HOTLINE_DB"):
         args.db = Path(os.environ["HOTLINE_DB"])

@@ -193,10 +193,10 @@ _SUMMARIES = {
     "abuse.sexual": "Người gọi nghi trẻ bị {who} xâm hại tình dục; trẻ sợ hãi, không dám đi học.",
     "abuse.online_sexual": "Trẻ bị một người quen trên mạng dọa tung ảnh nhạy cảm nếu không gửi thêm ảnh.",
     "abuse.exploitation": "Trẻ bị bắt đi bán vé số đến khuya, bị lấy hết tiền.",
-    "abuse.child_labour": "Trẻ 13 tuổi làm thuê ở lò gạch cả ngày, bỏ học.",
+    "abuse.child_labour": "Trẻ{age} làm thuê ở lò gạch cả ngày, bỏ học.",
     "abuse.neglect": "Trẻ thường bị bỏ một mình ở nhà nhiều ngày, không có ai chăm sóc, thiếu ăn.",
     "abuse.abandonment": "Phát hiện trẻ sơ sinh bị bỏ trước cổng chùa, đã báo công an xã.",
-    "rights.child_marriage": "Gia đình ép trẻ 15 tuổi lấy chồng, trẻ gọi xin giúp đỡ.",
+    "rights.child_marriage": "Gia đình ép trẻ{age} lấy chồng, trẻ gọi xin giúp đỡ.",
     "rights.missing": "Trẻ đi học không về từ chiều qua, gia đình đã tìm khắp xóm.",
     "rights.abduction": "Người lạ dụ trẻ lên xe máy trước cổng trường, trẻ chưa về nhà.",
     "rights.illegal_acts": "Trẻ bị nhóm người lớn sai đi giao hàng cấm ở chợ đêm.",
@@ -242,6 +242,30 @@ _ADULT_SUMMARY = "Người thân bị đưa đi làm việc xa, gia đình nghi 
 # Trafficking calls about a baby or an adoption name no adult victim.
 _CHILD_ONLY_PURPOSES = ("trafficking.baby_sale", "trafficking.adoption_for_profit")
 _NO_DAYS_OFF = Calendar()  # no holidays, no swapped Saturdays
+#: The ages a summary's words fit (a summary must agree with the child it is about): newborns, school children,
+#: a working teenager, a bride. Other topics: 3 to 17 (12 to 17 for trafficking).
+_AGE_RANGES = {
+    "abuse.abandonment": (0, 0),
+    "abuse.sale": (0, 0),
+    "trafficking.baby_sale": (0, 0),
+    "trafficking.adoption_for_profit": (0, 5),
+    "abuse.child_labour": (12, 17),
+    "abuse.exploitation": (8, 17),
+    "abuse.online_sexual": (10, 17),
+    "rights.child_marriage": (13, 17),
+    "rights.missing": (6, 17),
+    "rights.abduction": (5, 15),
+    "rights.illegal_acts": (10, 17),
+    "rights.discrimination": (5, 15),
+    "rights.alcohol_tobacco": (10, 17),
+    "counselling.relationships": (8, 17),
+    "counselling.mental_health": (10, 17),
+    "counselling.reproductive_health": (12, 17),
+    "counselling.education": (6, 17),
+    "counselling.online_safety": (8, 17),
+}
+#: Topics whose summary speaks of a girl (a marriage arranged for her; an adult's: "con gái", a daughter).
+_GIRLS = frozenset({"rights.child_marriage", "trafficking.forced_marriage"})
 #: Share of the people on a trafficking call who are adults (since ND 162/2025, 111 is also the anti-trafficking line).
 ADULT_SHARE = 1 / 3
 _OVERRIDE_REASON = "Người gọi cho biết trẻ đã được công an xã đưa về nơi an toàn, đã có cán bộ xã theo dõi."
@@ -365,21 +389,24 @@ def _child(rng: random.Random, pools: _Pools, category: str, *, adult: bool = Fa
     """One person a call is about: a child (mostly under 16, some 16–17) or, on a trafficking call, an adult of
     18–45 (sometimes of unknown age, recorded as "18+"); everyone on a trafficking call gets a destination."""
     sex = rng.choices(("female", "male", "unknown"), weights=(52, 44, 4))[0]
+    if category in _GIRLS:
+        sex = "female"
     group = category_group(category)
     special = []
     if adult:
         age = None if rng.random() < 0.1 else int(rng.triangular(18, 46, 22))
         band = "18+" if age is None else age_band_for(age)
     else:
-        young = category.startswith("abuse.aband") or category in _CHILD_ONLY_PURPOSES
-        age = None if rng.random() < 0.15 else rng.randrange(0 if young else 12 if group == "trafficking" else 3, 18)
+        low, high = _AGE_RANGES.get(category, (12 if group == "trafficking" else 3, 17))
+        age = None if rng.random() < 0.15 else rng.randint(low, high)
         band = age_band_for(age)
         if rng.random() < 0.08:
             special = [rng.choice(("disability", "orphan_both", "no_one_to_depend_on", "out_of_school_working"))]
     ward = rng.choice(pools.wards) if rng.random() < 0.9 else (None, "")
     named = adult or rng.random() < 0.8
+    given = _GIVEN_M if sex == "male" else _GIVEN_F  # "bé Hoa" is a girl's alias
     return Child(
-        name=_name(rng, sex) if named else rng.choice(("bé", "cháu")) + " " + rng.choice(_GIVEN_F),
+        name=_name(rng, sex) if named else rng.choice(("bé", "cháu")) + " " + rng.choice(given),
         sex=sex,
         age=age,
         age_band=band,
@@ -390,6 +417,12 @@ def _child(rng: random.Random, pools: _Pools, category: str, *, adult: bool = Fa
         status=person_status(rng, category),
         destination=destination(rng, category) if group == "trafficking" else "",
     )
+
+
+def _age_words(people: list[Child]) -> str:
+    """" 13 tuổi" when every child of the call is 13 (so the words fit each child's case file), else nothing."""
+    ages = {person.age for person in people}
+    return f" {ages.pop()} tuổi" if len(ages) == 1 and None not in ages else ""
 
 
 def _substantive(rng: random.Random, pools: _Pools, call: Call) -> str:
@@ -419,7 +452,7 @@ def _substantive(rng: random.Random, pools: _Pools, call: Call) -> str:
     if adults_only:
         call.summary = _ADULT_SUMMARIES.get(first, _ADULT_SUMMARY)
     else:
-        call.summary = _SUMMARIES[first].format(who=rng.choice(_WHO))
+        call.summary = _SUMMARIES[first].format(who=rng.choice(_WHO), age=_age_words(call.children))
     call.action_taken = rng.choice(_ACTIONS)
     call.caller_relation = rng.choice(("self", "parent", "relative", "neighbour", "teacher", "friend", "other"))
     call.caller_sex = rng.choice(("female", "male"))

@@ -14,7 +14,8 @@ LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
 #: Strings of Qt itself, translated in our own .ts because PySide6 ships no qtbase_vi.qm: the standard buttons
-#: (QPlatformTheme; QGnomeTheme on some Linux desktops) and the right-click menu of text fields.
+#: (QPlatformTheme; QGnomeTheme on some Linux desktops) and the right-click menu of text fields. The rest of Qt's
+#: words (the file dialog above all) are in resources/i18n/qtbase_vi.ts, kept by hand.
 QT_STRINGS = (
     QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
     QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
@@ -67,14 +68,14 @@ def install_translator(app: QCoreApplication, lang: str) -> bool:
     remove_translators(app)
     # read by widgets that show data labels (categories, places) in the interface language
     app.setProperty("hotline_lang", lang)
+    from hotline.core import wording  # the store's and the rules' refusals are worded by the same translators
+
+    wording.set_translator(lambda template: QCoreApplication.translate(wording.CONTEXT, template))
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         return True
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-    qt_own = QTranslator(app)
-    if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_own)
-        _installed.append(qt_own)
+    _install_qt_translations(app, lang)
     ours = QTranslator(app)
     qm = paths.resource_path("i18n", f"hotline_{lang}.qm")
     if not ours.load(str(qm)):
@@ -84,6 +85,25 @@ def install_translator(app: QCoreApplication, lang: str) -> bool:
     app.installTranslator(ours)
     _installed.append(ours)
     return True
+
+
+def _install_qt_translations(app: QCoreApplication, lang: str) -> None:
+    """Qt's own words (file dialogs, standard buttons, edit menus): our qtbase_<lang>.qm, then Qt's own file
+    where the Qt installation has one (PySide6 and Qt upstream ship none for Vietnamese today), asked first."""
+    ours = QTranslator(app)
+    qm = paths.resource_path("i18n", f"qtbase_{lang}.qm")
+    if ours.load(str(qm)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("translation not loaded: %s", qm.name)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in (f"qtbase_{lang}", f"qt_{lang}"):
+        qt_own = QTranslator(app)
+        if qt_own.load(name, folder):
+            app.installTranslator(qt_own)
+            _installed.append(qt_own)
+            return
 
 
 def remove_translators(app: QCoreApplication) -> None:

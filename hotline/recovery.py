@@ -108,10 +108,10 @@ def _restore_candidates(store: Store) -> list:
     from hotline.store import backup
 
     try:
-        folder = backup.backup_folder(Settings.load(store.db), store.path)
-    except (StoreError, sqlite3.Error):  # the settings may be in the damaged part
-        folder = store.path.parent / "backups"
-    return backup.restore_candidates(folder)
+        settings = Settings.load(store.db)
+    except (StoreError, sqlite3.Error):  # the settings may be in the damaged part: the default folder
+        settings = Settings()
+    return backup.restore_candidates_for(settings, store.path)
 
 
 def check_for_damage(store: Store) -> None:
@@ -143,7 +143,7 @@ def recover_at_start(options: Options, exc: DamagedDatabaseError) -> Store | Non
 
     path = options.db or paths.default_db_path()
     # its settings (a chosen backup folder) are in the file that cannot be read: the default folder
-    choice = offer_restore(None, str(exc), backup.restore_candidates(path.parent / "backups"), can_go_on=False)
+    choice = offer_restore(None, str(exc), backup.restore_candidates_for(Settings(), path), can_go_on=False)
     if choice is None:
         return None
     try:

@@ -12,6 +12,7 @@ import sqlite_utils
 
 from hotline.core.places import DEFAULT_PROVINCE, province_name
 from hotline.core.text import fold
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store.access import Actor
 from hotline.store.settings import SettingsError
 
@@ -101,7 +102,7 @@ class Settings:
 
 def save(db: sqlite_utils.Database, key: str, value: object, *, by: Actor) -> object:
     """Check one setting against the registry, then store it (administrator only). Returns the value as stored
-    (trimmed, holidays sorted…). SettingsError ("vi / en") says what is wrong; nothing is written then."""
+    (trimmed, holidays sorted…). SettingsError (with a code) says what is wrong; nothing is written then."""
     from hotline.store.settings import write_value
 
     value = validate(key, value)
@@ -113,10 +114,18 @@ def validate(key: str, value: object) -> object:
     """The value as it would be stored, or SettingsError saying why it cannot be."""
     setting = REGISTRY.get(key)
     if setting is None:
-        raise SettingsError(f"Không có thiết lập '{key}' / No setting '{key}': {', '.join(REGISTRY)}")
+        raise SettingsError(
+            "setting.unknown",
+            QT_TRANSLATE_NOOP("StoreError", "No setting '{key}': {keys}"),
+            key=key,
+            keys=", ".join(REGISTRY),
+        )
     if not isinstance(value, setting.type) or isinstance(value, bool):
         raise SettingsError(
-            f"{key}: giá trị không hợp lệ ({setting.type.__name__}) / not a valid value ({setting.type.__name__})"
+            "setting.wrong_type",
+            QT_TRANSLATE_NOOP("StoreError", "{key}: not a valid value ({type})"),
+            key=key,
+            type=setting.type.__name__,
         )
     return _CHECKS[key](value)
 
@@ -124,29 +133,47 @@ def validate(key: str, value: object) -> object:
 def _text(key: str, value: str, longest: int) -> str:
     value = value.strip()
     if not value:
-        raise SettingsError(f"{key}: không được để trống / must not be empty")
+        raise SettingsError("setting.empty", QT_TRANSLATE_NOOP("StoreError", "{key}: must not be empty"), key=key)
     if len(value) > longest or any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
-        raise SettingsError(f"{key}: tối đa {longest} ký tự in được / at most {longest} printable characters")
+        raise SettingsError(
+            "setting.too_long",
+            QT_TRANSLATE_NOOP("StoreError", "{key}: at most {longest} printable characters"),
+            key=key,
+            longest=longest,
+        )
     return value
 
 
 def _case_prefix(value: str) -> str:
     value = value.strip().upper()
     if not re.fullmatch(r"[A-Z]{1,6}", value):
-        raise SettingsError("case_prefix: 1–6 chữ cái không dấu, ví dụ AG / 1–6 letters without accents, e.g. AG")
+        raise SettingsError(
+            "setting.case_prefix_invalid",
+            QT_TRANSLATE_NOOP("StoreError", "case_prefix: 1–6 letters without accents, e.g. AG"),
+        )
     return value
 
 
 def _province(value: int) -> int:
     if not province_name(value):
-        raise SettingsError(f"default_province: không có tỉnh mã {value} / no province with code {value}")
+        raise SettingsError(
+            "setting.no_province",
+            QT_TRANSLATE_NOOP("StoreError", "default_province: no province with code {value}"),
+            value=value,
+        )
     return value
 
 
 def _between(key: str, low: int, high: int):
     def check(value: int) -> int:
         if not low <= value <= high:
-            raise SettingsError(f"{key}: cần từ {low} đến {high} / must be from {low} to {high}")
+            raise SettingsError(
+                "setting.out_of_range",
+                QT_TRANSLATE_NOOP("StoreError", "{key}: must be from {low} to {high}"),
+                key=key,
+                low=low,
+                high=high,
+            )
         return value
 
     return check
@@ -159,19 +186,29 @@ def _shifts(value: list) -> list[dict[str, str]]:
     """A non-empty list of {name, start, end}, names unique, times HH:MM (an end at or before the start is on
     the next day: 19:00–07:00 is the night shift)."""
     if not value:
-        raise SettingsError("shifts: cần ít nhất một ca / at least one shift is needed")
+        raise SettingsError("setting.no_shift", QT_TRANSLATE_NOOP("StoreError", "shifts: at least one shift is needed"))
     shifts, names = [], set()
     for number, item in enumerate(value, start=1):
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("name", "start", "end")):
-            raise SettingsError(f"shifts: ca {number} cần name, start, end / shift {number} needs name, start, end")
-        name = _text(f"shifts: ca / shift {number}", item["name"], 40)
+            raise SettingsError(
+                "setting.shift_incomplete",
+                QT_TRANSLATE_NOOP("StoreError", "shifts: shift {number} needs name, start, end"),
+                number=number,
+            )
+        name = _text(f"shifts {number}", item["name"], 40)
         start, end = item["start"].strip(), item["end"].strip()
         if not (_HH_MM.fullmatch(start) and _HH_MM.fullmatch(end)):
             raise SettingsError(
-                f"shifts: giờ của ca {number} phải dạng HH:MM / shift {number}'s times must read HH:MM (e.g. 07:00)"
+                "setting.shift_time_invalid",
+                QT_TRANSLATE_NOOP("StoreError", "shifts: shift {number}'s times must read HH:MM (e.g. 07:00)"),
+                number=number,
             )
         if fold(name) in names:
-            raise SettingsError(f"shifts: hai ca cùng tên / two shifts are named {name!r}")
+            raise SettingsError(
+                "setting.shift_name_twice",
+                QT_TRANSLATE_NOOP("StoreError", "shifts: two shifts are named «{name}»"),
+                name=name,
+            )
         names.add(fold(name))
         shifts.append({"name": name, "start": start, "end": end})
     return shifts
@@ -181,7 +218,11 @@ def _working_saturdays(value: list) -> list[str]:
     days = _holidays(value, "working_saturdays")
     for text in days:
         if date.fromisoformat(text).weekday() != 5:
-            raise SettingsError(f"working_saturdays: {text} không phải thứ Bảy / is not a Saturday")
+            raise SettingsError(
+                "setting.not_a_saturday",
+                QT_TRANSLATE_NOOP("StoreError", "working_saturdays: {day} is not a Saturday"),
+                day=text,
+            )
     return days
 
 
@@ -194,7 +235,12 @@ def _holidays(value: list, key: str = "holidays") -> list[str]:
                 raise ValueError
             days.add(date.fromisoformat(text.strip()).isoformat())
         except ValueError:
-            raise SettingsError(f"{key}: ngày không hợp lệ / not a date (YYYY-MM-DD): {str(item)[:20]!r}") from None
+            raise SettingsError(
+                "setting.not_a_date",
+                QT_TRANSLATE_NOOP("StoreError", "{key}: not a date (YYYY-MM-DD): «{text}»"),
+                key=key,
+                text=str(item)[:20],
+            ) from None
     return sorted(days)
 
 
@@ -202,10 +248,14 @@ def _backup_dir(value: str) -> str:
     value = value.strip()
     if value and not Path(value).is_absolute():
         raise SettingsError(
-            "backup_dir: cần đường dẫn đầy đủ (hoặc để trống) / needs a full path (or empty for the data folder)"
+            "setting.backup_dir_relative",
+            QT_TRANSLATE_NOOP("StoreError", "backup_dir: needs a full path (or empty for the data folder)"),
         )
     if any(unicodedata.category(ch) == "Cc" for ch in value):
-        raise SettingsError("backup_dir: có ký tự không in được / holds characters that cannot be shown")
+        raise SettingsError(
+            "setting.backup_dir_unprintable",
+            QT_TRANSLATE_NOOP("StoreError", "backup_dir: holds characters that cannot be shown"),
+        )
     return value
 
 

@@ -1,7 +1,9 @@
 """Take the README's screenshots from the program itself (developer tool): `python tools/screenshots.py`.
 
-Builds a demo database in a temporary folder, opens the real windows offscreen at 1366×768 (a common office
-screen), types a realistic call as an operator would, and saves PNGs under docs/screenshots/.
+Builds a demo database in a temporary folder, opens the real windows at 1366×768 (the centre's common laptop
+screen), types a realistic call as an operator would, and saves PNGs under docs/screenshots/. With a real X
+server (`DISPLAY=:99 python tools/screenshots.py --x11`, e.g. Xvfb at 1366x768 with openbox) the windows are
+shown maximized by the window manager and the whole screen is captured, title bars and all.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+X11 = "--x11" in sys.argv
+os.environ["QT_QPA_PLATFORM"] = "xcb" if X11 else os.environ.get("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT / "tests" / "ui"))
@@ -27,6 +30,27 @@ SUMMARY = {
     "Bé đang ở nhà bà ngoại.",
     "en": "Hàng xóm nghe tiếng bé khóc nhiều đêm; bé kể bị cha dượng sờ soạng khi mẹ đi làm ca đêm.",
 }
+
+
+def place(window) -> None:
+    """Show a window as a user sees it: maximized on a real screen, else 1366×768 offscreen."""
+    if X11:
+        window.showMaximized()
+        window.activateWindow()
+    else:
+        window.resize(1366, 768)
+        window.show()
+    QTest.qWait(300 if X11 else 0)
+
+
+def shot(widget, name: str) -> None:
+    """Save a screenshot: the whole screen under a real X server, else the widget itself."""
+    QApplication.processEvents()
+    if X11:
+        QTest.qWait(250)
+        QApplication.primaryScreen().grabWindow(0).save(str(OUT / name))
+    else:
+        widget.grab().save(str(OUT / name))
 
 
 def type_text(widget, text: str) -> None:
@@ -63,12 +87,11 @@ def main() -> int:
         login = LoginDialog(db, demo_accounts=DEMO_ACCOUNTS, demo_password=DEMO_PASSWORD)
         login.show()
         QTest.qWait(100)
-        login.grab().save(str(OUT / f"sign_in_demo_{lang}.png"))
+        shot(login, f"sign_in_demo_{lang}.png")
         login.close()
 
         window = MainWindow(db, operator, settings, "pc-1", demo=True)
-        window.resize(1366, 768)
-        window.show()
+        place(window)
         screen = window.call_screen
         screen.new_call()
         form = screen.form
@@ -95,15 +118,16 @@ def main() -> int:
         screen._started_at -= timedelta(minutes=3, seconds=42)  # as if the call had run for a while
         screen._elapsed_offset_ms += 222_000
         QTest.qWait(700)
-        window.grab().save(str(OUT / f"call_screen_{lang}.png"))
+        shot(window, f"call_screen_{lang}.png")
         if lang == "vi":  # the lower half: the place of the incident, help before the report, the hand-off row
             form.handoff_rows["commune"].to_whom_edit.setFocus()
             QTest.qWait(200)
-            window.grab().save(str(OUT / "call_screen_lower_vi.png"))
+            shot(window, "call_screen_lower_vi.png")
         window.call_screen._reset()
         window.close()
         if lang == "vi":
             _law_scenes(db, operator, settings)
+            _my_calls(db, operator, settings)
         _case_screens(db, settings, lang)
         _daily_log(db, settings, lang)
         _admin_and_reports(db, settings, lang)
@@ -133,8 +157,7 @@ def _law_scenes(db, operator, settings) -> None:
     from hotline.ui.main_window import MainWindow
 
     window = MainWindow(db, operator, settings, "pc-1", demo=True)
-    window.resize(1366, 768)
-    window.show()
+    place(window)
     window.activateWindow()
     QTest.qWait(200)
     screen = window.call_screen
@@ -161,7 +184,7 @@ def _law_scenes(db, operator, settings) -> None:
     screen.scroll.verticalScrollBar().setValue(0)
     person.name_edit.setFocus()
     QTest.qWait(300)
-    window.grab().save(str(OUT / "call_adult_victim_vi.png"))
+    shot(window, "call_adult_victim_vi.png")
     screen._reset()
 
     _key("F2")
@@ -176,7 +199,7 @@ def _law_scenes(db, operator, settings) -> None:
     _typed("Bé kể bị người quen sàm sỡ khi đi học về.")
     _key("Ctrl+S")
     QTest.qWait(300)
-    window.grab().save(str(OUT / "call_risk_refused_vi.png"))
+    shot(window, "call_risk_refused_vi.png")
     screen._reset()
     window.close()
 
@@ -189,17 +212,20 @@ def _case_screens(db, settings, lang: str) -> None:
 
     counselor = users.find_user(db, "canbo1")
     window = MainWindow(db, counselor, settings, "pc-2", demo=True)
-    window.resize(1366, 768)
-    window.show()
+    place(window)
     space = window.workspace
     space.nav.setCurrentIndex(space.keys.index("queue"))
     QTest.qWait(200)
-    window.grab().save(str(OUT / f"followup_queue_{lang}.png"))
+    shot(window, f"followup_queue_{lang}.png")
     mine = case_store.list_cases(db, "mine", user_id=counselor.id)
     view = space.open_case(mine[0].id)
-    view.resize(1100, 740)
-    QTest.qWait(200)
-    view.grab().save(str(OUT / f"case_view_{lang}.png"))
+    if X11:
+        view.showMaximized()
+        view.activateWindow()
+    else:
+        view.resize(1100, 740)
+    QTest.qWait(400 if X11 else 200)
+    shot(view, f"case_view_{lang}.png")
     view.close()
     window.close()
     if lang == "vi":
@@ -216,8 +242,7 @@ def _daily_log(db, settings, lang: str) -> None:
 
     lead = users.find_user(db, "truongca")
     window = MainWindow(db, lead, settings, "pc-3", demo=True)
-    window.resize(1366, 768)
-    window.show()
+    place(window)
     space = window.workspace
     space.nav.setCurrentIndex(space.keys.index("log"))
     log = space.daily_log
@@ -226,7 +251,71 @@ def _daily_log(db, settings, lang: str) -> None:
     log.shift_combo.setCurrentIndex(1)  # the night shift
     log.view.selectRow(0)
     QTest.qWait(200)
-    window.grab().save(str(OUT / f"daily_log_{lang}.png"))
+    shot(window, f"daily_log_{lang}.png")
+    if lang == "vi":
+        _edit_dialog(space)
+        _file_dialog(log)
+    window.close()
+
+
+def _edit_dialog(space) -> None:
+    """A saved call opened from the daily log with Enter: the edit dialog as the shift lead sees it."""
+    space.daily_log.view.setFocus()
+    QTest.keyClick(space.daily_log.view, Qt.Key.Key_Return)
+    QTest.qWait(400)
+    dialog = QApplication.activeWindow()
+    if X11:
+        dialog.activateWindow()
+    shot(dialog, "call_edit_vi.png")
+    dialog.close()
+
+
+def _file_dialog(log) -> None:
+    """The daily log's export: Qt's own save dialog, worded in Vietnamese."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    def grab_and_cancel() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            return
+        shot(box, "file_dialog_vi.png")
+        box.reject()
+
+    QTimer.singleShot(900, grab_and_cancel)
+    options = QFileDialog.Option.DontUseNativeDialog
+    QFileDialog.getSaveFileName(log, log.tr("Export the calls"), str(Path.home() / "cuoc-goi.xlsx"),
+                                "Excel (*.xlsx)", options=options)  # fmt: skip
+
+
+def _my_calls(db, operator, settings) -> None:
+    """The operator's own calls of this shift (Ctrl+2), after saving two calls with the keyboard."""
+    from hotline.ui.main_window import MainWindow
+
+    window = MainWindow(db, operator, settings, "pc-1", demo=True)
+    place(window)
+    for phone, words, summary in (
+        ("0912 345 678", "xam hai tinh duc", "Bé gái 9 tuổi kể bị người quen sàm sỡ khi đi học về; mẹ đã biết."),
+        ("0388 112 233", "tu van tam ly", "Mẹ hỏi cách nói chuyện với con 14 tuổi bỏ học, hay cáu gắt."),
+    ):
+        _key("F2")
+        _typed(phone)
+        _key("Ctrl+K")
+        _typed(words)
+        _key("Return")
+        _key("Ctrl+T")
+        _typed("Bé Hoa" if "sam so" in words or "sàm sỡ" in summary else "Cháu Minh")
+        _key("Alt+R")
+        QTest.keyClicks(QApplication.focusWidget(), "T")
+        _key("Alt+3" if "sàm sỡ" in summary else "Alt+1")
+        _key("Alt+S")
+        _typed(summary)
+        _key("Ctrl+S")
+        QTest.qWait(400)
+    _key("Ctrl+2")
+    QTest.qWait(300)
+    shot(window, "my_calls_vi.png")
+    window.call_screen._reset()
     window.close()
 
 
@@ -241,7 +330,7 @@ def _damaged_offer(lang: str) -> None:
 
     def grab_and_close() -> None:
         box = QApplication.activeModalWidget()
-        box.grab().save(str(OUT / f"damaged_offer_{lang}.png"))
+        shot(box, f"damaged_offer_{lang}.png")
         box.findChild(QWidget, "notNowButton").click()
 
     taken = local(utcnow()).replace(hour=7, minute=0, second=12, microsecond=0)
@@ -257,21 +346,19 @@ def _admin_and_reports(db, settings, lang: str) -> None:
 
     admin = users.find_user(db, "admin")
     window = MainWindow(db, admin, settings, "pc-4", demo=True)
-    window.resize(1366, 768)
-    window.show()
+    place(window)
     window.workspace.admin.show_page("users")
     QTest.qWait(200)
-    window.grab().save(str(OUT / f"admin_users_{lang}.png"))
+    shot(window, f"admin_users_{lang}.png")
     window.lock_now()
     QTest.qWait(100)
-    window.grab().save(str(OUT / f"lock_screen_{lang}.png"))
+    shot(window, f"lock_screen_{lang}.png")
     window.unlock()
     window.close()
 
     lead = users.find_user(db, "truongca")
     window = MainWindow(db, lead, settings, "pc-3", demo=True)
-    window.resize(1366, 768)
-    window.show()
+    place(window)
     space = window.workspace
     space.nav.setCurrentIndex(space.keys.index("stats"))
     reports = space.reports
@@ -284,10 +371,10 @@ def _admin_and_reports(db, settings, lang: str) -> None:
         if got:
             break
         QTest.qWait(50)
-    window.grab().save(str(OUT / f"reports_{lang}.png"))
+    shot(window, f"reports_{lang}.png")
     reports.tabs.setCurrentIndex(reports.tabs.count() - 1)  # the charts
     QTest.qWait(200)
-    window.grab().save(str(OUT / f"reports_charts_{lang}.png"))
+    shot(window, f"reports_charts_{lang}.png")
     if lang == "vi" and got:
         _stats_pdf_page(db, reports, settings)
     window.close()

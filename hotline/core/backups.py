@@ -1,10 +1,11 @@
-"""Which backups to keep (newest of each recent day and month) and how a backup file is named."""
+"""Which backups to keep (newest of each recent day and month) and how a backup file is named: by its database."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from datetime import datetime
+from pathlib import PurePath
 
 from hotline.core.timeutil import VN_TZ
 
@@ -15,27 +16,40 @@ AUTOMATIC_KINDS = frozenset({"daily", "exit"})
 #: Copies of a database that a restore replaced: never rotated away, only a person deletes them.
 KEPT_KINDS = frozenset({"before-restore", "manual"})  # never rotated: kept until the administrator deletes them
 
-_NAME = re.compile(r"^hotline-(\d{8}-\d{6})-(" + "|".join(re.escape(kind) for kind in KINDS) + r")\.sqlite3$")
+#: The database a backup name carries when none is given: the default database file, hotline.sqlite3. Backups
+#: written before names carried their database are all named so.
+DEFAULT_DATABASE = "hotline"
+
+_NAME = re.compile(
+    r"^(?P<database>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>" + "|".join(re.escape(kind) for kind in KINDS) + r")\.sqlite3$"
+)
 _STAMP = "%Y%m%d-%H%M%S"
 
 
-def backup_name(taken_at: datetime, kind: str) -> str:
-    """``hotline-YYYYMMDD-HHMMSS-<kind>.sqlite3``, stamped in Vietnamese time (what the administrator reads)."""
+def database_name(db_path: str | PurePath) -> str:
+    """The name a database's backups carry: its file name without the suffix (``centre`` for centre.sqlite3), so
+    that two databases sharing a backup folder never take each other's backups for their own."""
+    return PurePath(db_path).stem or DEFAULT_DATABASE
+
+
+def backup_name(taken_at: datetime, kind: str, database: str = DEFAULT_DATABASE) -> str:
+    """``<database>-YYYYMMDD-HHMMSS-<kind>.sqlite3``, stamped in Vietnamese time (what the administrator reads)."""
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind: {kind!r}")
-    return f"hotline-{_local(taken_at).strftime(_STAMP)}-{kind}.sqlite3"
+    return f"{database}-{_local(taken_at).strftime(_STAMP)}-{kind}.sqlite3"
 
 
-def parse_backup_name(name: str) -> tuple[datetime, str] | None:
-    """The moment (aware, Vietnamese time) and kind of a backup file name; None for any other name."""
+def parse_backup_name(name: str, database: str | None = None) -> tuple[datetime, str] | None:
+    """The moment (aware, Vietnamese time) and kind of a backup file name; None for any other name, and for the
+    backup of another database than ``database`` when it is given."""
     match = _NAME.match(name)
-    if match is None:
+    if match is None or (database is not None and match["database"] != database):
         return None
     try:
-        taken_at = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=VN_TZ)
+        taken_at = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=VN_TZ)
     except ValueError:  # e.g. month 13: not a name we wrote
         return None
-    return taken_at, match.group(2)
+    return taken_at, match["kind"]
 
 
 def backups_to_keep(stamps: Iterable[datetime], *, daily: int, monthly: int) -> set[datetime]:

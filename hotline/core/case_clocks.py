@@ -41,19 +41,34 @@ class Clock:
     def article(self) -> str:
         return ARTICLES[self.kind]
 
+    @property
+    def late_by(self) -> timedelta | None:
+        """How long after its due the clock was met; None while open, when met in time or when unknown. A hand-off
+        is due "at once" from the save: recorded, it is never late."""
+        if not self.met or self.kind == HANDOFF:
+            return None
+        return lateness(self.due, self.met_at)
+
     def state(self, now: datetime) -> str:
         """'met' (in time), 'met_late', 'overdue', 'due_soon' or 'running'.
 
         A hand-off is due "at once" from the save: recorded, it is met, however many minutes it took.
         """
         if self.met:
-            late = self.kind != HANDOFF and self.met_at is not None and self.met_at > self.due
-            return "met_late" if late else "met"
+            return "met" if self.late_by is None else "met_late"
         if self.due < now:
             return "overdue"
         if self.due - now <= DUE_SOON[self.kind]:
             return "due_soon"
         return "running"
+
+
+def lateness(due: datetime | None, done_at: datetime | None) -> timedelta | None:
+    """How long after ``due`` something was done (kept once done: a late step stays late); None when it was done
+    in time or either time is unknown."""
+    if due is None or done_at is None or done_at <= due:
+        return None
+    return done_at - due
 
 
 def call_clocks(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from hotline.core.case_clocks import BEFORE_PLAN, EMERGENCY_OUTCOMES
+from hotline.core.case_clocks import BEFORE_PLAN, EMERGENCY_OUTCOMES, lateness
 from hotline.core.models import Child, Handoff
 from hotline.core.timeutil import VN_TZ
+from hotline.core.wording import QT_TRANSLATE_NOOP, CodedError
 
 #: The steps as 111 runs them; a case's status is the last step completed ('closed' once closed).
 STEPS = ("received", "assessment", "needs", "plan", "implementing", "review", "closed")
@@ -29,8 +30,8 @@ SAFETY_DUE_SOON = timedelta(hours=3)
 NUMBER_DIGITS = 5
 
 
-class CaseRuleError(ValueError):
-    """A change a case file does not allow (a step backwards, a blank note…); the message is for a person."""
+class CaseRuleError(CodedError, ValueError):
+    """A change a case file does not allow (a step backwards, a blank note…); a code and a message for a person."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,11 @@ def step_due(step: str, plan_due: datetime | None) -> datetime | None:
     return plan_due if DUE_STEPS.get(step) == "plan_due" else None
 
 
+def step_late_by(step: str, done_at: datetime, plan_due: datetime | None) -> timedelta | None:
+    """How late a completed step was done: only the plan carries a due time (Điều 28(1)); None when in time."""
+    return lateness(step_due(step, plan_due), done_at)
+
+
 def steps_ahead(status: str) -> tuple[str, ...]:
     """The steps not yet completed, in order ('closed' excluded); none for a closed case."""
     if status not in STEPS:
@@ -205,18 +211,23 @@ def format_case_number(prefix: str, year: int, sequence: int) -> str:
 def check_step_forward(status: str, step: str) -> None:
     """A step may be completed only after the current status; closing is close_case's job."""
     if step not in STEPS:
-        raise CaseRuleError(f"Bước không hợp lệ / Unknown step: {step}")
-    if status == CLOSED:
-        raise CaseRuleError("Hồ sơ đã đóng; hãy mở lại trước / The case is closed; reopen it first")
+        raise CaseRuleError("case.unknown_step", QT_TRANSLATE_NOOP("StoreError", "Unknown step: {step}"), step=step)
+    check_open(status)
     if step == CLOSED:
-        raise CaseRuleError("Đóng hồ sơ cần ghi lý do / Closing a case needs a reason: use Close")
+        raise CaseRuleError(
+            "case.close_needs_reason", QT_TRANSLATE_NOOP("StoreError", "Closing a case needs a reason: use Close")
+        )
     if STEPS.index(step) <= STEPS.index(status):
-        raise CaseRuleError("Các bước chỉ đi tới, không quay lại / Steps only go forward: this step is already done")
+        raise CaseRuleError(
+            "case.step_done",
+            QT_TRANSLATE_NOOP("StoreError", "Steps only go forward: this step is already done"),
+        )
     if step != next_step(status):
         # skipping would pass the plan (Điều 28(1)) without it being recorded
         raise CaseRuleError(
-            f"Phải làm lần lượt từng bước; bước tiếp theo là {next_step(status)}"
-            f" / Steps are done in order; the next one is {next_step(status)}"
+            "case.step_out_of_order",
+            QT_TRANSLATE_NOOP("StoreError", "Steps are done in order; the next one is {step}"),
+            step=next_step(status),
         )
 
 
@@ -224,18 +235,23 @@ def check_text(text: str, what: str = "note") -> str:
     """The text stripped; a blank note, reason or outcome is refused."""
     cleaned = (text or "").strip()
     if not cleaned:
-        messages = {
-            "note": "Ghi chú không được để trống / A note cannot be blank",
-            "reason": "Cần ghi lý do / A reason is required",
-            "outcome": "Kết quả chuyển gửi không được để trống / A referral outcome cannot be blank",
-        }
-        raise CaseRuleError(messages.get(what, messages["note"]))
+        if what == "reason":
+            raise CaseRuleError("case.reason_blank", QT_TRANSLATE_NOOP("StoreError", "A reason is required"))
+        if what == "outcome":
+            raise CaseRuleError(
+                "case.outcome_blank", QT_TRANSLATE_NOOP("StoreError", "A referral outcome cannot be blank")
+            )
+        raise CaseRuleError("case.note_blank", QT_TRANSLATE_NOOP("StoreError", "A note cannot be blank"))
     return cleaned
 
 
 def check_service(service: str) -> None:
     if service not in REFERRAL_SERVICES:
-        raise CaseRuleError(f"Dịch vụ chuyển gửi không hợp lệ / Unknown referral service: {service}")
+        raise CaseRuleError(
+            "case.unknown_service",
+            QT_TRANSLATE_NOOP("StoreError", "Unknown referral service: {service}"),
+            service=service,
+        )
 
 
 def status_before_close(events: list[CaseEvent]) -> str:
@@ -263,20 +279,29 @@ def check_new_cycle(status: str, step: str) -> None:
     """A new plan cycle starts only at the review (Điều 30: the child is still at risk)."""
     if step != "review" or next_step(status) != "review":
         raise CaseRuleError(
-            "Chỉ khi rà soát mới có thể bắt đầu kế hoạch mới / A new plan cycle starts only at the review step"
+            "case.cycle_not_at_review",
+            QT_TRANSLATE_NOOP("StoreError", "A new plan cycle starts only at the review step"),
         )
 
 
 def check_emergency(outcome: str, text: str) -> str:
     """The 12-hour clock's outcome (Điều 26(3), 32): which measures and by whom, or why none is needed."""
     if outcome not in EMERGENCY_OUTCOMES:
-        raise CaseRuleError(f"Kết quả không hợp lệ / Unknown outcome of the 12-hour clock: {outcome}")
+        raise CaseRuleError(
+            "case.unknown_emergency_outcome",
+            QT_TRANSLATE_NOOP("StoreError", "Unknown outcome of the 12-hour clock: {outcome}"),
+            outcome=outcome,
+        )
     cleaned = (text or "").strip()
+    if not cleaned and outcome == "applied":
+        raise CaseRuleError(
+            "case.emergency_measures_blank",
+            QT_TRANSLATE_NOOP("StoreError", "Say which emergency measures were applied, by whom"),
+        )
     if not cleaned:
         raise CaseRuleError(
-            "Cần ghi biện pháp khẩn cấp đã áp dụng và ai áp dụng / Say which emergency measures were applied, by whom"
-            if outcome == "applied"
-            else "Cần ghi lý do không cần biện pháp khẩn cấp / Say why no emergency measures are needed"
+            "case.emergency_reason_blank",
+            QT_TRANSLATE_NOOP("StoreError", "Say why no emergency measures are needed"),
         )
     return cleaned
 
@@ -287,26 +312,33 @@ def check_moment(at: datetime, now: datetime, earliest: datetime, after: str = "
     if at.tzinfo is None:
         raise ValueError("naive datetime: the time must carry a timezone")
     if at > now + FUTURE_SLACK:
-        raise CaseRuleError("Thời điểm này chưa tới / This time is still in the future")
+        raise CaseRuleError("case.time_in_future", QT_TRANSLATE_NOOP("StoreError", "This time is still in the future"))
+    if at < earliest and after == "separation":
+        raise CaseRuleError(
+            "case.time_before_separation",
+            QT_TRANSLATE_NOOP("StoreError", "This time is before the separation began"),
+        )
     if at < earliest:
         raise CaseRuleError(
-            "Thời điểm này trước khi bắt đầu cách ly / This time is before the separation began"
-            if after == "separation"
-            else "Thời điểm này trước khi nhận báo cáo / This time is before the report was received"
+            "case.time_before_report",
+            QT_TRANSLATE_NOOP("StoreError", "This time is before the report was received"),
         )
 
 
 def check_day(day: date, today: date, earliest: date) -> None:
     """A day something was decided: not before the report's day, not after today."""
     if day > today:
-        raise CaseRuleError("Ngày này chưa tới / This day is still in the future")
+        raise CaseRuleError("case.day_in_future", QT_TRANSLATE_NOOP("StoreError", "This day is still in the future"))
     if day < earliest:
-        raise CaseRuleError("Ngày này trước khi nhận báo cáo / This day is before the report was received")
+        raise CaseRuleError(
+            "case.day_before_report",
+            QT_TRANSLATE_NOOP("StoreError", "This day is before the report was received"),
+        )
 
 
 def check_open(status: str) -> None:
     if status == CLOSED:
-        raise CaseRuleError("Hồ sơ đã đóng; hãy mở lại trước / The case is closed; reopen it first")
+        raise CaseRuleError("case.closed", QT_TRANSLATE_NOOP("StoreError", "The case is closed; reopen it first"))
 
 
 def separation_running(case: Case) -> bool:
@@ -315,18 +347,23 @@ def separation_running(case: Case) -> bool:
 
 def check_separation_start(case: Case) -> None:
     if separation_running(case):
-        raise CaseRuleError("Trẻ đang được tạm thời cách ly / A temporary separation is already running")
+        raise CaseRuleError(
+            "case.separation_running",
+            QT_TRANSLATE_NOOP("StoreError", "A temporary separation is already running"),
+        )
 
 
 def check_separation_running(case: Case) -> None:
     if not separation_running(case):
-        raise CaseRuleError("Trẻ không đang được tạm thời cách ly / No temporary separation is running")
+        raise CaseRuleError(
+            "case.separation_not_running", QT_TRANSLATE_NOOP("StoreError", "No temporary separation is running")
+        )
 
 
 def check_plan_approval(status: str) -> None:
     """The plan is approved (Mẫu 05 decision) once it is drafted: at or after the plan step."""
     if status in BEFORE_PLAN:
         raise CaseRuleError(
-            "Kế hoạch chưa được lập: hãy hoàn thành bước kế hoạch trước"
-            " / The plan is not drafted yet: complete the plan step first"
+            "case.plan_not_drafted",
+            QT_TRANSLATE_NOOP("StoreError", "The plan is not drafted yet: complete the plan step first"),
         )

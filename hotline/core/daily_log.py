@@ -52,7 +52,8 @@ class LogFilter:
 
 @dataclass(frozen=True)
 class LogRow:
-    """One call as a line of the daily log: what the table shows, no names and no free text."""
+    """One call as a line of the daily log: what the table shows (of the free text, only the summary, and when a
+    search is under way the snippets of the texts that matched it)."""
 
     id: int
     started_at: datetime
@@ -73,6 +74,10 @@ class LogRow:
     flag_cleared: bool
     phone_raw: str
     version: int
+    summary: str = ""
+    #: the call's texts that hold the words searched for (core.search.Snippet), most matched first
+    matches: tuple = ()
+    phone_matched: bool = False  # the digits searched for are part of the caller's number
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,43 @@ def current_shift(now: datetime, shifts: list[tuple[str, time, time]]) -> tuple[
                 latest = (began, day, index)
     assert latest is not None  # yesterday's shifts all started before now
     return latest[1], latest[2]
+
+
+#: For this long after a shift begins the log opens on the shift before it: at 07:05 the lead wants last night's
+#: calls, not the five minutes of the new day shift (the handover and the morning's review take this long).
+HANDOVER = timedelta(hours=3)
+
+
+def previous_shift(now: datetime, shifts: list[tuple[str, time, time]]) -> tuple[date, int]:
+    """(the local day it started, its index) of the shift that ended last at or before ``now``: at 07:05 on the
+    7th, with 07:00–19:00 and 19:00–07:00, the night shift of the 6th."""
+    if not shifts:
+        raise ValueError("no shifts configured")
+    if now.tzinfo is None:
+        raise ValueError("naive datetime: times must carry a timezone")
+    today = local(now).date()
+    ended = [
+        (shift_bounds(day, start, end)[1], day, index)
+        for day in (today - timedelta(days=2), today - timedelta(days=1), today)
+        for index, (_name, start, end) in enumerate(shifts)
+        if shift_bounds(day, start, end)[1] <= now
+    ]
+    _ended_at, day, index = max(ended)
+    return day, index
+
+
+def shift_to_open(
+    now: datetime, shifts: list[tuple[str, time, time]], handover: timedelta = HANDOVER
+) -> tuple[date, int, bool]:
+    """The shift the daily log opens on: (its local day, its index, whether it is the one that just ended).
+
+    During the first ``handover`` of a shift that is the shift before it, else the shift under way.
+    """
+    day, index = current_shift(now, shifts)
+    began, _end = shift_bounds(day, shifts[index][1], shifts[index][2])
+    if now - began < handover:
+        return (*previous_shift(now, shifts), True)
+    return day, index, False
 
 
 def period_text(name: str, start: datetime, end: datetime) -> str:

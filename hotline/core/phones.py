@@ -31,7 +31,7 @@ LEGACY_PREFIXES = {
 
 # Compared after folding (no accents, lower case, words joined by one space); none of them contains đ.
 _WITHHELD_WORDS = frozenset(
-    {"so an", "an so", "private", "unknown", "withheld", "hidden", "khong hien thi", "anonymous"}
+    {"so an", "an so", "private", "unknown", "withheld", "hidden", "khong hien thi", "anonymous", "khong ro"}
 )
 
 # Nothing longer can be a phone number, even with a label; the cap keeps pasted text from costing time.
@@ -51,6 +51,9 @@ _EDGES = re.compile(r"[^0-9+]*(.*?)[^0-9]*", re.DOTALL)
 # What may remain: an optional '+', digits, and separators (NFKC leaves Unicode dashes alone, so list them).
 _BODY = re.compile(r"\+?[0-9\s.\-()\u2010-\u2015\u2212]*")
 _WORD = re.compile(r"\w+")
+# A run of letters, accents included (no digit, no underscore); a label beside a number has at most this many.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LABEL_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,17 @@ def normalize_phone(raw: str | None) -> PhoneInfo:
     if info is None and digits.startswith("84"):
         info = _vietnamese(_drop_trunk_zero(digits[2:]), text)
     return info or _invalid(text)
+
+
+def holds_prose(raw: str | None) -> bool:
+    """Whether text typed as a phone number is words rather than a number: words with no digit that are not a
+    withheld word, or more words than a short label beside digits ("SĐT: 0912…", "… (mẹ)" pass, a sentence does
+    not). Digits alone, even an incomplete number, are never prose: they are kept and marked invalid."""
+    text = raw or ""
+    words = _LETTERS.findall(text)
+    if not words or normalize_phone(text).kind == "withheld":
+        return False
+    return len(words) > _LABEL_WORDS or not any(char.isdigit() for char in text)
 
 
 def _vietnamese(national: str, raw: str) -> PhoneInfo | None:

@@ -26,6 +26,7 @@ from hotline.core.models import (
 )
 from hotline.core.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 from hotline.core.timeutil import VN_TZ
+from hotline.core.wording import QT_TRANSLATE_NOOP, CodedError
 
 RULE_ABUSE = "abuse_category"
 RULE_TRAFFICKING = "trafficking_category"
@@ -285,13 +286,13 @@ def _check_person(person: Child) -> None:
 # --- the effective flag: the rules' decision combined with the operator's choice ---
 
 
-class FlagOverrideError(ValueError):
+class FlagOverrideError(CodedError, ValueError):
     """A case-file flag required by the rules was cleared without a written reason."""
 
     def __init__(self) -> None:
         super().__init__(
-            "Bỏ đánh dấu hồ sơ do quy tắc đặt ra cần ghi rõ lý do. / "
-            "Clearing a case-file flag set by the rules needs a written reason."
+            "call.flag_clear_needs_reason",
+            QT_TRANSLATE_NOOP("StoreError", "Clearing a case-file flag set by the rules needs a written reason."),
         )
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from hotline.core.models import Call
 from hotline.core.phones import normalize_phone
 from hotline.core.places import ward_name
-from hotline.core.text import search_tokens
+from hotline.core.text import fold, search_tokens
 
 #: Words of a query beyond this are ignored: a pasted page would otherwise make FTS5 work for seconds.
 MAX_QUERY_TOKENS = 24
@@ -16,6 +19,11 @@ MAX_QUERY_TOKENS = 24
 MIN_PHONE_FRAGMENT = 3
 # digit groups typed with separators ("0912 345 678", "0912.345.678") are one number
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[\s.\-()]+(?=\d)")
+# a word as FTS5's unicode61 splits one (letters and digits), over the text as written
+_WORD = re.compile(r"[^\W_]+")
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})  # as core.text.fold: đ is no d + mark
+#: A snippet starts about this many characters before its first match, so the words before it give context.
+_LEAD = 24
 
 
 def phone_tokens(digits: str) -> list[str]:
@@ -64,3 +72,90 @@ def build_fts_query(text: str) -> str | None:
     if not tokens:
         return None
     return " ".join(f'"{t}"*' for t in tokens)
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """Why a call matched: one of its texts (``field``: 'summary', 'caller_name', …) cut to a window around the
+    matched words, as (text, matched) parts in the text's own accents."""
+
+    field: str
+    parts: tuple[tuple[str, bool], ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.parts)
+
+
+@functools.lru_cache(maxsize=64)
+def _word_tokens(text: str) -> tuple[str, ...]:
+    """The query's words as the index holds them (digit groups joined, whole numbers in their national form)."""
+    return tuple(dict.fromkeys(_query_tokens(text or "")))[:MAX_QUERY_TOKENS]
+
+
+def phone_matches(query: str, phone_raw: str) -> bool:
+    """Whether a digit word of the query is part of the phone's national digits (the index holds every suffix)."""
+    numbers = [t for t in _word_tokens(query) if t.isdigit()]
+    if not numbers or not phone_raw:
+        return False
+    digits = normalize_phone(phone_raw).digits or ""
+    return any(t in digits for t in numbers)
+
+
+def match_snippets(query: str, texts: Sequence[tuple[str, str]], *, width: int = 90) -> tuple[Snippet, ...]:
+    """The texts that hold words of ``query``, most matched words first (then in the order given), each cut to
+    about ``width`` characters beginning a little before its first match.
+
+    A word matches as the full-text search matches it: folded (no accents, đ → d), starting with a typed word.
+    """
+    tokens = [t for t in _word_tokens(query) if not t.isdigit()] or _word_tokens(query)
+    if not tokens:
+        return ()
+    ascii_tokens = all(t.isascii() for t in tokens)
+    found = []
+    for order, (field_name, text) in enumerate(texts):
+        if not text or (ascii_tokens and not any(t in _ascii_fold(text) for t in tokens)):
+            continue  # most texts of a row hold no word searched for: skip them without looking at each word
+        text = " ".join(unicodedata.normalize("NFC", text).split())  # one line, composed accents
+        spans = [m.span() for m in _WORD.finditer(text) if any(_fold_word(m.group()).startswith(t) for t in tokens)]
+        if spans:
+            matched = {t for t in tokens for a, b in spans if _fold_word(text[a:b]).startswith(t)}
+            found.append((-len(matched), order, field_name, text, spans))
+    return tuple(Snippet(name, _window(text, spans, width)) for _, _, name, text, spans in sorted(found))
+
+
+def _ascii_fold(text: str) -> str:
+    """fold() for a quick test of ASCII words: every letter that does not fold to ASCII is dropped (C speed)."""
+    decomposed = unicodedata.normalize("NFD", text).translate(_D_MAP).casefold()
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_word(word: str) -> str:
+    """fold() of one word, remembered: the same few thousand words make up most summaries."""
+    return fold(word)
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[tuple[str, bool], ...]:
+    """``text`` from a few words before its first match to about ``width`` characters on, matches marked."""
+    first = spans[0][0]
+    start = 0
+    if first > _LEAD:  # from the first word boundary of the lead (mid-word when a long token has none)
+        space = text.find(" ", first - _LEAD, first)
+        start = space + 1 if space != -1 else first - _LEAD // 2
+    end = len(text) if len(text) - start <= width else text.find(" ", start + width)
+    end = len(text) if end == -1 else max(end, spans[0][1])
+    parts: list[tuple[str, bool]] = [("…", False)] if start > 0 else []
+    at = start
+    for a, b in spans:
+        if b <= start or a >= end:
+            continue
+        if a > at:
+            parts.append((text[at:a], False))
+        parts.append((text[a:b], True))
+        at = b
+    if at < end:
+        parts.append((text[at:end], False))
+    if end < len(text):
+        parts.append((" …", False))
+    return tuple(parts)

@@ -1,8 +1,8 @@
 """Writers for exported calls: CSV (UTF-8 with BOM so Excel reads Vietnamese) and XLSX (openpyxl).
 
 Rows are dicts of stored values (store.calls.export_rows, store.daily_log.export_rows). With ``words=True`` the
-writers put Vietnamese words in place of the stored codes (the same words the screens show); numbers stay
-numbers and times stay times in either case.
+writers put Vietnamese words in place of the stored codes: the one vocabulary's (hotline.core.words), as the screens
+show them; numbers stay numbers and times stay times in either case.
 """
 
 from __future__ import annotations
@@ -10,9 +10,14 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from itertools import chain, islice
 from pathlib import Path
 
+from hotline.core import words as code_words
 from hotline.core.timeutil import local
+from hotline.core.words import Words
+from hotline.vocabulary import word
 
 #: (key, Vietnamese header) of each exported column, in order.
 COLUMNS = (
@@ -65,66 +70,31 @@ LOG_COLUMNS = (
     ("action_taken", "Xử lý"),
 )
 
-# Vietnamese words for the stored codes: the translations the screens show (resources/i18n, context "Labels";
-# tests/reports/test_export_labels.py holds the two together). Reports do not import the UI.
-OUTCOMES_VI = {
-    "substantive": "Cuộc gọi có nội dung",
-    "silent": "Im lặng",
-    "hang_up": "Cúp máy",
-    "prank": "Gọi phá",
-    "wrong_number": "Nhầm số",
-    "abusive": "Chửi bới",
-    "test": "Gọi thử",
-}
-CHANNELS_VI = {"phone": "Điện thoại", "zalo": "Zalo", "app": "Ứng dụng", "walk_in": "Đến trực tiếp"}
-SEXES_VI = {"unknown": "Không rõ", "female": "Nữ", "male": "Nam"}
-CHILD_AGE_BANDS_VI = {
-    "unknown": "Không rõ tuổi",
-    "0-5": "0–5 tuổi",
-    "6-10": "6–10 tuổi",
-    "11-15": "11–15 tuổi",
-    "16-17": "16–17 tuổi",
-    "18+": "Người lớn (từ 18 tuổi)",
-}
-RELATIONS_VI = {
-    "unknown": "Không nói",
-    "self": "Chính trẻ",
-    "parent": "Cha mẹ",
-    "relative": "Người thân",
-    "carer": "Người chăm sóc",
-    "neighbour": "Hàng xóm",
-    "teacher": "Giáo viên",
-    "friend": "Bạn bè",
-    "official": "Cán bộ (công an, xã, y tế)",
-    "other": "Khác",
-}
-RISKS_VI = {
-    "none": "Chưa thấy nguy cơ",
-    "low": "Thấp",
-    "medium": "Trung bình",
-    "high": "Cao",
-    "immediate": "Nguy hiểm tức thời",
-}
-#: As core.rules heads its decisions.
-CASE_NEEDS_VI = {"required": "Cần lập hồ sơ", "suggested": "Nên lập hồ sơ", "not_needed": "Không cần lập hồ sơ"}
-YES, NO = "có", "không"
+#: The exports' language: the centre's records are Vietnamese whatever language the interface speaks.
+EXPORT_LANG = "vi"
 
-_CODE_WORDS: Mapping[str, Mapping[str, str]] = {
-    "outcome": OUTCOMES_VI,
-    "channel": CHANNELS_VI,
-    "caller_relation": RELATIONS_VI,
-    "risk": RISKS_VI,
-    "case_need": CASE_NEEDS_VI,
-    "child_sex": SEXES_VI,
+# Which of the one vocabulary's tables (hotline.core.words) words each coded column.
+_CODE_WORDS: Mapping[str, Words] = {
+    "outcome": code_words.OUTCOMES,
+    "channel": code_words.CHANNELS,
+    "caller_relation": code_words.RELATIONS,
+    "risk": code_words.RISKS,
+    "case_need": code_words.CASE_NEEDS,
+    "child_sex": code_words.SEXES,
 }
 _BOOL_KEYS = ("flagged", "flag_cleared", "reviewed")
 
 
-def in_words(row: Mapping, taxonomy=None) -> dict:
-    """A copy of an exported row with Vietnamese words for its codes; numbers and times are left as they are.
+def yes_no(value: bool, lang: str = EXPORT_LANG) -> str:
+    return word(code_words.YES_NO, "yes" if value else "no", lang)
 
-    Categories become their Vietnamese labels joined by '; '; a child's age stays a number when it is exact and
-    becomes the band's words otherwise; unknown codes are kept as they are.
+
+def in_words(row: Mapping, taxonomy=None, lang: str = EXPORT_LANG) -> dict:
+    """A copy of an exported row with words for its codes (Vietnamese unless ``lang`` says otherwise); numbers and
+    times are left as they are.
+
+    Categories become their labels joined by '; '; a child's age stays a number when it is exact and becomes the
+    band's words otherwise; unknown codes are kept as they are.
     """
     if taxonomy is None:
         from hotline.core.taxonomy import load_taxonomy
@@ -133,15 +103,15 @@ def in_words(row: Mapping, taxonomy=None) -> dict:
     out = dict(row)
     for key, table in _CODE_WORDS.items():
         if isinstance(out.get(key), str):
-            out[key] = table.get(out[key], out[key])
+            out[key] = word(table, out[key], lang)
     for key in _BOOL_KEYS:
         if isinstance(out.get(key), bool):
-            out[key] = YES if out[key] else NO
+            out[key] = yes_no(out[key], lang)
     if isinstance(out.get("categories"), str):
-        out["categories"] = "; ".join(taxonomy.label(code) for code in out["categories"].split())
+        out["categories"] = "; ".join(taxonomy.label(code, lang) for code in out["categories"].split())
     age = out.get("child_age")
     if isinstance(age, str) and age:
-        out["child_age"] = int(age) if age.isdigit() else CHILD_AGE_BANDS_VI.get(age, age)
+        out["child_age"] = int(age) if age.isdigit() else word(code_words.CHILD_AGE_BANDS, age, lang)
     return out
 
 
@@ -156,11 +126,14 @@ def _worded(rows: Iterable[Mapping], words: bool, taxonomy=None) -> Iterable[Map
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A sign and digits only (an E.164 number, +84912345678): no formula can hide there, and an apostrophe would show
+# in every row of the normalized phone column.
+_SIGNED_DIGITS = re.compile(r"[+-]\d+")
 
 
 def _safe_text(value):
     """Text that a spreadsheet would run as a formula is written with a leading apostrophe (CSV injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _SIGNED_DIGITS.fullmatch(value):
         return "'" + value
     return value
 
@@ -197,11 +170,34 @@ def write_csv(
                 if key == "started_at":
                     value = value.strftime("%d/%m/%Y %H:%M:%S")
                 elif isinstance(value, bool):
-                    value = YES if value else NO
+                    value = yes_no(value)
                 values.append(_safe_text(value))
             writer.writerow(values)
             count += 1
     return count
+
+
+#: Rows read to fit the column widths (a month's export is not held in memory for this).
+_WIDTH_SAMPLE = 500
+#: Column widths in characters: never narrower than a short word, never wider than a screen's half.
+_MIN_WIDTH, _MAX_WIDTH = 8, 60
+
+
+def _text_width(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 20  # dd/mm/yyyy hh:mm:ss, and room to breathe
+    return max((len(part) for part in str(value).splitlines()), default=0)
+
+
+def column_widths(header: Sequence[str], rows: Iterable[Sequence]) -> list[float]:
+    """Each column's width fitted to its header and cells (capped); the header is bold, so it gets a little more."""
+    widths = [_text_width(title) * 1.1 for title in header]
+    for row in rows:
+        for index, value in enumerate(row):
+            widths[index] = max(widths[index], _text_width(value))
+    return [min(max(width + 2, _MIN_WIDTH), _MAX_WIDTH) for width in widths]
 
 
 def write_xlsx(
@@ -213,36 +209,41 @@ def write_xlsx(
     taxonomy=None,
 ) -> int:
     """Write rows to one sheet with real numbers and dates; returns the number of rows (``taxonomy``: as
-    write_csv)."""
+    write_csv). The header row stays in view and carries a filter; the columns are as wide as their content."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
+    values = ([_cell(key, row[key]) for key, _ in columns] for row in _worded(rows, words, taxonomy))
+    sample = list(islice(values, _WIDTH_SAMPLE))  # a write-only sheet takes its widths before its first row
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Cuộc gọi")
+    titles = [title for _, title in columns]
+    for index, width in enumerate(column_widths(titles, sample), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     header = []
-    for _, title in columns:
+    for title in titles:
         cell = WriteOnlyCell(sheet, value=title)
         cell.font = bold
         header.append(cell)
     sheet.append(header)
     count = 0
-    for row in _worded(rows, words, taxonomy):
-        values = []
-        for key, _ in columns:
-            value = _cell(key, row[key])
+    for cells in chain(sample, values):
+        out = []
+        for (key, _), value in zip(columns, cells, strict=True):
             if key == "started_at":
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = "dd/mm/yyyy hh:mm:ss"
-                value = cell
+                value = WriteOnlyCell(sheet, value=value)
+                value.number_format = "dd/mm/yyyy hh:mm:ss"
             elif isinstance(value, str) and value.startswith("="):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"  # openpyxl would otherwise store it as a formula
-                value = cell
-            values.append(value)
-        sheet.append(values)
+                value = WriteOnlyCell(sheet, value=value)
+                value.data_type = "s"  # openpyxl would otherwise store it as a formula
+            out.append(value)
+        sheet.append(out)
         count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
     book.save(path)
     return count
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from hotline.core.law import SPECIAL_CIRCUMSTANCES_VI  # the law's own words, the same as on the screen
+from hotline.core.words import CHILD_AGE_BANDS
+from hotline.vocabulary import words_of
 
 __all__ = [
     "AGE_BANDS_VI",
@@ -15,9 +17,13 @@ __all__ = [
     "TRAFFICKING_LINE_111",
 ]
 
-# Reports do not import the UI (layers call downwards), so they keep their own words.
+# The form's own wording where a legal document words a code otherwise than the screens; the rest is the one
+# vocabulary's (hotline.core.words).
 SEXES_VI = {"male": "Nam", "female": "Nữ", "unknown": "Không biết"}  # the form's own choice: "Không biết"
-AGE_BANDS_VI = {"0-5": "0–5 tuổi", "6-10": "6–10 tuổi", "11-15": "11–15 tuổi", "16-17": "16–17 tuổi"}
+#: The bands an age is estimated in ("khoảng 6–10 tuổi"): a child's, as the screens name them.
+AGE_BANDS_VI = {
+    band: text for band, text in words_of(CHILD_AGE_BANDS, "vi").items() if band in ("0-5", "6-10", "11-15", "16-17")
+}
 #: Who told the hotline, when it was not the child: "Người khác báo tin (hàng xóm)".
 RELATIONS_VI = {
     "parent": "cha/mẹ",

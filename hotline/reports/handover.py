@@ -31,9 +31,14 @@ from hotline.core.models import ONE_KEY_OUTCOMES, SUBSTANTIVE, category_group
 from hotline.core.rules import ALWAYS_URGENT, RECRUITMENT_INFO
 from hotline.core.taxonomy import Taxonomy, load_taxonomy
 from hotline.core.timeutil import local
-from hotline.reports.export import CHILD_AGE_BANDS_VI, OUTCOMES_VI, RISKS_VI, SEXES_VI
+from hotline.core.words import CHILD_AGE_BANDS, OUTCOMES, RISKS, SEXES
 from hotline.reports.form01 import MARGIN_MM, form_font
+from hotline.vocabulary import words_of
 
+# The handover is written in Vietnamese, in the one vocabulary's words (hotline.core.words).
+CHILD_AGE_BANDS_VI, OUTCOMES_VI, RISKS_VI, SEXES_VI = (
+    words_of(table, "vi") for table in (CHILD_AGE_BANDS, OUTCOMES, RISKS, SEXES)
+)
 TITLE = "BÁO CÁO GIAO CA"
 RESOLUTION_DPI = 300
 #: How far above its page a line may paint: marks stacked over Vietnamese capitals rise above the line's box.

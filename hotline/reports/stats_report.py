@@ -18,6 +18,7 @@ from pathlib import Path
 from hotline.core.report_data import ReportData
 from hotline.core.taxonomy import Taxonomy
 from hotline.core.timeutil import local, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.reports.stats_tables import Table, report_tables
 from hotline.reports.stats_words import (
     DATE,
@@ -55,16 +56,35 @@ class ReportWriteError(StoreError):
 
 def _write_failed(exc: OSError, path: Path) -> ReportWriteError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        reason = "ổ đĩa đã đầy / the disk is full"
-    elif isinstance(exc, FileNotFoundError):
-        reason = "thư mục không tồn tại / the folder does not exist"
-    elif isinstance(exc, PermissionError):
-        reason = "không có quyền ghi vào đó / no permission to write there"
-    elif isinstance(exc, IsADirectoryError):
-        reason = "đó là một thư mục / that is a folder"
-    else:
-        reason = exc.strerror or type(exc).__name__
-    return ReportWriteError(f"Không ghi được tệp / Cannot write the file {path}: {reason}")
+        return ReportWriteError(
+            "report.disk_full",
+            QT_TRANSLATE_NOOP("StoreError", "Cannot write the file {path}: the disk is full"),
+            path=path,
+        )
+    if isinstance(exc, FileNotFoundError):
+        return ReportWriteError(
+            "report.no_folder",
+            QT_TRANSLATE_NOOP("StoreError", "Cannot write the file {path}: the folder does not exist"),
+            path=path,
+        )
+    if isinstance(exc, PermissionError):
+        return ReportWriteError(
+            "report.no_permission",
+            QT_TRANSLATE_NOOP("StoreError", "Cannot write the file {path}: no permission to write there"),
+            path=path,
+        )
+    if isinstance(exc, IsADirectoryError):
+        return ReportWriteError(
+            "report.is_folder",
+            QT_TRANSLATE_NOOP("StoreError", "Cannot write the file {path}: that is a folder"),
+            path=path,
+        )
+    return ReportWriteError(
+        "report.cannot_write",
+        QT_TRANSLATE_NOOP("StoreError", "Cannot write the file {path}: {reason}"),
+        path=path,
+        reason=exc.strerror or type(exc).__name__,
+    )
 
 
 def _write_bytes(path: Path, payload: bytes) -> None:

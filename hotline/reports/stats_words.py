@@ -9,135 +9,25 @@ from datetime import date, datetime, timedelta
 from hotline.core.places import ward_name
 from hotline.core.report_data import ReportData, vn_decimal, vn_int, vn_percent
 from hotline.core.timeutil import from_ms, local
-from hotline.reports.export import CHANNELS_VI, CHILD_AGE_BANDS_VI, OUTCOMES_VI, RELATIONS_VI, SEXES_VI
+from hotline.core.words import (
+    CHANNELS,
+    CHILD_AGE_BANDS,
+    DESTINATIONS,
+    INCIDENT_SETTINGS,
+    OUTCOMES,
+    REFERRALS,
+    RELATIONS,
+    REPORT_KEYS,
+    SERVICE_LEVELS,
+    SEXES,
+    VICTIM_AGE_GROUPS,
+)
+from hotline.vocabulary import word
 
-# English words for the same codes: the source strings of hotline.ui.labels (reports do not import the UI;
-# tests/reports/test_stats_words.py holds the two together).
-OUTCOMES_EN = {
-    "substantive": "Call with content",
-    "silent": "Silent",
-    "hang_up": "Hang-up",
-    "prank": "Prank",
-    "wrong_number": "Wrong number",
-    "abusive": "Abusive",
-    "test": "Test call",
-}
-SEXES_EN = {"unknown": "Unknown", "female": "Female", "male": "Male"}
-CHILD_AGE_BANDS_EN = {
-    "unknown": "Age unknown",
-    "0-5": "0–5 years",
-    "6-10": "6–10 years",
-    "11-15": "11–15 years",
-    "16-17": "16–17 years",
-    "18+": "Adult (18 or older)",
-}
-RELATIONS_EN = {
-    "unknown": "Not said",
-    "self": "The child themself",
-    "parent": "Parent",
-    "relative": "Relative",
-    "carer": "Carer",
-    "neighbour": "Neighbour",
-    "teacher": "Teacher",
-    "friend": "Friend",
-    "official": "Official (police, commune, health)",
-    "other": "Other",
-}
 WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # the CSV's sections: hour_weekday.mon…
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 UNKNOWN_COMMUNE = {"vi": "Không rõ", "en": "Not recorded"}
-CHANNELS_EN = {"phone": "Phone", "zalo": "Zalo", "app": "App", "walk_in": "Walk-in"}
-# 111's tiers, referrals, settings, destinations and age groups: the screens' words (hotline.ui.labels; the test
-# tests/reports/test_stats_words.py holds the English together), and a word for what was not recorded.
-SERVICE_LEVELS_VI = {
-    "information": "Hỏi đáp thông tin",
-    "counselling": "Tư vấn chuyên sâu",
-    "intervention": "Hỗ trợ, can thiệp",
-}
-SERVICE_LEVELS_EN = {
-    "information": "Information",
-    "counselling": "In-depth counselling",
-    "intervention": "Support or intervention",
-}
-REFERRALS_VI = {
-    "police_113": "Công an 113",
-    "health_115": "Cấp cứu 115",
-    "commune": "UBND xã",
-    "health_dept": "Sở Y tế",
-    "school": "Trường học",
-    "border_guard": "Bộ đội Biên phòng",
-    "ngo_shelter": "Tổ chức xã hội, nhà tạm lánh",
-    "other": "Dịch vụ khác",
-}
-REFERRALS_EN = {
-    "police_113": "Police 113",
-    "health_115": "Emergency 115",
-    "commune": "Commune committee",
-    "health_dept": "Health department",
-    "school": "School",
-    "border_guard": "Border Guard",
-    "ngo_shelter": "NGO or shelter",
-    "other": "Other service",
-}
-INCIDENT_SETTINGS_VI = {
-    "family": "Gia đình",
-    "school": "Trường học",
-    "community": "Cộng đồng",
-    "online": "Trên mạng",
-    "workplace": "Nơi làm việc",
-    "other": "Nơi khác",
-}
-INCIDENT_SETTINGS_EN = {
-    "family": "Family",
-    "school": "School",
-    "community": "Community",
-    "online": "Online",
-    "workplace": "Workplace",
-    "other": "Other place",
-}
-DESTINATIONS_VI = {
-    "cambodia": "Campuchia",
-    "laos": "Lào",
-    "china": "Trung Quốc",
-    "myanmar": "Myanmar",
-    "vietnam": "Trong nước",
-    "other": "Nước khác",
-}
-DESTINATIONS_EN = {
-    "cambodia": "Cambodia",
-    "laos": "Laos",
-    "china": "China",
-    "myanmar": "Myanmar",
-    "vietnam": "Within Vietnam",
-    "other": "Other country",
-}
-AGE_GROUPS_VI = {
-    "child": "Trẻ em (dưới 16 tuổi)",
-    "minor": "Người chưa thành niên (16–17 tuổi)",
-    "adult": "Nạn nhân là người lớn (từ 18 tuổi)",
-    "unknown": "Không rõ tuổi",
-}
-AGE_GROUPS_EN = {
-    "child": "Child (under 16)",
-    "minor": "Minor (16–17)",
-    "adult": "Adult victim (18 or older)",
-    "unknown": "Age unknown",
-}
-#: Words for the report's own keys: a value not recorded, no referral, the two forms that are no abuse code.
-OWN_VI = {
-    "not_recorded": "Không ghi nhận",
-    "none": "Không chuyển gửi",
-    "trafficking": "Bị mua bán (tin báo mua bán người)",
-    "no_form": "Chưa ghi hình thức xâm hại",
-}
-OWN_EN = {
-    "not_recorded": "Not recorded",
-    "none": "Not referred",
-    "trafficking": "Trafficked (trafficking report)",
-    "no_form": "No form of abuse recorded",
-}
-
 #: Cell kinds: how a value is stored and written (XLSX number format, CSV and PDF text).
 TEXT, INT, SHARE, HOURS, DATE, MONTH, DATETIME = "text", "int", "share", "hours", "date", "month", "datetime"
 ID = "id"  # a number that names something (a call): written without thousands separators
@@ -149,57 +39,61 @@ def words(lang: str, vi: str, en: str) -> str:
 
 
 def outcome_label(code: str, lang: str = "vi") -> str:
-    return (OUTCOMES_EN if lang == "en" else OUTCOMES_VI).get(code, code)
+    return word(OUTCOMES, code, _lang(lang))
 
 
 def sex_label(code: str, lang: str = "vi") -> str:
-    return (SEXES_EN if lang == "en" else SEXES_VI).get(code, code)
+    return word(SEXES, code, _lang(lang))
 
 
 def age_band_label(code: str, lang: str = "vi") -> str:
-    return (CHILD_AGE_BANDS_EN if lang == "en" else CHILD_AGE_BANDS_VI).get(code, code)
+    return word(CHILD_AGE_BANDS, code, _lang(lang))
 
 
 def relation_label(code: str, lang: str = "vi") -> str:
-    return (RELATIONS_EN if lang == "en" else RELATIONS_VI).get(code, code)
+    return word(RELATIONS, code, _lang(lang))
 
 
-def _worded(code: str, lang: str, vi: Mapping[str, str], en: Mapping[str, str]) -> str:
-    table = en if lang == "en" else vi
-    return table.get(code) or (OWN_EN if lang == "en" else OWN_VI).get(code, code)
+def _lang(lang: str) -> str:
+    return "en" if lang == "en" else "vi"  # anything but "en" is Vietnamese, as words() says
+
+
+def _worded(code: str, lang: str, table) -> str:
+    """The table's word, else the report's own word for its keys (not recorded, none), else the code."""
+    return word(table if code in table else REPORT_KEYS, code, _lang(lang))
 
 
 def channel_label(code: str, lang: str = "vi") -> str:
-    return _worded(code, lang, CHANNELS_VI, CHANNELS_EN)
+    return _worded(code, lang, CHANNELS)
 
 
 def service_level_label(code: str, lang: str = "vi") -> str:
-    return _worded(code, lang, SERVICE_LEVELS_VI, SERVICE_LEVELS_EN)
+    return _worded(code, lang, SERVICE_LEVELS)
 
 
 def referral_label(code: str, lang: str = "vi") -> str:
     """A referral destination; "none" is a call referred nowhere."""
-    return _worded(code, lang, REFERRALS_VI, REFERRALS_EN)
+    return _worded(code, lang, REFERRALS)
 
 
 def setting_label(code: str, lang: str = "vi") -> str:
-    return _worded(code, lang, INCIDENT_SETTINGS_VI, INCIDENT_SETTINGS_EN)
+    return _worded(code, lang, INCIDENT_SETTINGS)
 
 
 def destination_label(code: str, lang: str = "vi") -> str:
-    return _worded(code, lang, DESTINATIONS_VI, DESTINATIONS_EN)
+    return _worded(code, lang, DESTINATIONS)
 
 
 def age_group_label(code: str, lang: str = "vi") -> str:
-    return _worded(code, lang, AGE_GROUPS_VI, AGE_GROUPS_EN)
+    return _worded(code, lang, VICTIM_AGE_GROUPS)
 
 
 def form_label(code: str, taxonomy, lang: str = "vi") -> str:
     """A form of abuse: the abuse category's label, or the report's words for a trafficking report and for none."""
     if code == "none":
-        return (OWN_EN if lang == "en" else OWN_VI)["no_form"]
+        return word(REPORT_KEYS, "no_form", _lang(lang))
     if code == "trafficking":
-        return (OWN_EN if lang == "en" else OWN_VI)["trafficking"]
+        return word(REPORT_KEYS, "trafficking", _lang(lang))
     return taxonomy.label(code, lang)
 
 

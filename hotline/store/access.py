@@ -19,14 +19,15 @@ import sqlite_utils
 
 from hotline.core import permissions
 from hotline.core.models import User
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store.db import StoreError, translate_error
 
 
 class PermissionDenied(StoreError):
     """The user may not do this (DESIGN §6); nothing was read or written."""
 
-    def __init__(self, message: str, action: str):
-        super().__init__(message)
+    def __init__(self, code: str, template: str, /, action: str, **params: object):
+        super().__init__(code, template, action=action, **params)
         self.action = action
 
 
@@ -122,5 +123,5 @@ def _denied(db: sqlite_utils.Database, actor: Actor, action: str) -> PermissionD
     with contextlib.suppress(StoreError):
         audit.append(db, user_id, "access.denied", "action", action)
     return PermissionDenied(
-        f"Bạn không có quyền làm việc này ({action}) / You are not allowed to do this ({action})", action
+        "access.denied", QT_TRANSLATE_NOOP("StoreError", "You are not allowed to do this ({action})"), action=action
     )

@@ -1,7 +1,9 @@
 """Backups through SQLite's online backup API (never a file copy of a live database), their rotation and restore.
 
 Every backup is written to a temporary file in the backup folder, checked with PRAGMA integrity_check, then
-renamed to ``hotline-YYYYMMDD-HHMMSS-<kind>.sqlite3`` (Vietnamese time). It is one self-contained file
+renamed to ``<database>-YYYYMMDD-HHMMSS-<kind>.sqlite3`` (Vietnamese time), named by the database it copies (its
+file name: ``hotline`` for hotline.sqlite3), so that two databases sharing a folder each find, count and rotate
+only their own backups. It is one self-contained file
 (rollback journal, no -wal beside it), readable by its owner only on Linux and macOS, as is a folder we create.
 Each function opens connections of its own, so the GUI may run it on a worker thread while it keeps its own.
 """
@@ -15,9 +17,18 @@ from pathlib import Path
 
 import sqlite_utils
 
-from hotline.core.backups import AUTOMATIC_KINDS, KEPT_KINDS, KINDS, backups_to_keep, parse_backup_name
+from hotline.core.backups import (
+    AUTOMATIC_KINDS,
+    DEFAULT_DATABASE,
+    KEPT_KINDS,
+    KINDS,
+    backups_to_keep,
+    database_name,
+    parse_backup_name,
+)
 from hotline.core.permissions import ADMIN_BACKUP
 from hotline.core.timeutil import local, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access, audit
 from hotline.store.backup_files import (
     BackupError,
@@ -38,12 +49,14 @@ __all__ = [
     "BackupInfo",
     "after_session_backup",
     "backup_folder",
+    "backups_of",
     "check_backup_file",
     "daily_backup_due",
     "find_damage",
     "list_backups",
     "restore",
     "restore_candidates",
+    "restore_candidates_for",
     "rotate",
     "startup_backup",
     "take_backup",
@@ -79,7 +92,7 @@ def take_backup(
     try:
         if kind not in AUTOMATIC_KINDS:
             access.require(db, actor, ADMIN_BACKUP)
-        info = write_backup(db.conn, Path(folder), kind, now or utcnow())
+        info = write_backup(db.conn, Path(folder), kind, now or utcnow(), database=database_name(db_path))
         audit.append(db, access.actor_id(actor), "backup.take", "backup", info.path.name, kind)
     finally:
         db.close()
@@ -87,14 +100,15 @@ def take_backup(
     return info
 
 
-def list_backups(folder: Path | str) -> list[BackupInfo]:
-    """Our backups in ``folder``, newest first (other files are ignored)."""
+def list_backups(folder: Path | str, *, database: str | None = None) -> list[BackupInfo]:
+    """Our backups in ``folder``, newest first (other files are ignored); only those of ``database`` (a
+    core.backups.database_name) when it is given."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
     found = []
     for entry in folder.iterdir():
-        parsed = parse_backup_name(entry.name)
+        parsed = parse_backup_name(entry.name, database)
         if parsed is None:
             continue
         try:
@@ -105,20 +119,38 @@ def list_backups(folder: Path | str) -> list[BackupInfo]:
     return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
 
 
-def restore_candidates(folder: Path | str) -> list[BackupInfo]:
+def restore_candidates(folder: Path | str, *, database: str | None = None) -> list[BackupInfo]:
     """The backups that may replace a damaged database, newest first: never a "before-restore" copy, which may be
     a damaged database kept by an earlier restore. Each was checked when written; restore checks it again."""
-    return [info for info in list_backups(folder) if info.kind != "before-restore"]
+    return [info for info in list_backups(folder, database=database) if info.kind != "before-restore"]
 
 
-def rotate(folder: Path | str, *, daily: int, monthly: int) -> list[Path]:
-    """Delete the backups that backups_to_keep() does not keep; returns the deleted paths.
+def backups_of(settings, db_path: Path | str) -> list[BackupInfo]:
+    """The database's backups in its backup folder, newest first: those named by it, and for another database than
+    hotline.sqlite3 those of the older naming (``hotline-…``, before names carried their database) when no
+    hotline.sqlite3 beside it claims them by name."""
+    db_path = Path(db_path)
+    folder, database = backup_folder(settings, db_path), database_name(db_path)
+    found = list_backups(folder, database=database)
+    if database != DEFAULT_DATABASE and not (db_path.parent / f"{DEFAULT_DATABASE}.sqlite3").exists():
+        found += list_backups(folder, database=DEFAULT_DATABASE)
+    return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
+
+
+def restore_candidates_for(settings, db_path: Path | str) -> list[BackupInfo]:
+    """restore_candidates() of the database at ``db_path``: its own backups (backups_of), no before-restore copy."""
+    return [info for info in backups_of(settings, db_path) if info.kind != "before-restore"]
+
+
+def rotate(folder: Path | str, *, daily: int, monthly: int, database: str | None = None) -> list[Path]:
+    """Delete the backups that backups_to_keep() does not keep; returns the deleted paths. Only the backups of
+    ``database`` when it is given: another database's backups in the same folder are never touched.
 
     "before-restore" copies and files that are not our backups are never touched; the temporary file of a
     backup that crashed more than a day ago is removed.
     """
     folder = Path(folder)
-    rotated = [info for info in list_backups(folder) if info.kind not in KEPT_KINDS]
+    rotated = [info for info in list_backups(folder, database=database) if info.kind not in KEPT_KINDS]
     keep = backups_to_keep([info.taken_at for info in rotated], daily=daily, monthly=monthly)
     deleted = []
     for info in rotated:
@@ -135,11 +167,12 @@ def rotate(folder: Path | str, *, daily: int, monthly: int) -> list[Path]:
     return deleted
 
 
-def daily_backup_due(folder: Path | str, now: datetime | None = None) -> bool:
-    """True when no backup has been taken yet today (Vietnamese date) into ``folder``."""
+def daily_backup_due(folder: Path | str, now: datetime | None = None, *, database: str | None = None) -> bool:
+    """True when no backup (of ``database``, when given) has been taken yet today (Vietnamese date) into ``folder``."""
     today = local(now or utcnow()).date()
     return not any(
-        info.kind not in KEPT_KINDS and local(info.taken_at).date() == today for info in list_backups(folder)
+        info.kind not in KEPT_KINDS and local(info.taken_at).date() == today
+        for info in list_backups(folder, database=database)
     )
 
 
@@ -148,7 +181,7 @@ def startup_backup(
 ) -> BackupInfo | None:
     """At start: the day's first backup and a rotation, or None when today's backup exists already."""
     folder = backup_folder(settings, db_path)
-    if not daily_backup_due(folder, now):
+    if not daily_backup_due(folder, now, database=database_name(db_path)):
         return None
     return _take_and_rotate(db_path, settings, folder, "daily", actor, now)
 
@@ -162,7 +195,8 @@ def after_session_backup(
 
 def _take_and_rotate(db_path, settings, folder: Path, kind: str, actor, now) -> BackupInfo:
     info = take_backup(db_path, folder, kind=kind, actor=actor, now=now)
-    rotate(folder, daily=settings.get("backups_daily"), monthly=settings.get("backups_monthly"))
+    rotate(folder, daily=settings.get("backups_daily"), monthly=settings.get("backups_monthly"),
+           database=database_name(db_path))  # fmt: skip
     return info
 
 
@@ -170,14 +204,21 @@ def check_backup_file(path: Path | str) -> None:
     """Raise BackupError unless ``path`` is a sound Hotline database this version can read. Read-only."""
     path = Path(path)
     if not path.is_file():
-        raise BackupError(f"Không có tệp sao lưu / No such backup file: {path}")
+        raise BackupError(
+            "backup.no_such_file", QT_TRANSLATE_NOOP("StoreError", "No such backup file: {path}"), path=path
+        )
     with open(path, "rb") as handle:
         if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
             raise not_hotline(path)
     try:
         conn = read_only(path)
     except sqlite3.Error as exc:
-        raise BackupError(f"Không mở được tệp sao lưu / Cannot open the backup file ({path}): {exc}") from None
+        raise BackupError(
+            "backup.cannot_open",
+            QT_TRANSLATE_NOOP("StoreError", "Cannot open the backup file ({path}): {detail}"),
+            path=path,
+            detail=exc,
+        ) from None
     try:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
         if problems:
@@ -189,8 +230,11 @@ def check_backup_file(path: Path | str) -> None:
         known = {migration.name for migration in migrations.pending(sqlite_utils.Database(memory=True))}
         if any(applied.name not in known for applied in migrations.applied(db)):
             raise BackupError(
-                f"Tệp sao lưu do phiên bản Hotline mới hơn tạo ra, hãy cập nhật chương trình"
-                f" / The backup was made by a newer Hotline: update the program first ({path.name})"
+                "backup.newer_program",
+                QT_TRANSLATE_NOOP(
+                    "StoreError", "The backup was made by a newer Hotline: update the program first ({name})"
+                ),
+                name=path.name,
             )
     except sqlite3.DatabaseError:
         raise damaged(path) from None
@@ -224,13 +268,17 @@ def restore(
     db_path, backup_file = Path(db_path), Path(backup_file)
     now = now or utcnow()
     if db_path.exists() and backup_file.exists() and backup_file.resolve() == db_path.resolve():
-        raise BackupError("Không thể khôi phục một tệp vào chính nó / A file cannot be restored onto itself")
+        raise BackupError(
+            "backup.restore_onto_itself", QT_TRANSLATE_NOOP("StoreError", "A file cannot be restored onto itself")
+        )
     kept = None
     if after_damage and db_path.exists() and find_damage(db_path) is None:
         raise access.PermissionDenied(
-            f"Cơ sở dữ liệu không hỏng: chỉ quản trị viên được khôi phục ({ADMIN_BACKUP})"
-            f" / The database is not damaged: only an administrator may restore ({ADMIN_BACKUP})",
-            ADMIN_BACKUP,
+            "backup.restore_needs_admin",
+            QT_TRANSLATE_NOOP(
+                "StoreError", "The database is not damaged: only an administrator may restore ({action})"
+            ),
+            action=ADMIN_BACKUP,
         )
     if db_path.exists():
         kept = _keep_current(db_path, backup_file, actor, Path(folder) if folder else None, now, after_damage)
@@ -271,7 +319,9 @@ def _keep_current(
             folder = _settings_folder(db, db_path)
         # a damaged database is kept all the same: it is a record of what was there
         try:
-            return write_backup(db.conn, folder, "before-restore", now, refuse_damaged=False).path
+            return write_backup(
+                db.conn, folder, "before-restore", now, refuse_damaged=False, database=database_name(db_path)
+            ).path
         except (DamagedDatabaseError, BackupError):
             # SQLite opens it but cannot read it through (bytes damaged in the middle): keep it byte for byte.
             # Nobody may be writing to it now (the caller closed its connections before a restore).
@@ -284,8 +334,9 @@ def _command_line_only(actor) -> None:
     """Without a readable database no user's roles can be checked: only the command line may go on."""
     if actor is not access.COMMAND_LINE:
         raise access.PermissionDenied(
-            f"Bạn không có quyền làm việc này ({ADMIN_BACKUP}) / You are not allowed to do this ({ADMIN_BACKUP})",
-            ADMIN_BACKUP,
+            "access.denied",
+            QT_TRANSLATE_NOOP("StoreError", "You are not allowed to do this ({action})"),
+            action=ADMIN_BACKUP,
         )
 
 
@@ -312,14 +363,14 @@ def _replace_contents(db_path: Path, backup_file: Path) -> None:
         finally:
             dest.close()
     except sqlite3.Error as exc:
-        raise BackupError(str(translate_error(exc, db_path))) from None
+        raise BackupError.from_error(translate_error(exc, db_path)) from None
     finally:
         source.close()
 
 
 def _open_existing(db_path: Path) -> sqlite_utils.Database:
     if not db_path.is_file():
-        raise BackupError(f"Không có cơ sở dữ liệu / No database at {db_path}")
+        raise BackupError("backup.no_database", QT_TRANSLATE_NOOP("StoreError", "No database at {path}"), path=db_path)
     db = connect(db_path)
     try:
         hotline = is_hotline_database(db)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from hotline.core.backups import backup_name
+from hotline.core.backups import DEFAULT_DATABASE, backup_name, database_name
 from hotline.core.timeutil import local, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store.db import StoreError, owner_only, translate_error
 
 log = logging.getLogger(__name__)
@@ -34,11 +35,18 @@ class BackupInfo:
 
 
 def write_backup(
-    source: sqlite3.Connection, folder: Path, kind: str, now: datetime, *, refuse_damaged: bool = True
+    source: sqlite3.Connection,
+    folder: Path,
+    kind: str,
+    now: datetime,
+    *,
+    refuse_damaged: bool = True,
+    database: str = DEFAULT_DATABASE,
 ) -> BackupInfo:
-    """Back ``source`` up into a temporary file in ``folder``, check it, and rename it to its final name."""
+    """Back ``source`` up into a temporary file in ``folder``, check it, and rename it to its final name (named by
+    ``database``, core.backups.database_name of the file backed up)."""
     make_folder(folder)
-    final, taken_at = free_name(folder, now, kind)
+    final, taken_at = free_name(folder, now, kind, database)
     try:
         handle, temporary_name = tempfile.mkstemp(prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX, dir=folder)
     except OSError as exc:
@@ -56,15 +64,19 @@ def write_backup(
         if problems and refuse_damaged:
             log.warning("new backup fails integrity_check: %s", problems[0][:200])
             raise BackupError(
-                f"Bản sao lưu vừa ghi bị lỗi khi kiểm tra, đã xóa; hãy kiểm tra ổ đĩa và cơ sở dữ liệu (lệnh check)"
-                f" / The backup just written failed its integrity check and was deleted; check the disk and the"
-                f" database (command: check) ({final.name})"
+                "backup.failed_check",
+                QT_TRANSLATE_NOOP(
+                    "StoreError",
+                    "The backup just written failed its integrity check and was deleted; check the disk and the"
+                    " database (command: check) ({name})",
+                ),
+                name=final.name,
             )
         if problems:
             log.warning("kept a damaged database as %s", final.name)
         os.replace(temporary, final)
     except sqlite3.Error as exc:
-        raise BackupError(str(translate_error(exc, final))) from None
+        raise BackupError.from_error(translate_error(exc, final)) from None
     except OSError as exc:
         raise write_failed(exc, final) from None
     finally:
@@ -76,7 +88,7 @@ def copy_unreadable(db_path: Path, folder: Path, now: datetime) -> Path:
     """Keep a file SQLite cannot open (and its -wal) byte for byte as a before-restore copy: nobody can be
     writing to it, so this is not the file copy of a live database that backups must never be."""
     make_folder(folder)
-    final, _ = free_name(folder, now, "before-restore")
+    final, _ = free_name(folder, now, "before-restore", database_name(db_path))
     try:
         for suffix in ("", "-wal"):
             if Path(f"{db_path}{suffix}").exists():
@@ -87,12 +99,12 @@ def copy_unreadable(db_path: Path, folder: Path, now: datetime) -> Path:
     return final
 
 
-def free_name(folder: Path, now: datetime, kind: str) -> tuple[Path, datetime]:
+def free_name(folder: Path, now: datetime, kind: str, database: str = DEFAULT_DATABASE) -> tuple[Path, datetime]:
     """The backup's path and stamp (Vietnamese time, whole seconds); two backups in one second get distinct ones."""
     taken_at = local(now).replace(microsecond=0)
-    while (folder / backup_name(taken_at, kind)).exists():
+    while (folder / backup_name(taken_at, kind, database)).exists():
         taken_at += timedelta(seconds=1)
-    return folder / backup_name(taken_at, kind), taken_at
+    return folder / backup_name(taken_at, kind, database), taken_at
 
 
 def integrity_problems(path: Path) -> list[str]:
@@ -146,7 +158,10 @@ def make_folder(folder: Path) -> None:
         owner_only(folder, folder=True)
     except OSError as exc:
         raise BackupError(
-            f"Không tạo được thư mục sao lưu / Cannot create the backup folder ({folder}): {exc.strerror or exc}"
+            "backup.cannot_create_folder",
+            QT_TRANSLATE_NOOP("StoreError", "Cannot create the backup folder ({folder}): {reason}"),
+            folder=folder,
+            reason=exc.strerror or exc,
         ) from None
 
 
@@ -166,14 +181,27 @@ def remove_stale_partials(folder: Path) -> None:
 def write_failed(exc: OSError, final: Path) -> BackupError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return BackupError(
-            f"Ổ đĩa đã đầy: không ghi được bản sao lưu / The disk is full: no backup was written ({final})"
+            "backup.disk_full",
+            QT_TRANSLATE_NOOP("StoreError", "The disk is full: no backup was written ({path})"),
+            path=final,
         )
-    return BackupError(f"Không ghi được bản sao lưu / Cannot write the backup ({final}): {exc.strerror or exc}")
+    return BackupError(
+        "backup.cannot_write",
+        QT_TRANSLATE_NOOP("StoreError", "Cannot write the backup ({path}): {reason}"),
+        path=final,
+        reason=exc.strerror or exc,
+    )
 
 
 def damaged(path: Path) -> BackupError:
-    return BackupError(f"Tệp sao lưu bị hỏng, không dùng được / The backup file is damaged and cannot be used ({path})")
+    return BackupError(
+        "backup.damaged",
+        QT_TRANSLATE_NOOP("StoreError", "The backup file is damaged and cannot be used ({path})"),
+        path=path,
+    )
 
 
 def not_hotline(path: Path) -> BackupError:
-    return BackupError(f"Tệp này không phải cơ sở dữ liệu Hotline / This file is not a Hotline database ({path})")
+    return BackupError(
+        "backup.not_hotline", QT_TRANSLATE_NOOP("StoreError", "This file is not a Hotline database ({path})"), path=path
+    )

@@ -30,6 +30,7 @@ from hotline.core.models import (
     Call,
 )
 from hotline.core.rules import FlagOverrideError, effective_flag, evaluate_case_file_need, flag_reasons
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store.call_values import InvalidCallError
 
 
@@ -69,9 +70,12 @@ def apply_rules(
         # a report that needs a case file does not become a silent or prank call: that would clear the rule's flag
         # without a reason, an audit row or the shift lead's review
         raise InvalidCallError(
-            "Cuộc gọi này là báo cáo cần lập hồ sơ: không đổi được thành cuộc gọi một phím. Nếu nhập nhầm, hãy bỏ"
-            " đánh dấu hồ sơ và ghi lý do trước / This call is a report that needs a case file: it cannot become a"
-            " one-key call. If it was logged by mistake, clear the case-file flag with a reason first"
+            "call.report_cannot_be_quick",
+            QT_TRANSLATE_NOOP(
+                "StoreError",
+                "This call is a report that needs a case file: it cannot become a one-key call. If it was logged by"
+                " mistake, clear the case-file flag with a reason first",
+            ),
         )
     if call.outcome != SUBSTANTIVE:
         # a one-key outcome carries no report: no risk, no service level, no clocks
@@ -89,13 +93,17 @@ def apply_rules(
     )
     if decision.risk_missing:
         raise InvalidCallError(
-            "Chưa chọn mức nguy cơ: một báo cáo phải có mức nguy cơ (kể cả «Không có»)"
-            ' / The risk level is not chosen: a report must have one ("None" included)'
+            "call.risk_missing",
+            QT_TRANSLATE_NOOP("StoreError", 'The risk level is not chosen: a report must have one ("None" included)'),
+            field="risk",
         )
     if call.outcome == SUBSTANTIVE and call.service_level not in SERVICE_LEVELS:
         raise InvalidCallError(
-            "Chưa chọn mức dịch vụ: hỏi đáp thông tin, tư vấn chuyên sâu hoặc hỗ trợ, can thiệp"
-            " / The service level is not chosen: information, counselling or intervention"
+            "call.service_level_missing",
+            QT_TRANSLATE_NOOP(
+                "StoreError", "The service level is not chosen: information, counselling or intervention"
+            ),
+            field="service_level",
         )
     if call.risk == RISK_UNSET:
         call = replace(call, risk="none")  # not a report: no risk to choose
@@ -108,7 +116,7 @@ def apply_rules(
             override_reason=call.flag_override_reason,
         )
     except FlagOverrideError as exc:
-        raise InvalidCallError(str(exc)) from None
+        raise InvalidCallError(exc.code, exc.template, field="flag_override_reason", **exc.params) from None
     handoff_due = None
     if decision.handoff:
         if before is None:
@@ -160,4 +168,6 @@ def _check_codes(call: Call) -> None:
                    for c in child.special_circumstances]  # fmt: skip
     for name, value, allowed in checks:
         if value not in allowed:
-            raise InvalidCallError(f"Giá trị không hợp lệ ở «{name}» / Unknown value in '{name}'")
+            raise InvalidCallError(
+                "call.unknown_value", QT_TRANSLATE_NOOP("StoreError", "Unknown value in '{field}'"), field=name
+            )

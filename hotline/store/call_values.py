@@ -12,6 +12,7 @@ from datetime import datetime
 from hotline.core.models import Call
 from hotline.core.phones import normalize_phone
 from hotline.core.timeutil import EARLIEST, LATEST, in_supported_range
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store.db import StoreError
 
 TIME_FIELDS = {
@@ -40,7 +41,12 @@ CHILD_FIELDS = (
 
 
 class InvalidCallError(StoreError):
-    """A value of a call that the database cannot hold (or that no call can have); nothing was written."""
+    """A value of a call that the database cannot hold (or that no call can have); nothing was written. ``field``
+    names the value refused (a Call field), when there is one, so that a screen can point at it."""
+
+    def __init__(self, code: str, template: str, /, field: str | None = None, **params: object):
+        super().__init__(code, template, field=field, **params)
+        self.field = field
 
 
 #: Text a person types: stored in Unicode NFC, so "Nguyễn" typed with combining accents (as some Vietnamese
@@ -86,25 +92,39 @@ def _check_values(call: Call) -> None:
     for position, child in enumerate(call.children, start=1):
         if child.age is not None and not 0 <= child.age <= MAX_AGE:
             raise InvalidCallError(
-                f"Tuổi của trẻ thứ {position} phải từ 0 đến {MAX_AGE}"
-                f" / The age of child {position} must be between 0 and {MAX_AGE}"
+                "call.age_out_of_range",
+                QT_TRANSLATE_NOOP("StoreError", "The age of child {position} must be between 0 and {max_age}"),
+                field=f"children.{position}.age",
+                position=position,
+                max_age=MAX_AGE,
             )
     for name, value in _plain_values(call):
         if isinstance(value, str) and _SURROGATE.search(value):
             raise InvalidCallError(
-                f"Ô «{name}» chứa một ký tự hỏng (nửa cặp UTF-16), hãy gõ lại đoạn đó"
-                f" / The field '{name}' holds a broken character (half a UTF-16 pair): retype that part"
+                "call.broken_character",
+                QT_TRANSLATE_NOOP(
+                    "StoreError", "The field '{field}' holds a broken character (half a UTF-16 pair): retype that part"
+                ),
+                field=name,
             )
         if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= MAX_INT:
             raise InvalidCallError(
-                f"Số «{name}» phải từ 0 đến {MAX_INT} / The number '{name}' must be between 0 and {MAX_INT}"
+                "call.number_out_of_range",
+                QT_TRANSLATE_NOOP("StoreError", "The number '{field}' must be between 0 and {max_int}"),
+                field=name,
+                max_int=MAX_INT,
             )
     for name in TIME_FIELDS:
         moment = getattr(call, name)
         if moment is not None and not in_supported_range(moment):
             raise InvalidCallError(
-                f"Thời điểm «{name}» nằm ngoài các năm {EARLIEST.year}–{LATEST.year - 1}, hãy xem lại đồng hồ máy"
-                f" / The time '{name}' lies outside the years {EARLIEST.year}–{LATEST.year - 1}: check the clock"
+                "call.time_out_of_range",
+                QT_TRANSLATE_NOOP(
+                    "StoreError", "The time '{field}' lies outside the years {first_year}–{last_year}: check the clock"
+                ),
+                field=name,
+                first_year=EARLIEST.year,
+                last_year=LATEST.year - 1,
             )
 
 

@@ -14,6 +14,7 @@ from hotline.core.models import Call, CallChange, CallerHistory, CallerHistoryIt
 from hotline.core.phones import PhoneInfo, normalize_phone
 from hotline.core.search import build_search_text
 from hotline.core.timeutil import from_ms, to_ms, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access, audit
 from hotline.store.call_rules import apply_rules, calendar
 from hotline.store.call_values import CHILD_FIELDS, TIME_FIELDS, prepare_call
@@ -173,7 +174,9 @@ def save_call(db: sqlite_utils.Database, call: Call, *, draft: tuple[int, str, s
     access.require(db, call.operator_id, permissions.CALL_LOG)
     if draft is not None and draft[0] != call.operator_id:
         raise access.PermissionDenied(
-            "Không thể xóa bản nháp của người khác / Another user's draft cannot be removed", permissions.CALL_LOG
+            "draft.of_another_user",
+            QT_TRANSLATE_NOOP("StoreError", "Another user's draft cannot be removed"),
+            action=permissions.CALL_LOG,
         )
     now = utcnow()
     call = apply_rules(prepare_call(call), calendar(db), saved_at=now)
@@ -229,7 +232,7 @@ def _audit_override(db: sqlite_utils.Database, user_id: int, call_id: int, call:
 
 
 def _not_found(call_id: int) -> NotFoundError:
-    return NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+    return NotFoundError("call.not_found", QT_TRANSLATE_NOOP("StoreError", "Call {call_id} not found"), call_id=call_id)
 
 
 def _require_view(db: sqlite_utils.Database, data: dict, viewer_id: int) -> None:
@@ -432,7 +435,7 @@ def update_call(
     FLAG_OVERRIDE.
     """
     if call.id is None:
-        raise NotFoundError("Cuộc gọi chưa được lưu / The call has not been saved yet")
+        raise NotFoundError("call.not_saved", QT_TRANSLATE_NOOP("StoreError", "The call has not been saved yet"))
     stored = db.conn.execute(
         "SELECT operator_id, started_at, flagged, flag_override_reason FROM calls WHERE id = ?", [call.id]
     ).fetchone()
@@ -446,7 +449,9 @@ def update_call(
         access.require(db, user_id, permissions.FLAG_OVERRIDE)
     if draft is not None and draft[0] != user_id:
         raise access.PermissionDenied(
-            "Không thể xóa bản nháp của người khác / Another user's draft cannot be removed", permissions.CALL_LOG
+            "draft.of_another_user",
+            QT_TRANSLATE_NOOP("StoreError", "Another user's draft cannot be removed"),
+            action=permissions.CALL_LOG,
         )
     return _update_call(db, call, user_id=user_id, draft=draft)
 
@@ -464,8 +469,8 @@ def _update_call(
         current = _load_call(db, call.id)
         if current.version != call.version:
             raise ConflictError(
-                "Cuộc gọi đã được người khác sửa trong lúc bạn sửa; chưa có gì bị ghi đè"
-                " / Someone else changed this call meanwhile; nothing was overwritten",
+                "call.changed_meanwhile",
+                QT_TRANSLATE_NOOP("StoreError", "Someone else changed this call meanwhile; nothing was overwritten"),
                 current_version=current.version,
             )
         # the rules again, on the stored call's own clocks: an edit never restarts the hand-off clock
@@ -483,7 +488,11 @@ def _update_call(
             [*(_column_value(call, c) for c in sets), to_ms(now), call.id, call.version],
         )
         if cur.rowcount != 1:  # cannot happen inside BEGIN IMMEDIATE; kept as a last guard
-            raise ConflictError("Xung đột phiên bản / Version conflict", current_version=current.version)
+            raise ConflictError(
+                "call.version_conflict",
+                QT_TRANSLATE_NOOP("StoreError", "Version conflict"),
+                current_version=current.version,
+            )
         _replace_children(conn, call.id, current.children, call.children)
         if call.safety_due is not None:
             # a report that now starts the 12-hour clock (risk raised, sexual abuse added…) starts it in the case
@@ -517,8 +526,9 @@ def _replace_children(conn, call_id: int, before: Sequence[Child], after: Sequen
             case = conn.execute("SELECT number FROM cases WHERE child_id = ? LIMIT 1", [child.id]).fetchone()
             if case:  # the child's case file points at this row: say so instead of a foreign-key error
                 raise StoreError(
-                    f"Không thể xóa trẻ này: trẻ đã có hồ sơ {case[0]} / This child cannot be removed:"
-                    f" they have the case file {case[0]}"
+                    "call.child_has_case",
+                    QT_TRANSLATE_NOOP("StoreError", "This child cannot be removed: they have the case file {number}"),
+                    number=case[0],
                 )
             conn.execute("DELETE FROM call_children WHERE id = ?", [child.id])
     for position, child in enumerate(after):

@@ -19,9 +19,10 @@ from hotline.core.case_clocks import end_of_local_day
 from hotline.core.deadlines import separation_due
 from hotline.core.models import Handoff
 from hotline.core.timeutil import from_ms, local, to_ms, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access, audit
 from hotline.store.cases import _add_event, _bump, _check_version, _load_case, _rule, _text
-from hotline.store.db import NotFoundError, write
+from hotline.store.db import NotFoundError, StoreError, write
 from hotline.store.handoffs import load_handoffs
 
 
@@ -56,7 +57,9 @@ def call_facts(db: sqlite_utils.Database, call_id: int, *, viewer_id: int) -> Ca
         "SELECT started_at, handoff_due, victim_referral, incident_ward_code FROM calls WHERE id = ?", [call_id]
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+        raise NotFoundError(
+            "call.not_found", QT_TRANSLATE_NOOP("StoreError", "Call {call_id} not found"), call_id=call_id
+        )
     return CallFacts(call_id, from_ms(row[0]), from_ms(row[1]), bool(row[2]), row[3],
                      tuple(load_handoffs(db.conn, call_id)))  # fmt: skip
 
@@ -158,7 +161,10 @@ def extend_separation(
         _rule(rules.check_separation_running, case)
         end = end_of_local_day(until)
         if end <= case.separation_until:
-            _rule(_refuse, "Ngày kết thúc mới phải sau ngày hiện tại / The new end must be after the current one")
+            raise StoreError(
+                "case.separation_end_not_later",
+                QT_TRANSLATE_NOOP("StoreError", "The new end must be after the current one"),
+            )
         _bump(conn, case_id, "separation_until = ?", [to_ms(end)])
         _add_event(conn, case_id, by_user_id, "separation_extend", service=until.isoformat(), text=reason)
         audit.append(db, by_user_id, "case.separation_extend", "case", case_id)
@@ -186,7 +192,3 @@ def end_separation(
         _add_event(conn, case_id, by_user_id, "separation_end", at=at, text=(text or "").strip())
         audit.append(db, by_user_id, "case.separation_end", "case", case_id)
         return _load_case(conn, case_id)
-
-
-def _refuse(message: str) -> None:
-    raise rules.CaseRuleError(message)

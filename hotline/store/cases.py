@@ -22,6 +22,7 @@ from hotline.core.cases import Case, CaseEvent, CaseRuleError, CaseSummary, Queu
 from hotline.core.models import Call, CallSummary, Child, Handoff
 from hotline.core.phones import normalize_phone
 from hotline.core.timeutil import from_ms, to_ms, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access, audit
 from hotline.store.call_rules import calendar
 from hotline.store.calls import _SUMMARY_SELECT, _caller_history, _load_call, _summary, phone_keys
@@ -102,18 +103,18 @@ _QUEUE_SQL = (
 
 
 def _rule(check, *args) -> None:
-    """Run a core check; its refusal reaches the caller as a StoreError with the same message."""
+    """Run a core check; its refusal reaches the caller as a StoreError with the same code and message."""
     try:
         check(*args)
     except CaseRuleError as exc:
-        raise StoreError(str(exc)) from None
+        raise StoreError.from_error(exc) from None
 
 
 def _text(text: str, what: str) -> str:
     try:
         return rules.check_text(text, what)
     except CaseRuleError as exc:
-        raise StoreError(str(exc)) from None
+        raise StoreError.from_error(exc) from None
 
 
 def _child(row) -> Child:
@@ -127,7 +128,9 @@ def _child(row) -> Child:
 def _load_case(conn, case_id: int) -> Case:
     row = conn.execute(_CASE_SELECT + " WHERE id = ?", [case_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"Không tìm thấy hồ sơ số {case_id} / Case {case_id} not found")
+        raise NotFoundError(
+            "case.not_found", QT_TRANSLATE_NOOP("StoreError", "Case {case_id} not found"), case_id=case_id
+        )
     child = None
     if row[3] is not None:
         child_row = conn.execute(_CHILD_SELECT + " WHERE id = ?", [row[3]]).fetchone()
@@ -149,7 +152,11 @@ def _event_of(row) -> CaseEvent:
 def _load_event(conn, event_id: int) -> CaseEvent:
     row = conn.execute(_EVENT_SELECT + " WHERE id = ?", [event_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"Không tìm thấy mục {event_id} của hồ sơ / Case entry {event_id} not found")
+        raise NotFoundError(
+            "case.entry_not_found",
+            QT_TRANSLATE_NOOP("StoreError", "Case entry {event_id} not found"),
+            event_id=event_id,
+        )
     return _event_of(row)
 
 
@@ -167,8 +174,8 @@ def _add_event(conn, case_id: int, user_id: int, kind: str, *, at: datetime | No
 def _check_version(case: Case, version: int | None) -> None:
     if version is not None and version != case.version:
         raise ConflictError(
-            "Hồ sơ đã được người khác sửa trong lúc bạn sửa; chưa có gì bị ghi đè"
-            " / Someone else changed this case meanwhile; nothing was overwritten",
+            "case.changed_meanwhile",
+            QT_TRANSLATE_NOOP("StoreError", "Someone else changed this case meanwhile; nothing was overwritten"),
             current_version=case.version,
         )
 
@@ -177,8 +184,9 @@ def _check_counselor(conn, user_id: int) -> None:
     row = conn.execute("SELECT roles, active FROM users WHERE id = ?", [user_id]).fetchone()
     if row is None or not row[1] or "counselor" not in row[0].split(","):
         raise StoreError(
-            f"Người dùng {user_id} không phải cán bộ quản lý trường hợp đang hoạt động"
-            f" / User {user_id} is not an active counselor"
+            "case.not_a_counselor",
+            QT_TRANSLATE_NOOP("StoreError", "User {user_id} is not an active counselor"),
+            user_id=user_id,
         )
 
 
@@ -249,7 +257,9 @@ def assign_call(db: sqlite_utils.Database, call_id: int, counselor_id: int | Non
     """
     row = db.conn.execute("SELECT followup_by FROM calls WHERE id = ?", [call_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+        raise NotFoundError(
+            "call.not_found", QT_TRANSLATE_NOOP("StoreError", "Call {call_id} not found"), call_id=call_id
+        )
     giving_back = counselor_id is None and row[0] == by_user_id
     if counselor_id == by_user_id or giving_back:
         action = access.require_any(db, by_user_id, permissions.CASE_ASSIGN_ANY, permissions.CASE_EDIT)
@@ -260,8 +270,8 @@ def assign_call(db: sqlite_utils.Database, call_id: int, counselor_id: int | Non
         now_by = conn.execute("SELECT followup_by FROM calls WHERE id = ?", [call_id]).fetchone()[0]
         if giving_back and action == permissions.CASE_EDIT and now_by != by_user_id:
             raise ConflictError(
-                "Cuộc gọi vừa được giao cho người khác; chưa có gì thay đổi"
-                " / The call was just given to someone else; nothing was changed"
+                "case.call_given_meanwhile",
+                QT_TRANSLATE_NOOP("StoreError", "The call was just given to someone else; nothing was changed"),
             )
         if counselor_id is not None:
             _check_counselor(conn, counselor_id)
@@ -293,32 +303,43 @@ def open_cases(
     now = now or utcnow()
     year = rules.case_year(now)
     if not child_ids:
-        raise StoreError("Chọn ít nhất một trẻ để lập hồ sơ / Choose at least one child to open a case file for")
+        raise StoreError(
+            "case.no_child_chosen", QT_TRANSLATE_NOOP("StoreError", "Choose at least one child to open a case file for")
+        )
     if len(set(child_ids)) != len(child_ids):
-        raise StoreError("Mỗi trẻ chỉ có một hồ sơ / A child was chosen twice: each child gets one case file")
+        raise StoreError(
+            "case.child_chosen_twice",
+            QT_TRANSLATE_NOOP("StoreError", "A child was chosen twice: each child gets one case file"),
+        )
     with write(db) as conn:
         call = conn.execute(
             "SELECT flagged, risk, safety_due, plan_due, followup_by FROM calls WHERE id = ?", [call_id]
         ).fetchone()
         if call is None:
-            raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+            raise NotFoundError(
+                "call.not_found", QT_TRANSLATE_NOOP("StoreError", "Call {call_id} not found"), call_id=call_id
+            )
         if not call[0]:
             raise StoreError(
-                "Cuộc gọi này không được đánh dấu cần lập hồ sơ / This call is not flagged for a case file"
+                "case.call_not_flagged", QT_TRANSLATE_NOOP("StoreError", "This call is not flagged for a case file")
             )
         kids = {r[0] for r in conn.execute("SELECT id FROM call_children WHERE call_id = ?", [call_id])}
         for child_id in child_ids:
             if (child_id is None and kids) or (child_id is not None and child_id not in kids):
                 raise StoreError(
-                    "Trẻ được chọn không thuộc cuộc gọi này / The child chosen is not one of this call's children"
+                    "case.child_not_of_call",
+                    QT_TRANSLATE_NOOP("StoreError", "The child chosen is not one of this call's children"),
                 )
             existing = conn.execute(
                 f"SELECT number FROM cases k WHERE k.call_id = ? AND k.child_id IS ? AND {_OPEN}", [call_id, child_id]
             ).fetchone()
             if existing:
                 raise StoreError(
-                    f"Trẻ này đã có hồ sơ đang mở từ cuộc gọi này ({existing[0]})"
-                    f" / This child already has an open case file from this call ({existing[0]})"
+                    "case.child_has_open_case",
+                    QT_TRANSLATE_NOOP(
+                        "StoreError", "This child already has an open case file from this call ({number})"
+                    ),
+                    number=existing[0],
                 )
         assignee = assigned_to if assigned_to is not None else call[4]
         if assignee is not None:
@@ -411,7 +432,10 @@ def add_note(
     with write(db) as conn:
         _load_case(conn, case_id)
         if corrects is not None and _load_event(conn, corrects).case_id != case_id:
-            raise StoreError("Mục được sửa không thuộc hồ sơ này / The entry corrected belongs to another case")
+            raise StoreError(
+                "case.entry_of_another_case",
+                QT_TRANSLATE_NOOP("StoreError", "The entry corrected belongs to another case"),
+            )
         kind = "note" if corrects is None else "correction"
         event_id = _add_event(conn, case_id, by_user_id, kind, text=text, refers_to=corrects)
         audit.append(db, by_user_id, f"case.{kind}", "case", case_id, f"event={event_id}")
@@ -436,7 +460,7 @@ def add_referral_outcome(db: sqlite_utils.Database, referral_event_id: int, text
     with write(db) as conn:
         referral = _load_event(conn, referral_event_id)
         if referral.kind != "referral":
-            raise StoreError("Mục này không phải một lần chuyển gửi / This entry is not a referral")
+            raise StoreError("case.not_a_referral", QT_TRANSLATE_NOOP("StoreError", "This entry is not a referral"))
         event_id = _add_event(
             conn, referral.case_id, by_user_id, "referral_outcome", text=text, refers_to=referral.id,
             service=referral.service,
@@ -453,13 +477,17 @@ def link_call(db: sqlite_utils.Database, case_id: int, call_id: int, *, by_user_
     """
     operator = db.conn.execute("SELECT operator_id FROM calls WHERE id = ?", [call_id]).fetchone()
     if operator is None:
-        raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+        raise NotFoundError(
+            "call.not_found", QT_TRANSLATE_NOOP("StoreError", "Call {call_id} not found"), call_id=call_id
+        )
     own = (permissions.CALL_LOG,) if operator[0] == by_user_id else ()
     access.require_any(db, by_user_id, permissions.CASE_EDIT, *own)
     with write(db) as conn:
         case = _load_case(conn, case_id)
         if call_id == case.call_id:
-            raise StoreError("Hồ sơ được mở từ chính cuộc gọi này / The case was opened from this very call")
+            raise StoreError(
+                "case.link_own_call", QT_TRANSLATE_NOOP("StoreError", "The case was opened from this very call")
+            )
         if conn.execute("SELECT 1 FROM case_calls WHERE case_id = ? AND call_id = ?", [case_id, call_id]).fetchone():
             return
         conn.execute(
@@ -479,6 +507,13 @@ def linked_calls(db: sqlite_utils.Database, case_id: int, *, viewer_id: int) -> 
         [case_id],
     )
     return [_summary(r) for r in rows]
+
+
+def intake_call(db: sqlite_utils.Database, case_id: int, *, viewer_id: int) -> Call:
+    """The call the case was opened from, in full: what the caller reported is the first thing a case file shows
+    (CASE_VIEW, which also lets its holder open the calls behind a case). NotFoundError when there is none."""
+    access.require(db, viewer_id, permissions.CASE_VIEW)
+    return _load_call(db, _load_case(db.conn, case_id).call_id)
 
 
 def calls_to_link(
@@ -514,7 +549,7 @@ def close_case(
         case = _load_case(conn, case_id)
         _check_version(case, version)
         if case.status == rules.CLOSED:
-            raise StoreError("Hồ sơ đã đóng / The case is already closed")
+            raise StoreError("case.already_closed", QT_TRANSLATE_NOOP("StoreError", "The case is already closed"))
         now = utcnow()
         _bump(conn, case_id, "status = ?, closed_at = ?, closure_reason = ?", [rules.CLOSED, to_ms(now), reason])
         _add_event(conn, case_id, by_user_id, "close", at=now, step=case.status, text=reason)
@@ -529,7 +564,9 @@ def reopen_case(db: sqlite_utils.Database, case_id: int, reason: str, *, by_user
     with write(db) as conn:
         case = _load_case(conn, case_id)
         if case.status != rules.CLOSED:
-            raise StoreError("Hồ sơ đang mở, không cần mở lại / The case is open: there is nothing to reopen")
+            raise StoreError(
+                "case.not_closed", QT_TRANSLATE_NOOP("StoreError", "The case is open: there is nothing to reopen")
+            )
         events = [_event_of(r) for r in conn.execute(_EVENT_SELECT + " WHERE case_id = ? ORDER BY at, id", [case_id])]
         status = rules.status_before_close(events)
         _bump(conn, case_id, "status = ?, closed_at = NULL, closure_reason = ''", [status])
@@ -542,11 +579,15 @@ def update_details(db: sqlite_utils.Database, case_id: int, details: dict, *, by
     """Replace the case's Mẫu 01 details; ConflictError when ``version`` is not the current one."""
     access.require(db, by_user_id, permissions.CASE_EDIT)
     if not isinstance(details, dict) or not all(isinstance(key, str) for key in details):
-        raise StoreError("Thông tin hồ sơ không hợp lệ / The case details must map names to values")
+        raise StoreError(
+            "case.details_not_a_map", QT_TRANSLATE_NOOP("StoreError", "The case details must map names to values")
+        )
     try:
         stored = json.dumps(details, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError):
-        raise StoreError("Thông tin hồ sơ không hợp lệ / The case details must be plain text and numbers") from None
+        raise StoreError(
+            "case.details_not_plain", QT_TRANSLATE_NOOP("StoreError", "The case details must be plain text and numbers")
+        ) from None
     with write(db) as conn:
         case = _load_case(conn, case_id)
         _check_version(case, version)

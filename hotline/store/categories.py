@@ -15,6 +15,7 @@ from hotline.core import permissions
 from hotline.core.taxonomy import Category, CategoryGroup, Taxonomy, TaxonomyError, make_category_code
 from hotline.core.taxonomy import load_taxonomy as load_shipped_taxonomy
 from hotline.core.text import fold
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access, audit
 from hotline.store.db import NotFoundError, StoreError, write
 
@@ -25,7 +26,7 @@ _SELECT = "SELECT code, group_code, label_vi, label_en, sort, active FROM catego
 
 
 class CategoryError(StoreError):
-    """A category could not be added or changed (the message says why, Vietnamese first)."""
+    """A category could not be added or changed (the code and the message say why)."""
 
 
 def _shipped() -> Taxonomy | None:
@@ -60,30 +61,44 @@ def load_taxonomy(db: sqlite_utils.Database) -> Taxonomy:
 def get_category(db: sqlite_utils.Database, code: str) -> Category:
     category = load_taxonomy(db).get(code)
     if category is None:
-        raise NotFoundError(f"Không có loại vấn đề '{code}' / No category '{code}'")
+        raise NotFoundError("category.not_found", QT_TRANSLATE_NOOP("StoreError", "No category '{code}'"), code=code)
     return category
 
 
 def clean_label(text: str, which: str) -> str:
-    """A label as stored: trimmed; refused when empty, too long, or holding control characters."""
+    """A label as stored: trimmed; refused when empty, too long, or holding control characters. ``which``: the
+    label's language code (vi, en), named in the refusal."""
     if not isinstance(text, str):
-        raise CategoryError(f"Tên ({which}) phải là chữ / The {which} label must be text")
+        raise CategoryError(
+            "category.label_not_text",
+            QT_TRANSLATE_NOOP("StoreError", "The label ({language}) must be text"),
+            language=which,
+        )
     label = unicodedata.normalize("NFC", text).strip()
     if not label:
-        raise CategoryError(f"Tên ({which}) không được để trống / The {which} label must not be empty")
+        raise CategoryError(
+            "category.label_empty",
+            QT_TRANSLATE_NOOP("StoreError", "The label ({language}) must not be empty"),
+            language=which,
+        )
     if len(label) > MAX_LABEL:
         raise CategoryError(
-            f"Tên ({which}) dài quá {MAX_LABEL} ký tự / The {which} label is longer than {MAX_LABEL} characters"
+            "category.label_too_long",
+            QT_TRANSLATE_NOOP("StoreError", "The label ({language}) is longer than {length} characters"),
+            language=which,
+            length=MAX_LABEL,
         )
     if any(unicodedata.category(ch) in ("Cc", "Cs", "Cn", "Co") for ch in label):
         raise CategoryError(
-            f"Tên ({which}) có ký tự không in được / The {which} label holds characters that cannot be shown"
+            "category.label_unprintable",
+            QT_TRANSLATE_NOOP("StoreError", "The label ({language}) holds characters that cannot be shown"),
+            language=which,
         )
     return label
 
 
 def _labels(label_vi: str, label_en: str) -> tuple[str, str]:
-    return clean_label(label_vi, "tiếng Việt / Vietnamese"), clean_label(label_en, "tiếng Anh / English")
+    return clean_label(label_vi, "vi"), clean_label(label_en, "en")
 
 
 def _refuse_same_name(conn, group_code: str, label_vi: str, label_en: str, code: str | None = None) -> None:
@@ -92,8 +107,9 @@ def _refuse_same_name(conn, group_code: str, label_vi: str, label_en: str, code:
     for other, other_vi, other_en in rows:
         if other != code and (fold(other_vi) == fold(label_vi) or fold(other_en) == fold(label_en)):
             raise CategoryError(
-                f"Nhóm này đã có loại vấn đề cùng tên ({other}) / This group already has a category of that name"
-                f" ({other})"
+                "category.name_taken",
+                QT_TRANSLATE_NOOP("StoreError", "This group already has a category of that name ({other})"),
+                other=other,
             )
 
 
@@ -109,7 +125,9 @@ def add_category(
         groups = {row[0] for row in conn.execute("SELECT DISTINCT group_code FROM categories")}
         groups |= {g.code for g in shipped.groups} if shipped else set()
         if group_code not in groups:
-            raise CategoryError(f"Không có nhóm '{group_code}' / No group '{group_code}'")
+            raise CategoryError(
+                "category.no_group", QT_TRANSLATE_NOOP("StoreError", "No group '{code}'"), code=group_code
+            )
         _refuse_same_name(conn, group_code, label_vi, label_en)
         # a code of the shipped file is never given to another category, even after it was deleted here
         taken = {row[0] for row in conn.execute("SELECT code FROM categories")}
@@ -127,7 +145,7 @@ def add_category(
 def _existing(conn, code: str) -> tuple:
     row = conn.execute(_SELECT + " WHERE code = ?", [code]).fetchone()
     if row is None:
-        raise NotFoundError(f"Không có loại vấn đề '{code}' / No category '{code}'")
+        raise NotFoundError("category.not_found", QT_TRANSLATE_NOOP("StoreError", "No category '{code}'"), code=code)
     return row
 
 
@@ -180,7 +198,8 @@ def set_category_active(db: sqlite_utils.Database, code: str, active: bool, *, b
                 ).fetchone()
                 if not others:
                     raise CategoryError(
-                        "Không thể ngừng dùng loại vấn đề cuối cùng / The last active category cannot be retired"
+                        "category.last_active_retire",
+                        QT_TRANSLATE_NOOP("StoreError", "The last active category cannot be retired"),
                     )
             conn.execute("UPDATE categories SET active = ? WHERE code = ?", [int(bool(active)), code])
             action = "category.activate" if active else "category.deactivate"
@@ -213,14 +232,19 @@ def delete_category(db: sqlite_utils.Database, code: str, *, by: access.Actor) -
         row = _existing(conn, code)
         if _in_use(conn, code):
             raise CategoryError(
-                "Loại vấn đề này đã được dùng cho cuộc gọi nên không xóa được: hãy ngừng dùng nó"
-                " / This category is used by calls and cannot be deleted: deactivate it instead"
+                "category.in_use",
+                QT_TRANSLATE_NOOP(
+                    "StoreError", "This category is used by calls and cannot be deleted: deactivate it instead"
+                ),
             )
         if row[5]:
             (others,) = conn.execute(
                 "SELECT count(*) FROM categories WHERE active = 1 AND code != ?", [code]
             ).fetchone()
             if not others:
-                raise CategoryError("Không thể xóa loại vấn đề cuối cùng / The last active category cannot be deleted")
+                raise CategoryError(
+                    "category.last_active_delete",
+                    QT_TRANSLATE_NOOP("StoreError", "The last active category cannot be deleted"),
+                )
         conn.execute("DELETE FROM categories WHERE code = ?", [code])
         audit.append(db, access.actor_id(by), "category.delete", "category", code, row[1])

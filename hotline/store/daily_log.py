@@ -21,8 +21,9 @@ from hotline.core import permissions
 from hotline.core.daily_log import ONE_KEY, LogFilter, LogRow, ShiftSummary, child_age_text
 from hotline.core.models import NEED_REQUIRED, SUBSTANTIVE
 from hotline.core.places import ward_name
-from hotline.core.search import build_fts_query
+from hotline.core.search import build_fts_query, match_snippets, phone_matches
 from hotline.core.timeutil import from_ms, to_ms, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access, audit
 from hotline.store import calls as call_store
 from hotline.store.db import StoreError, translate_error, write
@@ -55,6 +56,19 @@ _HAS_CASE = (
     " OR EXISTS (SELECT 1 FROM case_calls l WHERE l.call_id = c.id))"
 )
 _CHUNK = 500  # ids per detail query
+#: The texts a search looks in (core.search.build_search_text), read for a page only while a search is shown.
+_MATCH_SQL = """
+    SELECT c.id, 'caller_name', c.caller_name FROM calls c WHERE c.id IN (SELECT value FROM json_each(?1))
+    UNION ALL SELECT c.id, 'action_taken', c.action_taken FROM calls c WHERE c.id IN (SELECT value FROM json_each(?1))
+    UNION ALL SELECT ch.call_id, 'child_name', ch.name FROM call_children ch
+        WHERE ch.call_id IN (SELECT value FROM json_each(?1))
+    UNION ALL SELECT ch.call_id, 'address', ch.address FROM call_children ch
+        WHERE ch.call_id IN (SELECT value FROM json_each(?1))
+    UNION ALL SELECT ch.call_id, 'carer', ch.carer FROM call_children ch
+        WHERE ch.call_id IN (SELECT value FROM json_each(?1))
+    UNION ALL SELECT ch.call_id, 'ward', ch.ward_code FROM call_children ch
+        WHERE ch.call_id IN (SELECT value FROM json_each(?1))
+"""
 
 _ROW_SQL = f"""
     SELECT c.id, c.started_at, c.line, c.operator_id, coalesce(u.display_name, ''), c.outcome, c.duration_s,
@@ -64,7 +78,7 @@ _ROW_SQL = f"""
            (SELECT group_concat(number, ' ') FROM (
                 SELECT number FROM cases WHERE call_id = c.id
                 UNION SELECT k.number FROM case_calls l JOIN cases k ON k.id = l.case_id WHERE l.call_id = c.id)),
-           c.reviewed_at IS NOT NULL, {_CLEARED}, c.phone_raw, c.version
+           c.reviewed_at IS NOT NULL, {_CLEARED}, c.phone_raw, c.version, c.summary
     FROM calls c
     LEFT JOIN users u ON u.id = c.operator_id
     LEFT JOIN call_children ch ON ch.id = (
@@ -84,8 +98,10 @@ class ReviewNeedsDecision(StoreError):
 
     def __init__(self, call_ids: list[int]):
         super().__init__(
-            "Có cuộc gọi mà quy tắc yêu cầu lập hồ sơ nhưng tổng đài viên đã bỏ đánh dấu: hãy xác nhận hoặc đánh"
-            " dấu lại / Some calls had a required case-file flag cleared: confirm or re-flag them"
+            "review.cleared_flags_undecided",
+            QT_TRANSLATE_NOOP(
+                "StoreError", "Some calls had a required case-file flag cleared: confirm or re-flag them"
+            ),
         )
         self.call_ids = list(call_ids)
 
@@ -187,7 +203,7 @@ def _log_row(r) -> LogRow:
         child_sex=r[8] or "", child_age=child_age_text(r[9], r[10]) if has_child else "", commune=ward_name(r[11]),
         risk=r[12], flagged=bool(r[13]), case_need=r[14],
         case_numbers=tuple(sorted(r[15].split())) if r[15] else (), reviewed=bool(r[16]), flag_cleared=bool(r[17]),
-        phone_raw=r[18], version=r[19],
+        phone_raw=r[18], version=r[19], summary=r[20] or "",
     )  # fmt: skip
 
 
@@ -208,7 +224,22 @@ def log_rows(
     Like every read of the log, it needs CALL_VIEW_ALL.
     """
     access.require(db, viewer_id, permissions.CALL_VIEW_ALL)
-    return _rows_for(db, _page_ids(db, f, limit, offset))
+    rows = _rows_for(db, _page_ids(db, f, limit, offset))
+    return _with_matches(db, rows, f.text) if build_fts_query(f.text) and rows else rows
+
+
+def _with_matches(db: sqlite_utils.Database, rows: list[LogRow], text: str) -> list[LogRow]:
+    """The rows with the snippets of their texts that hold the words searched for (the summary first)."""
+    texts: dict[int, list[tuple[str, str]]] = {row.id: [("summary", row.summary)] for row in rows}
+    for start in range(0, len(rows), _CHUNK):
+        chunk = json.dumps([row.id for row in rows[start : start + _CHUNK]])
+        for call_id, field_name, value in db.conn.execute(_MATCH_SQL, [chunk]):
+            if value:
+                texts[call_id].append((field_name, ward_name(value) if field_name == "ward" else value))
+    return [
+        replace(row, matches=match_snippets(text, texts[row.id]), phone_matched=phone_matches(text, row.phone_raw))
+        for row in rows
+    ]
 
 
 def log_count(db: sqlite_utils.Database, f: LogFilter, *, viewer_id: int) -> int:
@@ -401,7 +432,8 @@ def reflag(db: sqlite_utils.Database, call_id: int, *, by_user_id: int) -> None:
         call = call_store._load_call(db, call_id)  # NotFoundError when there is none
         if call.case_need != NEED_REQUIRED or call.flagged:
             raise StoreError(
-                "Cuộc gọi này không có đánh dấu bị bỏ để đặt lại / This call has no cleared rule flag to put back"
+                "review.nothing_to_reflag",
+                QT_TRANSLATE_NOOP("StoreError", "This call has no cleared rule flag to put back"),
             )
         call_store._update_call(
             db, replace(call, flagged=True, flag_source="rule", flag_override_reason=""), user_id=by_user_id

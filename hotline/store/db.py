@@ -13,6 +13,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from hotline.core.wording import QT_TRANSLATE_NOOP, CodedError
+
 log = logging.getLogger(__name__)
 
 #: How long a writer waits for another copy of Hotline to finish its write (DESIGN §2: no "database is locked").
@@ -23,15 +25,16 @@ WRITE_RETRY_SECONDS = 30.0
 START_WAIT_SECONDS = 3.0
 
 
-class StoreError(Exception):
-    """A problem with the database, with a message fit to show a person (Vietnamese first)."""
+class StoreError(CodedError):
+    """A problem with the database or a refused change: a ``code``, and a message for a person in the interface
+    language (hotline.core.wording)."""
 
 
 class ConflictError(StoreError):
     """Someone else changed the record since it was read; nothing was written."""
 
-    def __init__(self, message: str, current_version: int | None = None):
-        super().__init__(message)
+    def __init__(self, code: str, template: str, /, current_version: int | None = None, **params: object):
+        super().__init__(code, template, **params)
         self.current_version = current_version
 
 
@@ -58,32 +61,50 @@ class DamagedDatabaseError(StoreError):
 def translate_error(exc: sqlite3.Error, path: Path | str | None = None) -> StoreError:
     """Turn an sqlite3 error into a StoreError a person can act on (no personal data in it)."""
     text = str(exc).lower()
+    # the file, when known, ends each message: " (path)"
     where = f" ({path})" if path else ""
     if "database or disk is full" in text or ("disk i/o error" in text and _disk_full(path)):
         return DiskFullError(
-            "Ổ đĩa đã đầy: không ghi được dữ liệu / The disk is full: nothing could be written" + where
+            "db.disk_full",
+            QT_TRANSLATE_NOOP("StoreError", "The disk is full: nothing could be written{where}"),
+            where=where,
         )
     if "locked" in text or "busy" in text:
         return DatabaseBusyError(
-            "Cơ sở dữ liệu đang bận quá lâu (có thể một chương trình khác đang giữ tệp), hãy thử lại"
-            " / The database stayed busy too long (another program may be holding the file), try again" + where
+            "db.busy",
+            QT_TRANSLATE_NOOP(
+                "StoreError",
+                "The database stayed busy too long (another program may be holding the file), try again{where}",
+            ),
+            where=where,
         )
     if "malformed" in text or "not a database" in text or "file is encrypted" in text:
         return DamagedDatabaseError(
-            "Tệp cơ sở dữ liệu bị hỏng hoặc không phải của Hotline / The database file is damaged or not Hotline's"
-            + where
+            "db.damaged",
+            QT_TRANSLATE_NOOP("StoreError", "The database file is damaged or not Hotline's{where}"),
+            where=where,
         )
     if ("readonly" in text or "read-only" in text or "unable to open" in text) and _read_only_folder(path):
         # SQLite writes its journal (-wal, -shm) beside the file: the folder is what must change
         return StoreError(
-            "Thư mục dữ liệu chỉ cho đọc: Hotline cần ghi nhật ký bên cạnh tệp dữ liệu"
-            f" / The data folder is read-only: Hotline must write its journal beside the database ({Path(path).parent})"
+            "db.folder_read_only",
+            QT_TRANSLATE_NOOP(
+                "StoreError",
+                "The data folder is read-only: Hotline must write its journal beside the database ({folder})",
+            ),
+            folder=Path(path).parent,
         )
     if "readonly" in text or "read-only" in text:
-        return StoreError("Không có quyền ghi vào tệp dữ liệu / The database file is read-only" + where)
+        return StoreError(
+            "db.file_read_only", QT_TRANSLATE_NOOP("StoreError", "The database file is read-only{where}"), where=where
+        )
     if "unable to open" in text:
-        return StoreError("Không mở được tệp dữ liệu / Cannot open the database file" + where)
-    return StoreError(f"Lỗi cơ sở dữ liệu / Database error: {exc}{where}")
+        return StoreError(
+            "db.cannot_open", QT_TRANSLATE_NOOP("StoreError", "Cannot open the database file{where}"), where=where
+        )
+    return StoreError(
+        "db.error", QT_TRANSLATE_NOOP("StoreError", "Database error: {detail}{where}"), detail=exc, where=where
+    )
 
 
 def _read_only_folder(path: Path | str | None) -> bool:
@@ -156,15 +177,30 @@ def _folder_error(exc: OSError, path: Path) -> StoreError:
     if path.parent.is_dir():
         if denied:
             return StoreError(
-                f"Thư mục dữ liệu chỉ cho đọc: không tạo được tệp dữ liệu trong đó"
-                f" / The data folder is read-only: the database file cannot be created in it ({path.parent})"
+                "db.folder_read_only_create",
+                QT_TRANSLATE_NOOP(
+                    "StoreError", "The data folder is read-only: the database file cannot be created in it ({folder})"
+                ),
+                folder=path.parent,
             )
-        return StoreError(f"Không tạo được tệp dữ liệu / Cannot create the database file ({path}): {exc.strerror}")
+        return StoreError(
+            "db.cannot_create_file",
+            QT_TRANSLATE_NOOP("StoreError", "Cannot create the database file ({path}): {reason}"),
+            path=path,
+            reason=exc.strerror,
+        )
     if denied:
         return StoreError(
-            f"Không có quyền tạo thư mục dữ liệu / No permission to create the data folder ({path.parent})"
+            "db.folder_denied",
+            QT_TRANSLATE_NOOP("StoreError", "No permission to create the data folder ({folder})"),
+            folder=path.parent,
         )
-    return StoreError(f"Không tạo được thư mục dữ liệu / Cannot create the data folder ({path.parent}): {exc.strerror}")
+    return StoreError(
+        "db.cannot_create_folder",
+        QT_TRANSLATE_NOOP("StoreError", "Cannot create the data folder ({folder}): {reason}"),
+        folder=path.parent,
+        reason=exc.strerror,
+    )
 
 
 def _create_owner_only(path: Path) -> None:
@@ -292,8 +328,12 @@ def _start_error(exc: sqlite3.Error, path: Path) -> StoreError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return DatabaseLockedError(
-            "Một chương trình khác đang giữ tệp dữ liệu; hãy đóng chương trình đó rồi mở lại Hotline"
-            f" / Another program is holding the database file: close it, then start Hotline again ({path})"
+            "db.held",
+            QT_TRANSLATE_NOOP(
+                "StoreError",
+                "Another program is holding the database file: close it, then start Hotline again ({path})",
+            ),
+            path=path,
         )
     return translate_error(exc, path)
 

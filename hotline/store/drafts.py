@@ -21,6 +21,7 @@ import sqlite_utils
 from hotline.core import permissions
 from hotline.core.models import Draft
 from hotline.core.timeutil import from_ms, to_ms, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access
 from hotline.store.db import StoreError, database_path, write
 from hotline.store.draft_file import (
@@ -66,12 +67,17 @@ def save_draft(
         access.require(db, user_id, permissions.CALL_LOG)
         folder = _fallback_folder(db)
         if folder is None:
-            raise StoreError("Cơ sở dữ liệu trong bộ nhớ không có thư mục / A database in memory has no folder")
+            raise StoreError(
+                "draft.memory_database", QT_TRANSLATE_NOOP("StoreError", "A database in memory has no folder")
+            )
         try:
             return DraftSaved(write_draft_file(folder, user_id, workstation, key, state, started_at))
         except OSError as exc:
             raise StoreError(
-                f"Không ghi được bản nháp vào tệp / The draft could not be written to a file ({folder}): {exc.strerror}"
+                "draft.cannot_write",
+                QT_TRANSLATE_NOOP("StoreError", "The draft could not be written to a file ({folder}): {reason}"),
+                folder=folder,
+                reason=exc.strerror,
             ) from None
     try:
         access.require(db, user_id, permissions.CALL_LOG)

@@ -13,6 +13,7 @@ import sqlite_utils
 from hotline.core import permissions
 from hotline.core.models import HANDOFF_KINDS, HANDOFF_MEANS, Handoff
 from hotline.core.timeutil import from_ms, in_supported_range, to_ms, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access, audit
 from hotline.store.call_values import InvalidCallError
 from hotline.store.db import NotFoundError, write
@@ -25,20 +26,28 @@ MAX_TEXT = 500
 
 
 def check_handoff(handoff: Handoff, now: datetime, call_started: datetime) -> Handoff:
-    """The hand-off with its text in NFC; InvalidCallError (Vietnamese first) for what no hand-off can be: it
+    """The hand-off with its text in NFC; InvalidCallError for what no hand-off can be: it
     happens after the call began (the report cannot be passed on before it was received) and not in the future."""
     if handoff.kind not in HANDOFF_KINDS or handoff.means not in HANDOFF_MEANS:
-        raise InvalidCallError("Cách chuyển giao không hợp lệ / Unknown kind or means of hand-off")
+        raise InvalidCallError(
+            "handoff.unknown_kind", QT_TRANSLATE_NOOP("StoreError", "Unknown kind or means of hand-off")
+        )
     to_whom = unicodedata.normalize("NFC", (handoff.to_whom or "").strip())
     if not to_whom:
-        raise InvalidCallError("Cần ghi đã báo cho ai (cơ quan, người nhận) / Say who the report was passed to")
+        raise InvalidCallError(
+            "handoff.recipient_missing", QT_TRANSLATE_NOOP("StoreError", "Say who the report was passed to")
+        )
     if len(to_whom) > MAX_TEXT or any(0xD800 <= ord(ch) <= 0xDFFF for ch in to_whom):
-        raise InvalidCallError("Tên người nhận quá dài hoặc có ký tự hỏng / The recipient is too long or broken")
+        raise InvalidCallError(
+            "handoff.recipient_invalid", QT_TRANSLATE_NOOP("StoreError", "The recipient is too long or broken")
+        )
     if handoff.at.tzinfo is None or not in_supported_range(handoff.at) or handoff.at > now + FUTURE_SLACK:
-        raise InvalidCallError("Thời điểm chuyển giao không hợp lệ / The time of the hand-off is not valid")
+        raise InvalidCallError(
+            "handoff.time_invalid", QT_TRANSLATE_NOOP("StoreError", "The time of the hand-off is not valid")
+        )
     if handoff.at < call_started - BEFORE_SLACK:
         raise InvalidCallError(
-            "Thời điểm chuyển giao trước lúc nhận cuộc gọi / The hand-off is dated before the call was received"
+            "handoff.before_call", QT_TRANSLATE_NOOP("StoreError", "The hand-off is dated before the call was received")
         )
     return replace(handoff, to_whom=to_whom)
 
@@ -73,7 +82,9 @@ def record_handoff(db: sqlite_utils.Database, call_id: int, handoff: Handoff, *,
     following the report up). Audited; the hand-off itself is never changed afterwards."""
     row = db.conn.execute("SELECT operator_id, started_at FROM calls WHERE id = ?", [call_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"Không tìm thấy cuộc gọi số {call_id} / Call {call_id} not found")
+        raise NotFoundError(
+            "call.not_found", QT_TRANSLATE_NOOP("StoreError", "Call {call_id} not found"), call_id=call_id
+        )
     if row[0] == user_id:
         access.require(db, user_id, permissions.CALL_LOG)
     else:

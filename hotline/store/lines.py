@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from hotline.core import permissions
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access, audit
 from hotline.store.db import NotFoundError, StoreError, write
 
@@ -18,7 +19,7 @@ MAX_NAME = 120
 
 
 class LineError(StoreError):
-    """A line could not be added or changed (the message says why, Vietnamese first)."""
+    """A line could not be added or changed (the code and the message say why)."""
 
 
 @dataclass(frozen=True)
@@ -44,27 +45,32 @@ def last_line_of(db: sqlite_utils.Database, operator_id: int) -> str | None:
 def get_line(db: sqlite_utils.Database, code: str) -> Line:
     row = db.conn.execute("SELECT code, name, active FROM lines WHERE code = ?", [code]).fetchone()
     if row is None:
-        raise NotFoundError(f"Không có đường dây '{code}' / No line '{code}'")
+        raise NotFoundError("line.not_found", QT_TRANSLATE_NOOP("StoreError", "No line '{code}'"), code=code)
     return Line(row[0], row[1], bool(row[2]))
 
 
 def _clean_name(name: str) -> str:
     name = unicodedata.normalize("NFC", name).strip() if isinstance(name, str) else ""
     if not name:
-        raise LineError("Tên đường dây không được để trống / The line's name must not be empty")
+        raise LineError("line.name_empty", QT_TRANSLATE_NOOP("StoreError", "The line's name must not be empty"))
     if len(name) > MAX_NAME:
         raise LineError(
-            f"Tên đường dây dài quá {MAX_NAME} ký tự / The line's name is longer than {MAX_NAME} characters"
+            "line.name_too_long",
+            QT_TRANSLATE_NOOP("StoreError", "The line's name is longer than {max_name} characters"),
+            max_name=MAX_NAME,
         )
     if any(unicodedata.category(ch) in ("Cc", "Cs", "Cn", "Co") for ch in name):
-        raise LineError("Tên đường dây có ký tự không in được / The line's name holds characters that cannot be shown")
+        raise LineError(
+            "line.name_unprintable",
+            QT_TRANSLATE_NOOP("StoreError", "The line's name holds characters that cannot be shown"),
+        )
     return name
 
 
 def _existing(conn, code: str) -> tuple:
     row = conn.execute("SELECT code, name, active FROM lines WHERE code = ?", [code]).fetchone()
     if row is None:
-        raise NotFoundError(f"Không có đường dây '{code}' / No line '{code}'")
+        raise NotFoundError("line.not_found", QT_TRANSLATE_NOOP("StoreError", "No line '{code}'"), code=code)
     return row
 
 
@@ -74,12 +80,14 @@ def add_line(db: sqlite_utils.Database, code: str, name: str, *, by: access.Acto
     access.require(db, by, permissions.ADMIN_LINES)
     code = code.strip() if isinstance(code, str) else ""
     if not _CODE.fullmatch(code):
-        raise LineError("Mã đường dây gồm 2–20 chữ cái không dấu hoặc chữ số / A line's code is 2–20 letters or digits")
+        raise LineError("line.code_invalid", QT_TRANSLATE_NOOP("StoreError", "A line's code is 2–20 letters or digits"))
     name = _clean_name(name)
     with write(db) as conn:
         taken = conn.execute("SELECT code FROM lines WHERE lower(code) = lower(?)", [code]).fetchone()
         if taken:
-            raise LineError(f"Đã có đường dây '{taken[0]}' / The line '{taken[0]}' exists already")
+            raise LineError(
+                "line.exists", QT_TRANSLATE_NOOP("StoreError", "The line '{code}' exists already"), code=taken[0]
+            )
         (last,) = conn.execute("SELECT coalesce(max(sort), 0) FROM lines").fetchone()
         conn.execute("INSERT INTO lines(code, name, active, sort) VALUES (?, ?, 1, ?)", [code, name, last + 1])
         audit.append(db, access.actor_id(by), "line.add", "line", code)
@@ -107,7 +115,9 @@ def set_line_active(db: sqlite_utils.Database, code: str, active: bool, *, by: a
             if not active:
                 (others,) = conn.execute("SELECT count(*) FROM lines WHERE active = 1 AND code != ?", [code]).fetchone()
                 if not others:
-                    raise LineError("Phải còn ít nhất một đường dây đang dùng / At least one line must stay active")
+                    raise LineError(
+                        "line.last_active", QT_TRANSLATE_NOOP("StoreError", "At least one line must stay active")
+                    )
             conn.execute("UPDATE lines SET active = ? WHERE code = ?", [int(bool(active)), code])
             audit.append(db, access.actor_id(by), "line.activate" if active else "line.deactivate", "line", code)
     return get_line(db, code)

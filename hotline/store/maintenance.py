@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from hotline.core.wording import QT_TRANSLATE_NOOP, word
 from hotline.store.db import START_WAIT_SECONDS, StoreError, translate_error
 
 
@@ -12,7 +13,7 @@ def check_database(path: Path | str) -> list[str]:
     """Problems found in the file (empty when it is a sound Hotline database). Changes nothing in it."""
     path = Path(path)
     if not path.is_file():
-        raise StoreError(f"Không có tệp / No such file: {path}")
+        raise StoreError("db.no_such_file", QT_TRANSLATE_NOOP("StoreError", "No such file: {path}"), path=path)
     try:
         # A file held by another program is said within seconds, as at start (store.db.check_file_usable).
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=START_WAIT_SECONDS)
@@ -26,7 +27,7 @@ def check_database(path: Path | str) -> list[str]:
         ]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "_sqlite_migrations" not in tables or "calls" not in tables:
-            problems.append("không phải cơ sở dữ liệu Hotline / not a Hotline database")
+            problems.append(word(QT_TRANSLATE_NOOP("StoreError", "not a Hotline database")))
         else:
             problems += _fts_check(path)
     except sqlite3.Error as exc:

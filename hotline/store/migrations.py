@@ -11,6 +11,7 @@ from sqlite_utils import Migrations
 
 from hotline.core.text import search_tokens
 from hotline.core.timeutil import to_ms, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -566,8 +567,9 @@ def migrate(db: sqlite_utils.Database, path: Path | str | None = None) -> list[s
         others = [name for name in db.table_names() if name != migrations.migrations_table]
         if not has_data and others:
             raise StoreError(
-                "Tệp này không phải cơ sở dữ liệu Hotline / This file is not a Hotline database"
-                + (f" ({path})" if path else "")
+                "db.not_hotline",
+                QT_TRANSLATE_NOOP("StoreError", "This file is not a Hotline database{where}"),
+                where=f" ({path})" if path else "",
             )
         if has_data and path is not None and str(path) != ":memory:":
             copy = _copy_before_upgrade(Path(path), pending[0])

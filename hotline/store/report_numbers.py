@@ -19,6 +19,7 @@ import sqlite_utils
 from hotline.core import permissions
 from hotline.core.models import age_group
 from hotline.core.timeutil import local, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access, audit
 from hotline.store.db import NotFoundError, StoreError, write
 
@@ -26,11 +27,10 @@ from hotline.store.db import NotFoundError, StoreError, write
 SYMBOL = "BC-TTCTXH"
 _STORED = re.compile(r"(\d+)/(\S+) ngày (\d{2})/(\d{2})/(\d{4})")
 
-ADULT_REFUSED = (
-    "Không lập Mẫu số 01 cho người từ 18 tuổi: Mẫu 01 là báo cáo về trẻ em; nạn nhân bị mua bán là người lớn"
-    " được chuyển đến Công an hoặc Bộ đội Biên phòng"
-    " / No Mẫu số 01 for a person aged 18 or more: it reports on a child; an adult trafficking victim is"
-    " referred to the police or the Border Guard"
+ADULT_REFUSED = QT_TRANSLATE_NOOP(
+    "StoreError",
+    "No Mẫu số 01 for a person aged 18 or more: it reports on a child; an adult trafficking victim is"
+    " referred to the police or the Border Guard",
 )
 
 
@@ -78,11 +78,13 @@ def report_number(
         [case_id],
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"Không tìm thấy hồ sơ số {case_id} / Case {case_id} not found")
+        raise NotFoundError(
+            "case.not_found", QT_TRANSLATE_NOOP("StoreError", "Case {case_id} not found"), case_id=case_id
+        )
     # checked before the transaction: a refusal's audit row must not be rolled back with it
     access.require_any(db, viewer_id, *permissions.case_export_actions(viewer_id, row[0]))
     if age_group(row[1], row[2] or "unknown") == "adult":
-        raise StoreError(ADULT_REFUSED)
+        raise StoreError("case.report_for_adult", ADULT_REFUSED)
     now = now or utcnow()
     if now.tzinfo is None:
         raise ValueError("naive datetime: the moment must carry a timezone")
@@ -93,8 +95,12 @@ def report_number(
                 return parse_report_number(stored)
             except ValueError:
                 raise StoreError(
-                    f"Số Mẫu 01 đã lưu của hồ sơ {case_id} không đúng dạng «12/BC-TTCTXH ngày 05/03/2026»"
-                    f" / The stored Mẫu 01 number of case {case_id} is not of the form «12/BC-TTCTXH ngày 05/03/2026»"
+                    "case.report_number_malformed",
+                    QT_TRANSLATE_NOOP(
+                        "StoreError",
+                        "The stored Mẫu 01 number of case {case_id} is not of the form «12/BC-TTCTXH ngày 05/03/2026»",
+                    ),
+                    case_id=case_id,
                 ) from None
         today = local(now).date()
         sequence = conn.execute(

@@ -12,7 +12,7 @@ from hotline.store.db import StoreError, write
 
 
 class SettingsError(StoreError):
-    """A setting's value was refused (the message says why, Vietnamese first); nothing was written."""
+    """A setting's value was refused (the code and the message say why); nothing was written."""
 
 
 def read_all(db: sqlite_utils.Database) -> dict[str, object]:

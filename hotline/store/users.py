@@ -18,6 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from hotline.core import permissions
 from hotline.core.models import ROLES, User
 from hotline.core.timeutil import format_local, from_ms, to_ms, utcnow
+from hotline.core.wording import QT_TRANSLATE_NOOP, word
 from hotline.store import access, audit
 from hotline.store.db import NotFoundError, StoreError, write
 
@@ -30,23 +31,23 @@ _hasher = PasswordHasher()
 
 
 class UserError(StoreError):
-    """A user could not be added or changed (the message says why, Vietnamese first)."""
+    """A user could not be added or changed (the message says why)."""
+
+
+#: The refusal of a locked account, with the local time the lock ends.
+LOCKED = QT_TRANSLATE_NOOP("StoreError", "Too many wrong passwords: the account is locked until {until}")
 
 
 class AccountLockedError(UserError):
     """Too many wrong passwords: nothing is checked until ``locked_until`` (UTC)."""
 
     def __init__(self, locked_until: datetime):
-        super().__init__(locked_message(locked_until))
+        super().__init__("user.locked", LOCKED, until=format_local(locked_until, with_date=False))
         self.locked_until = locked_until
 
 
 def locked_message(locked_until: datetime) -> str:
-    until = format_local(locked_until, with_date=False)
-    return (
-        f"Nhập sai mật khẩu {MAX_FAILED_LOGINS} lần: tài khoản bị khóa đến {until}"
-        f" / Too many wrong passwords: the account is locked until {until}"
-    )
+    return word(LOCKED, {"until": format_local(locked_until, with_date=False)})
 
 
 @dataclass(frozen=True)
@@ -59,15 +60,15 @@ class SignIn:
     locked_until: datetime | None = None
 
     def message(self) -> str:
-        """The refusal in words for a person ("vi / en"); empty when ``ok``. An unknown username and a wrong
-        password read the same, so the message never tells which usernames exist."""
+        """The refusal in words for a person, in the interface language; empty when ``ok``. An unknown username
+        and a wrong password read the same, so the message never tells which usernames exist."""
         if self.ok:
             return ""
         if self.reason == "locked" and self.locked_until is not None:
             return locked_message(self.locked_until)
         if self.reason == "disabled":
-            return "Tài khoản đã bị vô hiệu hóa / This account is disabled"
-        return "Sai tên đăng nhập hoặc mật khẩu / Wrong username or password"
+            return word(QT_TRANSLATE_NOOP("StoreError", "This account is disabled"))
+        return word(QT_TRANSLATE_NOOP("StoreError", "Wrong username or password"))
 
 
 _SELECT = (
@@ -89,8 +90,10 @@ def validate_roles(roles) -> list[str]:
     unknown = [r for r in roles if r not in ROLES]
     if unknown or not roles:
         raise UserError(
-            f"Vai trò không hợp lệ / Unknown role: {', '.join(unknown) or '(none)'}; chọn trong / choose from "
-            + ", ".join(ROLES)
+            "user.unknown_role",
+            QT_TRANSLATE_NOOP("StoreError", "Unknown role: {unknown}; choose from {roles}"),
+            unknown=", ".join(unknown) or "-",
+            roles=", ".join(ROLES),
         )
     return roles
 
@@ -98,8 +101,9 @@ def validate_roles(roles) -> list[str]:
 def validate_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(
-            f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự / The password needs at least "
-            f"{MIN_PASSWORD_LENGTH} characters"
+            "user.password_too_short",
+            QT_TRANSLATE_NOOP("StoreError", "The password needs at least {length} characters"),
+            length=MIN_PASSWORD_LENGTH,
         )
 
 
@@ -107,7 +111,7 @@ def validate_username(username: str) -> str:
     username = username.strip()
     if not _USERNAME.match(username):
         raise UserError(
-            "Tên đăng nhập chỉ gồm chữ không dấu, số, . _ - (2–64 ký tự) / A username is 2–64 letters, digits, . _ -"
+            "user.username_invalid", QT_TRANSLATE_NOOP("StoreError", "A username is 2–64 letters, digits, . _ -")
         )
     return username
 
@@ -117,11 +121,14 @@ def clean_display_name(display_name: str, username: str = "") -> str:
     name = display_name.strip() if isinstance(display_name, str) else ""
     name = name or username
     if not name:
-        raise UserError("Tên hiển thị không được để trống / The display name must not be empty")
+        raise UserError(
+            "user.display_name_empty", QT_TRANSLATE_NOOP("StoreError", "The display name must not be empty")
+        )
     if len(name) > MAX_DISPLAY_NAME or any(ch < " " or "\x7f" <= ch < "\xa0" for ch in name):
         raise UserError(
-            f"Tên hiển thị tối đa {MAX_DISPLAY_NAME} ký tự in được / The display name is at most {MAX_DISPLAY_NAME}"
-            " printable characters"
+            "user.display_name_too_long",
+            QT_TRANSLATE_NOOP("StoreError", "The display name is at most {length} printable characters"),
+            length=MAX_DISPLAY_NAME,
         )
     return name
 
@@ -130,7 +137,7 @@ def _insert_user(
     conn, username: str, display_name: str, roles: list[str], password_hash: str, must_change_password: bool
 ) -> int:
     if conn.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
-        raise UserError(f"Tên đăng nhập '{username}' đã có / The username '{username}' is taken")
+        raise UserError("user.username_taken", QT_TRANSLATE_NOOP("StoreError", "This username is taken"))
     cur = conn.execute(
         "INSERT INTO users(username, display_name, roles, password_hash, active, must_change_password,"
         " created_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
@@ -178,8 +185,8 @@ def create_first_admin(
     with write(db) as conn:
         if conn.execute("SELECT 1 FROM users LIMIT 1").fetchone():
             raise UserError(
-                "Đã có người dùng: hãy đăng nhập bằng tài khoản quản trị / There are users already: sign in as an"
-                " administrator"
+                "user.first_admin_exists",
+                QT_TRANSLATE_NOOP("StoreError", "There are users already: sign in as an administrator"),
             )
         user_id = _insert_user(conn, username, display_name, roles, password_hash, False)
         audit.append(db, user_id, "user.first_admin", "user", user_id, ",".join(roles))
@@ -189,7 +196,7 @@ def create_first_admin(
 def get_user(db: sqlite_utils.Database, user_id: int) -> User:
     row = db.conn.execute(_SELECT + " WHERE id = ?", [user_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"Không có người dùng số {user_id} / No user {user_id}")
+        raise NotFoundError("user.not_found", QT_TRANSLATE_NOOP("StoreError", "No user {user_id}"), user_id=user_id)
     return _user(row)
 
 
@@ -222,13 +229,13 @@ def is_locked(user: User, now: datetime | None = None) -> bool:
 # --- the administrator's changes -------------------------------------------------------------------------
 
 _ACTIVE_ADMINS = "SELECT count(*) FROM users WHERE active = 1 AND ',' || roles || ',' LIKE '%,admin,%' AND id != ?"
-_LAST_ADMIN = "Phải còn ít nhất một quản trị viên đang hoạt động / There must remain at least one active administrator"
+_LAST_ADMIN = QT_TRANSLATE_NOOP("StoreError", "There must remain at least one active administrator")
 
 
 def _row(conn, user_id: int) -> tuple:
     row = conn.execute(_SELECT + " WHERE id = ?", [user_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"Không có người dùng số {user_id} / No user {user_id}")
+        raise NotFoundError("user.not_found", QT_TRANSLATE_NOOP("StoreError", "No user {user_id}"), user_id=user_id)
     return row
 
 
@@ -256,7 +263,7 @@ def update_user(
         changed = []
         if new_roles is not None and set(new_roles) != _user(row).roles:
             if "admin" not in new_roles and _is_last_admin(conn, row):
-                raise UserError(_LAST_ADMIN)
+                raise UserError("user.last_admin", _LAST_ADMIN)
             conn.execute("UPDATE users SET roles = ? WHERE id = ?", [",".join(new_roles), user_id])
             changed.append("roles=" + ",".join(new_roles))
         if display_name is not None and display_name != row[2]:
@@ -274,9 +281,9 @@ def disable_user(db: sqlite_utils.Database, user_id: int, *, by: access.Actor) -
     with write(db) as conn:
         row = _row(conn, user_id)
         if access.actor_id(by) == user_id:
-            raise UserError("Không thể tự vô hiệu hóa tài khoản của mình / You cannot disable your own account")
+            raise UserError("user.disable_self", QT_TRANSLATE_NOOP("StoreError", "You cannot disable your own account"))
         if _is_last_admin(conn, row):
-            raise UserError(_LAST_ADMIN)
+            raise UserError("user.last_admin", _LAST_ADMIN)
         if row[4]:
             conn.execute("UPDATE users SET active = 0 WHERE id = ?", [user_id])
             audit.append(db, access.actor_id(by), "user.disable", "user", user_id)
@@ -399,13 +406,15 @@ def change_own_password(
     failed sign-in (five in a row lock the account: AccountLockedError). Clears must_change_password."""
     now = now or utcnow()
     if new_password == old_password:
-        raise UserError("Mật khẩu mới phải khác mật khẩu cũ / The new password must differ from the old one")
+        raise UserError(
+            "user.password_unchanged", QT_TRANSLATE_NOOP("StoreError", "The new password must differ from the old one")
+        )
     validate_password(new_password)
     row = db.conn.execute(
         "SELECT password_hash, active, failed_logins, locked_until FROM users WHERE id = ?", [user_id]
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"Không có người dùng số {user_id} / No user {user_id}")
+        raise NotFoundError("user.not_found", QT_TRANSLATE_NOOP("StoreError", "No user {user_id}"), user_id=user_id)
     password_hash, active, failed, locked_until = row
     locked = _lock_state(locked_until, now)
     if locked is not None:
@@ -414,9 +423,9 @@ def change_own_password(
         lock = _count_failure(db, user_id, failed, now, "password-change")
         if lock:
             raise AccountLockedError(lock)
-        raise UserError("Mật khẩu hiện tại không đúng / The current password is wrong")
+        raise UserError("user.password_wrong", QT_TRANSLATE_NOOP("StoreError", "The current password is wrong"))
     if not active:
-        raise UserError("Tài khoản đã bị vô hiệu hóa / This account is disabled")
+        raise UserError("user.disabled", QT_TRANSLATE_NOOP("StoreError", "This account is disabled"))
     new_hash = _hasher.hash(new_password)
     with write(db) as conn:
         conn.execute(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from hotline.core.models import User
 from hotline.core.timeutil import local, local_range_bounds, utcnow
 from hotline.store import audit
+from hotline.store import categories as category_store
 from hotline.store.db import StoreError
 from hotline.ui import audit_words
 from hotline.ui.models.audit_model import AuditModel
@@ -226,6 +227,9 @@ class AuditScreen(QWidget):
         self._debounce.stop()
         try:
             names = self._fill_filters()
+            # a category added or deleted is logged with its group's code: shown as the group's label
+            taxonomy = category_store.load_taxonomy(self.db)
+            self.model.detail_context.groups = {g.code: g.label(self.lang) for g in taxonomy.groups}
             filters = self.current_filters()
             total = audit.count_entries(self.db, viewer=self.user, **filters)
             self.model.reset(total, lambda offset, limit: self._page(filters, offset, limit), names)

@@ -47,6 +47,7 @@ from hotline.store.lines import list_lines
 from hotline.ui import labels
 from hotline.ui.call_form import CallForm
 from hotline.ui.case_file_bar import CaseFileBar
+from hotline.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -219,8 +220,10 @@ class CallEditDialog(QDialog):
 
     call_changed = Signal(int)  # emitted after a successful save
 
-    def __init__(self, db, user: User, call_id: int, settings: Settings, lang: str, parent: QWidget | None = None):
+    def __init__(self, db, user: User, call_id: int, settings: Settings, lang: str, parent: QWidget | None = None,
+                 *, read_only: bool = False):  # fmt: skip
         super().__init__(parent)
+        self.read_only_asked = read_only  # e.g. opened from the caller history, beside a call being typed
         self.setObjectName("callEditDialog")
         self.db, self.user, self.call_id, self.settings, self.lang = db, user, call_id, settings, lang
         # an old call keeps and shows a category retired since; the picker offers no other retired one
@@ -236,7 +239,7 @@ class CallEditDialog(QDialog):
         except StoreError as exc:
             self._show_load_error(exc)
             return
-        self.can_edit = permissions.may_edit_call(user, call, utcnow())
+        self.can_edit = not read_only and permissions.may_edit_call(user, call, utcnow())
         self._load(call)
         (self.form.phone_edit if self.can_edit else self.tabs).setFocus()
 
@@ -272,9 +275,14 @@ class CallEditDialog(QDialog):
             top.addWidget(label)
             top.addWidget(widget)
         top.addStretch(1)
-        top.addWidget(self.started_label)
-        top.addSpacing(16)
-        top.addWidget(self.duration_label)
+        # the start and the length beside the header (which wraps): the row of the combos stays narrow enough for
+        # a small screen
+        self.header.setWordWrap(True)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.started_label)
+        header_row.addSpacing(16)
+        header_row.addWidget(self.duration_label)
 
         self.form = CallForm(self.taxonomy, self.lang, self.settings.get("default_province"))
         scroll = QScrollArea()
@@ -303,7 +311,7 @@ class CallEditDialog(QDialog):
         bottom.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        layout.addLayout(header_row)
         layout.addWidget(self.read_only_label)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -311,14 +319,16 @@ class CallEditDialog(QDialog):
         layout.addLayout(bottom)
 
         self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        # the key printed on the flag ("Case file needed (Alt+N)"), as on the live-call screen: without it Alt+N
+        # typed an "n" into the focused field
+        self.flag_shortcut = QShortcut(QKeySequence("Alt+N"), self, activated=self.case_file.check.setFocus)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         self.form.changed.connect(self._on_changed)
         self.outcome_combo.currentIndexChanged.connect(self._on_changed)
         self.case_file.message.connect(lambda text, _ms: self._say(text))
-        # large, but inside a small office screen (1366×768 is common): the form scrolls
-        available = self.screen().availableGeometry()
-        self.resize(min(1260, int(available.width() * 0.95)), min(860, int(available.height() * 0.92)))
+        # large, but inside a small office screen (1366×768 is common): the form scrolls, Save and Close stay
+        fit_to_screen(self, 1260, 860)
 
     def keyPressEvent(self, event) -> None:
         # Enter in a field must not click a button of the form (QDialog would): Ctrl+S saves, Esc closes
@@ -374,7 +384,9 @@ class CallEditDialog(QDialog):
         self.save_shortcut.setEnabled(self.can_edit)
         if self.can_edit:
             return
-        if permissions.can(self.user, permissions.CALL_EDIT_OWN):
+        if self.read_only_asked:
+            text = self.tr("Read only: opened from the caller history. The call being typed stays as it is.")
+        elif permissions.can(self.user, permissions.CALL_EDIT_OWN):
             text = self.tr("Read only: you may change only your own calls, during your shift (%d hours from the "
                            "start of the call).") % OWN_CALL_EDIT_HOURS  # fmt: skip
         else:
@@ -495,12 +507,14 @@ class CallEditDialog(QDialog):
         if outcome == SUBSTANTIVE:
             self._evaluate()
             missing = self.form.check_required(self.case_file.decision)
-            if missing:
-                self.tabs.setCurrentIndex(0)
-                missing[0][0].setFocus()
-                self._say(self.tr("Not saved yet — %s") % " ".join(text for _, text in missing), error=True)
-                return
-        elif self.form.has_content_beyond_phone():
+        else:
+            missing = self.form.check_phone()  # a call without content keeps its number: never a sentence
+        if missing:
+            self.tabs.setCurrentIndex(0)
+            missing[0][0].setFocus()
+            self._say(self.tr("Not saved yet — %s") % " ".join(text for _, text in missing), error=True)
+            return
+        if outcome != SUBSTANTIVE and self.form.has_content_beyond_phone():
             what = labels.label(labels.OUTCOMES, outcome)
             answer = QMessageBox.question(
                 self, self.tr("Save as '%s'?") % what,

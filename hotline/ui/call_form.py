@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotline.core.models import Call, Child, Handoff, category_group
-from hotline.core.phones import PhoneInfo, normalize_phone
+from hotline.core.phones import PhoneInfo, holds_prose, normalize_phone
 from hotline.core.rules import CaseFileDecision
 from hotline.core.taxonomy import Taxonomy
 from hotline.ui import labels
@@ -56,6 +56,7 @@ class CallForm(QWidget):
         self.phone_info_label = QLabel(objectName="phoneInfoLabel")
         self.phone_info_label.setTextFormat(Qt.TextFormat.PlainText)
         self.phone_info_label.setWordWrap(True)
+        self.phone_error = error_label("phoneError")
 
         self.relation_combo = _combo(labels.RELATIONS, "callerRelationCombo")
         self.caller_name_edit = QLineEdit(objectName="callerNameEdit")
@@ -103,6 +104,7 @@ class CallForm(QWidget):
         phone_row.addWidget(self.phone_edit, 1)
         phone_row.addWidget(self.phone_info_label, 2)
         self.phone_box_layout.addLayout(phone_row)
+        self.phone_box_layout.addWidget(self.phone_error)
 
         caller_box = QGroupBox(self.tr("Caller"))
         caller = QGridLayout(caller_box)
@@ -231,14 +233,21 @@ class CallForm(QWidget):
         info = normalize_phone(text)
         self.phone_info_label.setText(self.describe_phone(info))
         bad = info.kind == "invalid"
-        # amber, not red: while the number is being typed it is "invalid" at almost every keystroke
-        self.phone_info_label.setStyleSheet("color: #8a6d00;" if bad else "color: #1b5e20;" if info.usable else "")
+        prose = holds_prose(text)
+        if not prose:
+            self.phone_error.hide()
+        # amber, not red: while the number is being typed it is "invalid" at almost every keystroke; words are red
+        colour = "color: #b00020;" if prose else "color: #8a6d00;" if bad else "color: #1b5e20;" if info.usable else ""
+        self.phone_info_label.setStyleSheet(colour)
         self.phone_changed.emit(info)
 
     def describe_phone(self, info: PhoneInfo) -> str:
         """One line beside the number: national format · kind · old number → new · province."""
         if not info.raw.strip():
             return ""
+        if holds_prose(info.raw):
+            return self.tr("This is not a phone number: it holds words. Correct it or clear it (a hidden number: "
+                           "type \"withheld\").")  # fmt: skip
         if info.kind == "withheld":
             return self.tr("Number withheld")
         if info.kind == "invalid":
@@ -376,7 +385,19 @@ class CallForm(QWidget):
     # --- required items ------------------------------------------------------------------------------------
 
     def _errors(self) -> tuple[QLabel, ...]:
-        return (self.children_error, self.categories_error, self.risk_error, self.service_error, self.summary_error)
+        return (self.phone_error, self.children_error, self.categories_error, self.risk_error, self.service_error,
+                self.summary_error)  # fmt: skip
+
+    def check_phone(self) -> list[tuple[QWidget, str]]:
+        """Words typed as the number (a sentence meant for the summary) are refused at the field, never saved as
+        the phone; digits alone, even an incomplete number, are kept as typed."""
+        if not holds_prose(self.phone_edit.text()):
+            self.phone_error.hide()
+            return []
+        text = self.tr("The phone number holds words, not a number: correct it or clear it.")
+        self.phone_error.setText(text)
+        self.phone_error.show()
+        return [(self.phone_edit, text)]
 
     def hide_errors(self) -> None:
         for label in self._errors():
@@ -386,7 +407,7 @@ class CallForm(QWidget):
         """Show a message next to every missing required item; returns (field to fix, message), first first.
         ``decision`` is the rules' decision on the call as typed: a report's risk must be chosen."""
         self.hide_errors()
-        missing: list[tuple[QLabel, QWidget, str]] = []
+        missing: list[tuple[QLabel, QWidget, str]] = [(self.phone_error, w, t) for w, t in self.check_phone()]
         codes = self.categories.codes()
         reports = [c for c in codes if category_group(c) in REPORT_GROUPS and c != "trafficking.recruitment_info"]
         if reports and not self.children():

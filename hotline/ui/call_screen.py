@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,7 @@ from hotline.core.phones import PhoneInfo
 from hotline.core.rules import (
     FlagOverrideError,
 )
-from hotline.core.timeutil import clock_set_back, format_local, utcnow
+from hotline.core.timeutil import clock_set_back, format_local, to_ms, utcnow
 from hotline.settings import Settings
 from hotline.store import calls as call_store
 from hotline.store import cases as case_store
@@ -35,11 +35,12 @@ from hotline.store import categories as category_store
 from hotline.store import drafts as draft_store
 from hotline.store.db import DamagedDatabaseError, DiskFullError, StoreError
 from hotline.store.lines import last_line_of, list_lines
+from hotline.store.my_calls import last_channel_of, readable_summaries
 from hotline.ui import labels
 from hotline.ui.call_form import CallForm
 from hotline.ui.case_file_bar import CaseFileBar
 from hotline.ui.draft_dialogs import DISCARD, OPEN, ask_about_draft
-from hotline.ui.models.caller_history_model import CallerHistoryModel
+from hotline.ui.models.caller_history_model import ROW_ROLE, CallerHistoryModel
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,9 @@ UNDO_SECONDS = 10
 AUTOSAVE_MS = 1000
 #: A clock set back more than this while the program runs is said once (a small correction is not worth a word).
 CLOCK_WARNING = timedelta(minutes=2)
+#: A call restored after a crash counts the outage up to this long; a draft found later (the PC stayed off overnight)
+#: goes on from its time on screen: no call to the hotline lasts that long, it ended during the outage.
+OUTAGE_COUNTED = timedelta(hours=1)
 OUTCOME_KEYS = {"silent": "F5", "hang_up": "F6", "prank": "F7", "wrong_number": "F8", "abusive": "F9", "test": "F10"}
 
 
@@ -79,6 +83,7 @@ class CallScreen(QWidget):
         self._started_at: datetime | None = None
         self._elapsed = QElapsedTimer()
         self._elapsed_offset_ms = 0  # for a call restored from a draft or reopened after an undo
+        self._set_aside_ms = 0  # time the call was kept aside on purpose (signed out, F2 for the next): not counted
         self._editing: tuple[int, int] | None = None  # (call id, version) when the form holds a stored call
         self._last_quick: int | None = None  # id of the last one-key call, while it can be undone
         self._loading = False
@@ -113,6 +118,10 @@ class CallScreen(QWidget):
         self.channel_combo.setToolTip(self.tr("Channel (F4 switches)"))
         for code in labels.CHANNELS:
             self.channel_combo.addItem(labels.label(labels.CHANNELS, code), code)
+        # one rule for both: a desk keeps its line and its channel after a save, and starts on the last ones used
+        last_channel = last_channel_of(self.db, self.user.id)
+        if last_channel and self.channel_combo.findData(last_channel) >= 0:
+            self.channel_combo.setCurrentIndex(self.channel_combo.findData(last_channel))
         self.timer_label = QLabel("--:--", objectName="callTimerLabel")
         self.timer_label.setMinimumWidth(70)
         self.timer_label.setStyleSheet("font-size: 20px; font-weight: bold; font-family: monospace;")
@@ -126,6 +135,7 @@ class CallScreen(QWidget):
         top.addWidget(self.channel_combo)
         top.addWidget(self.timer_label)
         top.addStretch(1)
+        undo_at = top.count()  # "Undo (F12)" goes before "One key:", its room kept while hidden (see below)
         top.addWidget(QLabel(self.tr("One key:")))
         self.outcome_buttons: dict[str, QPushButton] = {}
         for outcome in ONE_KEY_OUTCOMES:
@@ -140,9 +150,13 @@ class CallScreen(QWidget):
         self.undo_button = QPushButton(self.tr("Undo (F12)"), objectName="undoOutcomeButton")
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.undo_button.setToolTip(self.tr("Take back the last one-key outcome and log it as a full call"))
+        # showing it must not widen the window (a window never shrinks back): its room is kept while it is hidden
+        policy = self.undo_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.undo_button.setSizePolicy(policy)
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo_quick)
-        top.addWidget(self.undo_button)
+        top.insertWidget(undo_at, self.undo_button)
 
         self.form = CallForm(self.taxonomy, self.lang, self.settings.get("default_province"))
         self.scroll = QScrollArea()
@@ -163,13 +177,28 @@ class CallScreen(QWidget):
         self.history_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.history_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CallerHistoryModel.COL_CATEGORIES, QHeaderView.ResizeMode.Stretch)
+        # what the caller reported takes the room left; the categories are in full in their tooltip
+        header.setSectionResizeMode(CallerHistoryModel.COL_CATEGORIES, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(CallerHistoryModel.COL_CATEGORIES, 140)
+        header.setSectionResizeMode(CallerHistoryModel.COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.history_view.setToolTip(self.tr("Enter or double-click: open the call, read only, in its own window"))
+        self.history_view.activated.connect(self._open_history_call)
         self.history_view.verticalHeader().setDefaultSectionSize(22)
         self.history_view.setWordWrap(False)
         self.history_view.setMinimumHeight(110)
         self.history_view.setMaximumHeight(150)
+        # the whole of what was reported on the row the cursor is on (↓ through the rows reads each one)
+        self.history_detail = QLabel(objectName="callerHistoryDetail")
+        self.history_detail.setWordWrap(True)
+        self.history_detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history_detail.hide()
         history_layout.addWidget(self.history_label)
         history_layout.addWidget(self.history_view)
+        history_layout.addWidget(self.history_detail)
+        self.history_view.selectionModel().currentRowChanged.connect(self._show_history_detail)
+        self.history_model.modelReset.connect(self.history_detail.hide)
         # a new call about a child who already has a case file is linked to it (issue 5)
         self.link_combo = QComboBox(objectName="linkCaseCombo")
         self.link_combo.setToolTip(self.tr("This number has an open case file: link this call to it when saved"))
@@ -233,7 +262,7 @@ class CallScreen(QWidget):
         self._actions += [
             self.undo_action,
             action(self.tr("Save the call"), ["Ctrl+S", "Ctrl+Return", "Ctrl+Enter"], self.save, "saveAction"),
-            action(self.tr("Add a child"), ["Ctrl+T"], self.form.next_child, "addChildAction"),
+            action(self.tr("Add a child"), ["Ctrl+T"], self._next_child, "addChildAction"),
             action(self.tr("Find a category"), ["Ctrl+K"], self._focus_categories, "findCategoryAction"),
             action(self.tr("Go to the phone number"), ["Ctrl+L"], self._focus_phone, "focusPhoneAction"),
             # Alt+R, Alt+S, Alt+A, Alt+1/2/3 (service level), Alt+P: the form's own keys, listed with the others
@@ -253,10 +282,11 @@ class CallScreen(QWidget):
     def has_unsaved(self) -> bool:
         return self._active and (self._editing is not None or not self.form.is_blank())
 
-    def keep_as_draft(self) -> None:
-        """Write the call on screen as a draft now; raises StoreError when it could not be kept."""
+    def keep_as_draft(self, *, set_aside: bool = False) -> None:
+        """Write the call on screen as a draft now; raises StoreError when it could not be kept. ``set_aside``: the
+        session ends (sign-out, closing, another user): the time away is not counted when it is opened again."""
         if self.has_unsaved():
-            self._write_draft(quiet=False)
+            self._write_draft(quiet=False, set_aside=set_aside)
 
     def keep_drafts_in_files(self) -> None:
         """From now on keep drafts in files, not in the database (a restore is about to replace it and would take
@@ -274,6 +304,7 @@ class CallScreen(QWidget):
         self._started_at = started_at or utcnow()
         self._elapsed.start()
         self._elapsed_offset_ms = max(0, int((utcnow() - self._started_at).total_seconds() * 1000))
+        self._set_aside_ms = 0
         self._tick()
 
     def new_call(self) -> None:
@@ -294,7 +325,6 @@ class CallScreen(QWidget):
     def _reset(self) -> None:
         self._loading = True
         self.form.clear()
-        self.channel_combo.setCurrentIndex(0)
         self._loading = False
         self._active = False
         self._editing = None
@@ -305,9 +335,13 @@ class CallScreen(QWidget):
         self._tick()
 
     def duration_s(self) -> int:
+        return self._elapsed_ms() // 1000
+
+    def _elapsed_ms(self) -> int:
+        """The call's time so far: by the monotonic clock, on from where a restored or reopened call was."""
         if not self._active:
             return 0
-        return max(0, (self._elapsed.elapsed() + self._elapsed_offset_ms) // 1000)
+        return max(0, self._elapsed.elapsed() + self._elapsed_offset_ms)
 
     def _tick(self) -> None:
         if not self._clock_warned and clock_set_back() > CLOCK_WARNING:
@@ -362,7 +396,11 @@ class CallScreen(QWidget):
         except StoreError as exc:
             self.history_label.setText(str(exc))
             return
-        self.history_model.set_rows(history.items)
+        try:  # what was reported, for the calls this user may open (DESIGN §6)
+            summaries = readable_summaries(self.db, [item.call_id for item in history.items], viewer_id=self.user.id)
+        except StoreError:
+            summaries = {}
+        self.history_model.set_rows(history.items, summaries)
         self._offer_case_links(info.raw)
         if history.total == 0:
             self.history_label.setText(self.tr("%s: first call from this number.") % info.display)
@@ -371,6 +409,36 @@ class CallScreen(QWidget):
                 self.tr("%s: %d earlier calls — %d with content, %d flagged for a case file")
                 % (info.display, history.total, history.with_content, history.flagged)
             )
+
+    def _show_history_detail(self, index) -> None:
+        summary = index.siblingAtColumn(CallerHistoryModel.COL_SUMMARY).data(Qt.ItemDataRole.ToolTipRole)
+        readable = index.isValid() and self.history_model.is_readable(index.row())
+        item = self.history_model.data(index, ROW_ROLE) if index.isValid() else None
+        self.history_detail.setVisible(bool(readable and summary))
+        if readable and summary:
+            self.history_detail.setText(f"{format_local(item.started_at)}: {summary}")
+
+    def _open_history_call(self, index) -> None:
+        """Enter or a double-click on an earlier call: open it read-only in a window of its own, beside the call
+        being typed (never in its place); a call this user may not open is said so in the status bar."""
+        if not index.isValid():
+            return
+        item = self.history_model.data(index, ROW_ROLE)
+        if not self.history_model.is_readable(index.row()):
+            self.status_message.emit(
+                self.tr("You may not open call no. %d: an operator opens only their own calls; a shift lead opens "
+                        "every call.") % item.call_id, 10000,
+            )  # fmt: skip
+            return
+        from hotline.ui.call_edit_dialog import CallEditDialog  # loaded when first needed: sign-in stays fast
+
+        dialog = CallEditDialog(self.db, self.user, item.call_id, self.settings, self.lang, self, read_only=True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if dialog.call is None:  # it could not be read; the dialog has said why
+            dialog.deleteLater()
+            return
+        dialog.show()
+        self.history_dialog = dialog  # for tests and for a second look: the newest one opened
 
     def _offer_case_links(self, phone: str) -> None:
         wanted = self.link_combo.currentData()
@@ -401,11 +469,12 @@ class CallScreen(QWidget):
         form = self.form
         if not self._active:
             self._start()
-        duration = self.duration_s()
+        elapsed_ms = self._elapsed_ms()
+        duration = elapsed_ms // 1000
         started = self._started_at
         call = Call(
             line=self.line_combo.currentData(), started_at=started, operator_id=self.user.id, outcome=outcome,
-            channel=self.channel_combo.currentData(), ended_at=started + timedelta(seconds=duration),
+            channel=self.channel_combo.currentData(), ended_at=started + timedelta(milliseconds=elapsed_ms),
             duration_s=duration, phone_raw=form.phone_edit.text().strip(), uuid=self._uuid,
         )  # fmt: skip
         if outcome == SUBSTANTIVE:
@@ -563,18 +632,25 @@ class CallScreen(QWidget):
             **self.case_file.state(),
             "link_case": self.link_combo.currentData(),
             "editing": list(self._editing) if self._editing else None,
-            # the call's time on screen, by the monotonic clock: a restore goes on from it (see restore_draft)
-            "elapsed_ms": self._elapsed.elapsed() + self._elapsed_offset_ms,
+            # the call's time on screen, by the monotonic clock: a restore never shows less (see restore_draft)
+            "elapsed_ms": self._elapsed_ms(),
+            "set_aside_ms": self._set_aside_ms,
         }
 
-    def _write_draft(self, quiet: bool = True):
+    def _write_draft(self, quiet: bool = True, *, set_aside: bool = False):
         """Autosave; returns where the draft is kept (a DraftSaved), or None when there was nothing to keep or it
         could not be kept. A problem is said once in the status bar, never in a dialog: autosave runs every second
-        and must not bury the operator in boxes. Not ``quiet``: a draft kept nowhere raises StoreError."""
+        and must not bury the operator in boxes. Not ``quiet``: a draft kept nowhere raises StoreError.
+        ``set_aside``: the operator leaves the call on purpose now; the time until it is opened again is no part
+        of it (a draft left by a crash has no such mark: the call went on during the outage)."""
         if not self._active or self._started_at is None:
             return None
+        state = self._draft_state()
+        if set_aside:
+            state["set_aside_at_ms"] = to_ms(utcnow())
+            self._autosave_timer.stop()  # a later autosave would drop the mark
         try:
-            kept = draft_store.save_draft(self.db, self.user.id, self.workstation, self._uuid, self._draft_state(),
+            kept = draft_store.save_draft(self.db, self.user.id, self.workstation, self._uuid, state,
                                           self._started_at, to_file=self._drafts_to_file)  # fmt: skip
         except StoreError as exc:
             log.warning("autosave failed: %s", type(exc).__name__)
@@ -613,16 +689,33 @@ class CallScreen(QWidget):
         self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(state.get("channel"))))
         self._loading = False
         self._start(draft.started_at, draft.key)
-        if isinstance(state.get("elapsed_ms"), int):
-            # the time on screen before, not "now − started_at": the PC's clock may have been set back or forward
-            # since, and the hours a draft waited for its user's next sign-in are no part of the call
-            self._elapsed_offset_ms = max(0, state["elapsed_ms"])
+        self._resume_clock(state)
         self.case_file.set_state(state)
         editing = state.get("editing")
         self._editing = (int(editing[0]), int(editing[1])) if editing else None
         self._evaluate()
         self._refresh_history()
         self.link_combo.setCurrentIndex(max(0, self.link_combo.findData(state.get("link_case"))))
+
+    def _resume_clock(self, state: dict) -> None:
+        """A restored call's clock runs from its original start: a crash or power cut does not stop the call on
+        the phone, so the outage counts, up to OUTAGE_COUNTED. The time it was set aside on purpose (signed out,
+        another user at the lock, F2 for the next call) does not. Never less than the time it had on screen: the
+        PC's clock may have been set back since."""
+        now_ms = to_ms(utcnow())
+        on_screen_ms = _whole_ms(state.get("elapsed_ms"))
+        set_aside_ms = _whole_ms(state.get("set_aside_ms"))
+        set_aside_at = state.get("set_aside_at_ms")
+        if isinstance(set_aside_at, int) and not isinstance(set_aside_at, bool):
+            set_aside_ms += max(0, now_ms - set_aside_at)
+        since_start_ms = now_ms - to_ms(self._started_at) - set_aside_ms
+        outage_ms = since_start_ms - on_screen_ms
+        if outage_ms > OUTAGE_COUNTED // timedelta(milliseconds=1):
+            set_aside_ms += outage_ms  # the call ended during so long an outage, when is not known
+            since_start_ms = on_screen_ms
+        self._set_aside_ms = set_aside_ms
+        self._elapsed_offset_ms = max(0, on_screen_ms, since_start_ms)
+        self._tick()
 
     def offer_drafts(self) -> None:
         """Offer back the calls kept as drafts (after a crash, a power cut or a sign-out), one by one."""
@@ -636,13 +729,15 @@ class CallScreen(QWidget):
             if self.sender() is not None:
                 self.status_message.emit(self.tr("No call is kept as a draft."), 5000)
             return
-        for draft in drafts:
-            answer = ask_about_draft(self, draft)
+        for number, draft in enumerate(drafts, start=1):
+            answer = ask_about_draft(self, draft, (number, len(drafts)))
             if answer == OPEN:
                 if self.has_unsaved() and not self._keep_or_warn():
                     return
                 self.restore_draft(draft)
-                self.status_message.emit(self.tr("The unsaved call is back on screen."), 8000)
+                self.status_message.emit(
+                    self.tr("The unsaved call started at %s is back on screen.") % format_local(draft.started_at), 8000
+                )
                 return
             if answer == DISCARD:
                 try:
@@ -654,7 +749,7 @@ class CallScreen(QWidget):
         """Keep the call on screen as a draft before the screen is used for another; False (and a warning,
         with the call still on screen) when it could not be kept."""
         try:
-            self._write_draft(quiet=False)
+            self._write_draft(quiet=False, set_aside=True)
         except StoreError as exc:
             QMessageBox.warning(
                 self, self.tr("Call not kept"),
@@ -669,6 +764,15 @@ class CallScreen(QWidget):
 
     # --- focus helpers -------------------------------------------------------------------------------------
 
+    def _next_child(self) -> None:
+        """Ctrl+T. A child's row added now is laid out only later, so the focus alone would scroll to where the row
+        is not yet (it stayed under the banner): lay the form out first, then bring the name field into view."""
+        editor = self.form.next_child()
+        editor.show()  # the layout would show it later, from the event queue, and lays out only what is shown
+        for _ in range(3):  # the form, then the scroll area resizing it
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.scroll.ensureWidgetVisible(editor.name_edit, 20, 20)
+
     def _focus_categories(self) -> None:
         self.form.categories.filter_edit.setFocus()
         self.form.categories.filter_edit.selectAll()
@@ -676,6 +780,11 @@ class CallScreen(QWidget):
     def _focus_phone(self) -> None:
         self.form.phone_edit.setFocus()
         self.form.phone_edit.selectAll()
+
+
+def _whole_ms(value) -> int:
+    """A number of milliseconds read from a draft (any other value, from an older or damaged draft: 0)."""
+    return max(0, value) if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _cycle(combo: QComboBox) -> None:

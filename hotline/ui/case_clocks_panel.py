@@ -40,7 +40,7 @@ from hotline.ui.clock_dialogs import (
     commune_office,
     moment_of,
 )
-from hotline.ui.timefmt import URGENCY_COLOURS, countdown
+from hotline.ui.timefmt import URGENCY_COLOURS, countdown, span_text
 
 #: A met clock is green; one met late keeps the amber of "due soon" (the text says "late").
 STATE_COLOURS = {"overdue": URGENCY_COLOURS["overdue"], "due_soon": URGENCY_COLOURS["due_soon"],
@@ -57,11 +57,18 @@ def clock_status(clock: Clock, now: datetime) -> str:
             else QCoreApplication.translate("CaseClocks", "Met")
         )
     if state == "met_late":
-        return QCoreApplication.translate("CaseClocks", "Met late: %1").replace("%1", format_local(clock.met_at))
+        # how late stays in sight once met (when: in the tooltip, the facts and the history)
+        late = span_text(int(clock.late_by.total_seconds()))
+        return QCoreApplication.translate("CaseClocks", "Met %1 late").replace("%1", late)
     if clock.kind == case_clocks.HANDOFF and now - clock.due < timedelta(minutes=1):
         # not "0 min left": the hand-off is due from the save
         return QCoreApplication.translate("CaseClocks", "Due now (at once)")
     return countdown(clock.due, now)
+
+
+def late_words(late: timedelta) -> str:
+    """How late a step was done: "1 d 2 h late"."""
+    return QCoreApplication.translate("CaseClocks", "%1 late").replace("%1", span_text(int(late.total_seconds())))
 
 
 def clocks_of(case: Case, events: list[CaseEvent], facts: CallFacts | None) -> tuple[Clock, ...]:

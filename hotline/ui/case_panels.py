@@ -191,11 +191,15 @@ class ReferralsPanel(_Panel):
 
 
 class LinksPanel(_Panel):
-    """Later calls about the same child: found by the phone number, or by a name typed here."""
+    """The calls of the case, the intake call first (Enter opens one), and later calls about the same child to link:
+    found by the phone number, or by a name typed here."""
 
     def __init__(self, view):
         super().__init__(view)
         self.linked = QListWidget(objectName="linkedCallsList")
+        self.linked.setAccessibleName(self.tr("Calls of this case: Enter opens the selected call"))
+        self.linked.setToolTip(self.tr("Enter or a double click opens the call"))
+        self.linked.itemActivated.connect(self._open)
         self.search = QLineEdit(objectName="linkSearchEdit")
         self.search.setPlaceholderText(self.tr("name or number (empty: calls from the same number)"))
         self.find_button = QPushButton(self.tr("Find calls"), objectName="findCallsButton")
@@ -205,7 +209,7 @@ class LinksPanel(_Panel):
         row.addWidget(self.search, 1)
         row.addWidget(self.find_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Calls linked to this case")))
+        layout.addWidget(QLabel(self.tr("Calls of this case (Enter opens one)")))
         layout.addWidget(self.linked, 1)
         layout.addLayout(row)
         layout.addWidget(self.candidates, 1)
@@ -224,15 +228,31 @@ class LinksPanel(_Panel):
 
     def reload(self) -> None:
         self.linked.clear()
+        intake = self.view.intake
+        if intake is not None:  # what the caller reported first: the case was opened from this call
+            item = QListWidgetItem(self.tr("Intake call: %s") % self._line(intake))
+            item.setData(_EVENT_ROLE, intake.id)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            self.linked.addItem(item)
         try:
             calls = case_store.linked_calls(self.view.db, self.view.case_id, viewer_id=self.view.user.id)
         except StoreError as exc:
             self.view.status_message.emit(str(exc), 8000)
             return
         for call in calls:
-            self.linked.addItem(self._line(call))
+            item = QListWidgetItem(self._line(call))
+            item.setData(_EVENT_ROLE, call.id)
+            self.linked.addItem(item)
+        self.linked.setCurrentRow(0)
         if self.view.can_edit:  # finding calls to link is part of linking (CASE_EDIT)
             self.find()
+
+    def _open(self, item: QListWidgetItem) -> None:
+        call_id = item.data(_EVENT_ROLE)
+        if call_id is not None:
+            self.view.open_call(call_id)
 
     def find(self) -> None:
         self.candidates.clear()

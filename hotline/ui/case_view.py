@@ -5,15 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -22,20 +27,27 @@ from PySide6.QtWidgets import (
 )
 
 from hotline.core import permissions
-from hotline.core.cases import CYCLE_BACK_TO, STEPS, Case, CaseRuleError, next_step
-from hotline.core.models import User
+from hotline.core.cases import CYCLE_BACK_TO, STEPS, Case, CaseRuleError, next_step, step_late_by
+from hotline.core.models import Call, User
 from hotline.core.timeutil import format_local
 from hotline.settings import Settings
 from hotline.store import audit
 from hotline.store import case_clocks as clock_store
 from hotline.store import cases as case_store
+from hotline.store import categories as category_store
 from hotline.store import users as user_store
 from hotline.store.db import StoreError
 from hotline.ui import labels
-from hotline.ui.case_clocks_panel import ClockHistory, ClocksPanel
+from hotline.ui.call_edit_dialog import CallEditDialog
+from hotline.ui.case_clocks_panel import STATE_COLOURS, ClockHistory, ClocksPanel, late_words
+from hotline.ui.case_intake import IntakeCallBox
 from hotline.ui.case_panels import DetailsPanel, LinksPanel, NotesPanel, ReferralsPanel
 from hotline.ui.case_words import step_label
 from hotline.ui.clock_dialogs import ReviewDialog
+from hotline.ui.screen_fit import fit_to_screen
+
+#: The least height of the tabs (notes, referrals…) before the case file scrolls: a few notes and the new one.
+TABS_MIN_HEIGHT = 230
 
 
 class CaseView(QDialog):
@@ -54,6 +66,9 @@ class CaseView(QDialog):
         self.names = {u.id: u.display_name for u in user_store.list_users(db)}
         self.case: Case | None = None
         self.facts: clock_store.CallFacts | None = None
+        self.intake: Call | None = None  # the call the case was opened from: what the caller reported
+        self.call_dialog: QDialog | None = None  # the last call opened from the case file
+        self.taxonomy = category_store.load_taxonomy(db)  # an old call's retired category keeps its words
         self.header = QLabel(objectName="caseHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -63,10 +78,11 @@ class CaseView(QDialog):
         self.steps.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.steps.horizontalHeader().setStretchLastSection(True)
         self.steps.verticalHeader().setDefaultSectionSize(24)
-        self.steps.setColumnWidth(0, 170)
+        self.steps.setColumnWidth(0, 150)
         self.steps.setFixedWidth(420)
         # every step in sight, no scrolling
         self.steps.setFixedHeight(24 * len(STEPS) + self.steps.horizontalHeader().sizeHint().height() + 4)
+        self.intake_box = IntakeCallBox(self)
         self.clocks = ClocksPanel(self)
         self.next_button = QPushButton(objectName="completeStepButton")
         self.notes = NotesPanel(self)
@@ -74,7 +90,7 @@ class CaseView(QDialog):
         self.referrals = ReferralsPanel(self)
         self.links = LinksPanel(self)
         self.details = DetailsPanel(self)
-        tabs = QTabWidget(objectName="caseTabs")
+        tabs = self.tabs = QTabWidget(objectName="caseTabs")
         tabs.addTab(self.notes, self.tr("Notes"))
         tabs.addTab(self.history, self.tr("Clock records"))
         tabs.addTab(self.referrals, self.tr("Referrals"))
@@ -89,7 +105,7 @@ class CaseView(QDialog):
         self.assign_combo.setVisible(self.can_assign)
         self.assign_button.setVisible(self.can_assign)
         self.form_button = QPushButton(self.tr("Mẫu số 01 (PDF)…"), objectName="form01Button")
-        done = QPushButton(self.tr("Close the window"))
+        done = self.done_button = QPushButton(self.tr("Close the window"), objectName="closeWindowButton")
         bottom = QHBoxLayout()
         bottom.addWidget(self.close_button)
         bottom.addWidget(self.assign_button)
@@ -97,25 +113,57 @@ class CaseView(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.form_button)
         bottom.addWidget(done)
+        # what the caller reported comes first, the clocks under it and the steps beside them: one row less than
+        # stacked, so that the file fits a 1366×768 screen without scrolling
         top = QHBoxLayout()
+        report_column = QVBoxLayout()
+        report_column.addWidget(self.intake_box)
+        report_column.addWidget(self.clocks, 1)
         steps_column = QVBoxLayout()
         steps_column.addWidget(self.steps)
         steps_column.addWidget(self.next_button)
         steps_column.addStretch(1)
+        top.addLayout(report_column, 1)
         top.addLayout(steps_column)
-        top.addWidget(self.clocks, 1)
+        # the tabs take the height left over, down to their least: their preferred height (lists of 10 rows) would
+        # make the file scroll on a 768-pixel screen
+        tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        tabs.setMinimumHeight(max(TABS_MIN_HEIGHT, tabs.minimumSizeHint().height()))
+        body = QWidget(objectName="caseBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(top)
+        body_layout.addWidget(tabs, 1)
+        # a smaller screen (or larger letters) scrolls the file; the header and the buttons stay in sight
+        self.scroll = QScrollArea(objectName="caseScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through its fields, which it scrolls into view
+        self.scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addLayout(top)
-        layout.addWidget(tabs, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(bottom)
         self.next_button.clicked.connect(self.complete_next_step)
         self.close_button.clicked.connect(self.close_or_reopen)
         self.form_button.clicked.connect(self.save_form01)
         done.clicked.connect(self.close)
         self.assign_button.clicked.connect(self.give_to)
-        self.resize(1340, 720)
+        self.intake_box.open_requested.connect(self.open_call)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # no default button: see keyPressEvent
+        fit_to_screen(self, 1340, 820)
         self.reload()
+
+    def keyPressEvent(self, event) -> None:
+        # Enter presses the button that has the focus and no other: QDialog would press its default button, and
+        # "Mark done" or "Close the case" is no key to hit by accident. In the calls list Enter opens the call.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = QApplication.focusWidget()
+            if isinstance(focused, QPushButton) and focused.isEnabled() and self.isAncestorOf(focused):
+                focused.click()
+            return
+        super().keyPressEvent(event)
 
     # --- loading -------------------------------------------------------------------------------------------
 
@@ -132,6 +180,7 @@ class CaseView(QDialog):
             return
         self._viewed = True
         case = self.case
+        self._show_intake()
         self.setWindowTitle(self.tr("Case file %s") % case.number)
         self._show_header(case, events)
         self._show_steps(events)
@@ -190,9 +239,40 @@ class CaseView(QDialog):
                 done.pop("closed", None)
         for row, step in enumerate(STEPS):
             self.steps.setItem(row, 0, QTableWidgetItem(step_label(step)))
+            item = QTableWidgetItem()
             event = done.get(step)
-            done_text = f"{format_local(event.at)} — {self.names.get(event.user_id, '')}" if event else ""
-            self.steps.setItem(row, 1, QTableWidgetItem(done_text))
+            if event is not None:
+                # a step done after its due stays marked late: in words (before the name, which may be cut off)
+                # and in the amber of a clock met late
+                late = step_late_by(step, event.at, self.case.plan_due)
+                parts = [format_local(event.at), late_words(late) if late else "", self.names.get(event.user_id, "")]
+                item.setText(" — ".join(part for part in parts if part))
+                item.setToolTip(item.text())
+                if late:
+                    item.setBackground(QBrush(QColor(STATE_COLOURS["met_late"])))
+            self.steps.setItem(row, 1, item)
+
+    def _show_intake(self) -> None:
+        """What the caller reported: the call the case was opened from, read again with the case."""
+        try:
+            self.intake = case_store.intake_call(self.db, self.case_id, viewer_id=self.user.id)
+        except StoreError as exc:
+            self.intake = None
+            self.intake_box.show_error(str(exc))
+            return
+        self.intake_box.show_call(self.intake, self.names, self.taxonomy, self.lang, self.user)
+
+    def open_call(self, call_id: int) -> None:
+        """A call of the case (the intake call, a linked one) in the call window: editable or read-only as the
+        viewer's role allows; a change shows here at once."""
+        dialog = CallEditDialog(self.db, self.user, call_id, self.settings, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if dialog.call is None:  # it could not be read; the dialog has said why
+            dialog.deleteLater()
+            return
+        dialog.call_changed.connect(lambda _id: self.reload())
+        self.call_dialog = dialog
+        dialog.show()
 
     # --- changes -------------------------------------------------------------------------------------------
 
@@ -292,7 +372,10 @@ class CaseView(QDialog):
         from hotline.reports.form01 import write_form01_pdf
 
         case = self.case
-        suggested = str(Path.home() / f"Mau01-{case.number}.pdf")
+        from hotline.core.timeutil import local, utcnow
+        from hotline.ui.file_names import suggested_path
+
+        suggested = suggested_path("form01", local(utcnow()).date(), extra=case.number)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Mẫu số 01"), suggested, "PDF (*.pdf)")
         if not path:
             return

@@ -4,24 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-STEPS = {
-    "received": QT_TRANSLATE_NOOP("CaseWords", "Received"),
-    "assessment": QT_TRANSLATE_NOOP("CaseWords", "Initial assessment"),
-    "needs": QT_TRANSLATE_NOOP("CaseWords", "Needs identified"),
-    "plan": QT_TRANSLATE_NOOP("CaseWords", "Support plan"),
-    "implementing": QT_TRANSLATE_NOOP("CaseWords", "Implementing the plan"),
-    "review": QT_TRANSLATE_NOOP("CaseWords", "Review"),
-    "closed": QT_TRANSLATE_NOOP("CaseWords", "Closed"),
-}
-SERVICES = {
-    "police": QT_TRANSLATE_NOOP("CaseWords", "Police"),
-    "health": QT_TRANSLATE_NOOP("CaseWords", "Health"),
-    "commune": QT_TRANSLATE_NOOP("CaseWords", "Commune committee"),
-    "school": QT_TRANSLATE_NOOP("CaseWords", "School"),
-    "legal_aid": QT_TRANSLATE_NOOP("CaseWords", "Legal aid"),
-    "shelter": QT_TRANSLATE_NOOP("CaseWords", "Shelter"),
-    "other": QT_TRANSLATE_NOOP("CaseWords", "Other service"),
-}
+from hotline.core.words import CASE_SERVICES, CASE_STEPS
+
+# The steps and services are codes of core.cases: their words are the one vocabulary's (hotline.core.words).
+STEPS = CASE_STEPS
+SERVICES = CASE_SERVICES
 #: The legal clocks (core.case_clocks), as the case file names them: which clock and what it asks.
 CLOCKS = {
     "handoff": QT_TRANSLATE_NOOP("CaseWords", "Pass the report to the commune of the incident (at once)"),

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from hotline.core.models import CHILD_STATUSES, CHILD_UNCLEAR, Child, age_band_for, age_group
 from hotline.ui import labels
@@ -16,6 +27,8 @@ NO_AGE = -1
 MAX_AGE = 120
 #: The colour of the legal group beside the age: a child, a minor, an adult victim.
 _GROUP_COLOURS = {"child": "#1b5e20", "minor": "#8a6d00", "adult": "#0d47a1"}
+#: Removes the person whose row holds the cursor: a key of its own, since the button is no Tab stop.
+REMOVE_KEY = "Alt+Del"
 
 
 class ChildEditor(QFrame):
@@ -71,8 +84,14 @@ class ChildEditor(QFrame):
         self.special.setToolTip(self.tr("Special circumstances of the child (Luật Trẻ em, Điều 10)"))
         self.carer_edit = QLineEdit(objectName="childCarerEdit")
         self.carer_edit.setPlaceholderText(self.tr("who looks after the child now"))
-        self.remove_button = QPushButton(self.tr("Remove"), objectName="removeChildButton")
-        self.remove_button.setToolTip(self.tr("Remove this person from the call"))
+        key_text = QKeySequence(REMOVE_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+        self.remove_button = QPushButton(self.tr("Remove (%s)") % key_text, objectName="removeChildButton")
+        self.remove_button.setToolTip(self.tr("Remove this person from the call (%s)") % key_text)
+        self.remove_button.setAccessibleName(self.tr("Remove this person from the call"))
+        # out of the typing path: Tab from the age once landed on it, and Space then removed the child
+        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.remove_shortcut = QShortcut(QKeySequence(REMOVE_KEY), self, self.ask_to_remove)
+        self.remove_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._layout()
         self.set_number(number)
         self._show_group()
@@ -86,7 +105,7 @@ class ChildEditor(QFrame):
             self.status_row.changed,
         ):  # fmt: skip
             signal.connect(self.changed)
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.remove_button.clicked.connect(self.ask_to_remove)
 
     def _layout(self) -> None:
         self.circumstances_label = QLabel(self.tr("Circumstances"))
@@ -114,6 +133,23 @@ class ChildEditor(QFrame):
         grid.addWidget(self.carer_edit, 6, 2, 1, 2)
         for column in (1, 2, 3):
             grid.setColumnStretch(column, 1)
+
+    def ask_to_remove(self) -> None:
+        """Remove this person; what was typed for them goes only after a question whose default is Cancel."""
+        if not self.is_empty():
+            who = self.title.text()
+            name = self.name_edit.text().strip()
+            answer = QMessageBox.question(
+                self,
+                self.tr("Remove %s?") % who,
+                self.tr("Remove %s from the call? What was typed for them will be lost.")
+                % (f"{who} ({name})" if name else who),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.remove_requested.emit(self)
 
     def set_number(self, number: int) -> None:
         self._number = number
@@ -206,7 +242,7 @@ class ChildEditor(QFrame):
     def tab_chain(self) -> list[QWidget]:
         """The inputs in the order Tab visits them."""
         return [self.name_edit, self.sex_combo, self.age_spin, self.band_combo, self.destination_combo,
-                *self.status_row.tab_chain(), self.remove_button, self.province_combo, self.ward_combo,
+                *self.status_row.tab_chain(), self.province_combo, self.ward_combo,
                 self.address_edit, self.special, self.carer_edit]  # fmt: skip
 
 

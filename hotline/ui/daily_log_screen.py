@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,13 +15,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotline.core import permissions
-from hotline.core.daily_log import LogFilter, current_shift, shift_bounds
+from hotline.core.daily_log import LogFilter, period_text, previous_shift, shift_bounds, shift_to_open
 from hotline.core.models import ONE_KEY_OUTCOMES, RISK_LEVELS, User
 from hotline.core.timeutil import format_local, local_range_bounds, utcnow
 from hotline.settings import Settings
@@ -37,7 +36,8 @@ from hotline.store import categories as category_store
 from hotline.store import daily_log as log_store
 from hotline.store import users as user_store
 from hotline.store.db import StoreError
-from hotline.ui import labels
+from hotline.ui import labels, log_columns
+from hotline.ui.models import daily_log_model as columns
 from hotline.ui.models.daily_log_model import DailyLogModel
 
 #: The longest date range the log shows at once.
@@ -46,6 +46,18 @@ MAX_RANGE_DAYS = 92
 KEEP_ROWS = 5000
 #: How often another copy's saves are looked for (DESIGN: a new call appears within 3 seconds).
 LIVE_MS = 1000
+#: How the columns are sized (log_columns): numbers and fixed words whole; names, categories and communes give
+#: up width to the summary, which stretches over the rest (at least SUMMARY_MIN pixels where the screen allows).
+COLUMN_RULES = {
+    columns.LINE: log_columns.ColumnRule(cap=16),
+    columns.PHONE: log_columns.ColumnRule(cap=20, bold=True),  # longer than a number is prose: cut short
+    columns.OPERATOR: log_columns.ColumnRule(cap=22, elastic=True),
+    columns.CONTENT: log_columns.ColumnRule(cap=34, elastic=True),
+    columns.CHILD: log_columns.ColumnRule(cap=12),  # "Nữ, 11–15" whole; "Không rõ, Chưa rõ tuổi" cut short
+    columns.COMMUNE: log_columns.ColumnRule(cap=20, elastic=True),
+    columns.CASE: log_columns.ColumnRule(),  # a case number is never cut short
+}
+SUMMARY_MIN = 240
 
 
 class DailyLogScreen(QWidget):
@@ -62,6 +74,7 @@ class DailyLogScreen(QWidget):
         self.can_review = permissions.can(user, permissions.CALL_REVIEW)
         self.can_export = permissions.can(user, permissions.EXPORT_PERSONAL)
         self._sort, self._descending = "started_at", False
+        self._shown_filter: LogFilter | None = None
         self.model = DailyLogModel(self.taxonomy, lang, self)
         self._build()
         self.model.sort_requested = self._sort_by  # after building: the view sorts once when it is set up
@@ -75,7 +88,8 @@ class DailyLogScreen(QWidget):
 
     def _build(self) -> None:
         shifts = self.settings.shifts()
-        day, shift_index = current_shift(utcnow(), shifts) if shifts else (date.today(), 0)
+        # during a shift's first hours the lead reviews the shift that just ended (at 07:05, last night)
+        day, shift_index, _ended = shift_to_open(utcnow(), shifts) if shifts else (date.today(), 0, False)
         self.day_edit = QDateEdit(QDate(day.year, day.month, day.day), objectName="logDayEdit")
         self.day_edit.setDisplayFormat("dd/MM/yyyy")
         self.day_edit.setCalendarPopup(True)
@@ -117,11 +131,24 @@ class DailyLogScreen(QWidget):
         self.search_edit = QLineEdit(objectName="logSearchEdit")
         self.search_edit.setPlaceholderText(self.tr("Search names, summaries, places, phone digits (Ctrl+F)…"))
         self.search_edit.setClearButtonEnabled(True)
+        self.last_shift_button = QPushButton(self.tr("Shift just ended"), objectName="lastShiftButton")
+        self.last_shift_button.setToolTip(self.tr("Show the shift that ended last (a night shift is listed under "
+                                                  "the day it began)"))  # fmt: skip
+        self.last_shift_button.setVisible(bool(shifts))
+        for widget, name in (
+            (self.day_edit, self.tr("Day")), (self.shift_combo, self.tr("Shift")), (self.to_edit, self.tr("Last day")),
+            (self.last_shift_button, self.tr("Shift just ended")), (self.search_edit, self.tr("Search the log")),
+        ):  # fmt: skip
+            widget.setAccessibleName(name)
 
         filters = QGridLayout()
         filters.addWidget(self.day_edit, 0, 0)
         filters.addWidget(self.shift_combo, 0, 1)
-        filters.addWidget(self.to_edit, 0, 2)
+        period_end = QHBoxLayout()  # the last day of a range, or the one-click choice of the shift just ended
+        period_end.setContentsMargins(0, 0, 0, 0)
+        period_end.addWidget(self.to_edit)
+        period_end.addWidget(self.last_shift_button)
+        filters.addLayout(period_end, 0, 2)
         filters.addWidget(self.line_combo, 0, 3)
         filters.addWidget(self.operator_combo, 0, 4)
         filters.addWidget(self.outcome_combo, 0, 5)
@@ -140,13 +167,21 @@ class DailyLogScreen(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(22)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((95, 80, 130, 120, 70, 220, 90, 140, 90, 110, 110, 60)):
-            header.resizeSection(column, width)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setItemDelegateForColumn(columns.SUMMARY, log_columns.MatchDelegate(columns.MATCH_ROLE, self.view))
+        # a name cut short keeps its end: the given name, by which colleagues know each other
+        self.view.setItemDelegateForColumn(columns.OPERATOR, log_columns.ElideLeftDelegate(self.view))
+        self.columns = log_columns.ColumnFitter(self.view, COLUMN_RULES, sample_role=columns.SAMPLE_ROLE,
+                                                stretch_min=SUMMARY_MIN, text=self.model.cell_text)  # fmt: skip
         self.count_label = QLabel(objectName="logCountLabel")
+        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # under the table, not beside it: the table needs the full width of a 1366-pixel screen
         self.summary = QTextBrowser(objectName="shiftSummary")
-        self.summary.setMinimumWidth(250)
+        self.summary.setAccessibleName(self.tr("Summary"))
+        self.summary.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        margins = 2 * (int(self.summary.document().documentMargin()) + self.summary.frameWidth())
+        self.summary.setFixedHeight(self.summary.fontMetrics().lineSpacing() * 3 + margins + 8)  # three lines
 
         self.review_button = QPushButton(self.tr("Mark reviewed (Space)"), objectName="reviewButton")
         self.open_button = QPushButton(self.tr("Open (Enter)"), objectName="openCallButton")
@@ -159,19 +194,11 @@ class DailyLogScreen(QWidget):
         for button in (self.open_button, self.review_button, self.export_button, self.handover_button):
             buttons.addWidget(button)
 
-        table = QWidget()
-        table_layout = QVBoxLayout(table)
-        table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.view, 1)
-        table_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(table)
-        splitter.addWidget(self.summary)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
 
         for combo in (self.shift_combo, self.line_combo, self.operator_combo, self.outcome_combo, self.category_combo,
                       self.risk_combo, self.flag_combo, self.reviewed_combo):  # fmt: skip
@@ -180,6 +207,7 @@ class DailyLogScreen(QWidget):
         self.to_edit.dateChanged.connect(self.reload)
         self.search_edit.textChanged.connect(lambda _t: self._debounce.start())
         self.view.activated.connect(lambda index: self.open_call.emit(self.model.row(index.row()).id))
+        self.last_shift_button.clicked.connect(self.show_last_shift)
         self.open_button.clicked.connect(self._open_current)
         self.review_button.clicked.connect(self.review_selected)
         self.export_button.clicked.connect(self.export)
@@ -210,6 +238,33 @@ class DailyLogScreen(QWidget):
 
     def _update_range_widgets(self) -> None:
         self.to_edit.setVisible(self.shift_combo.currentData() == "range")
+
+    def show_last_shift(self) -> None:
+        """The shift that ended last (at 07:05, the night that began yesterday evening), in one click."""
+        shifts = self.settings.shifts()
+        if not shifts:
+            return
+        day, index = previous_shift(utcnow(), shifts)
+        for widget in (self.shift_combo, self.day_edit):  # one read for both changes
+            widget.blockSignals(True)
+        self.shift_combo.setCurrentIndex(self.shift_combo.findData(index))
+        self.day_edit.setDate(QDate(day.year, day.month, day.day))
+        for widget in (self.shift_combo, self.day_edit):
+            widget.blockSignals(False)
+        self.reload()
+        self.view.setFocus()
+
+    def _period_words(self) -> str:
+        """The period shown, its hours and days spelled out; for a shift, whether it just ended or is under way."""
+        start, end, words = self.period()
+        choice, shifts = self.shift_combo.currentData(), self.settings.shifts()
+        if not isinstance(choice, int) or not shifts:
+            return words
+        words = period_text(shifts[choice][0], start, end)
+        now = utcnow()
+        if (self.day_edit.date().toPython(), choice) == previous_shift(now, shifts):
+            return f"{words} ({self.tr('just ended')})"
+        return f"{words} ({self.tr('under way')})" if start <= now < end else words
 
     def period(self) -> tuple[datetime, datetime, str]:
         """UTC bounds of the chosen shift, day or range, and how to say it."""
@@ -258,6 +313,10 @@ class DailyLogScreen(QWidget):
         loaded, scrolled = self.model.rowCount(), self.view.verticalScrollBar().value()
         self._update_range_widgets()
         selected = {row.id for row in self.selected_rows()}
+        current = self.view.currentIndex()  # read now: the reset below ends every index
+        current_row = current.row() if current.isValid() else None
+        current_id = self.model.row(current_row).id if current_row is not None else None
+        current_column = max(current.column(), 0)
         try:
             f = self.current_filter()
             total = log_store.log_count(self.db, f, viewer_id=self.user.id)
@@ -266,15 +325,37 @@ class DailyLogScreen(QWidget):
         except StoreError as exc:
             self.status_message.emit(str(exc), 8000)
             return
-        if keep_place:
+        # the same filter read again (an edit saved, another desk's save): the lead stays where they were
+        refresh = keep_place or f == self._shown_filter
+        self._shown_filter = f
+        if refresh:
             while self.model.rowCount() < min(loaded, KEEP_ROWS) and self.model.canFetchMore():
                 self.model.fetchMore()
             self.view.verticalScrollBar().setValue(scrolled)
-        self.count_label.setText(self.tr("%d calls") % total)
+        self.count_label.setText(f"{self.tr('%d calls') % total}  ·  {self._period_words()}")
         self.summary.setHtml(self._summary_html(summary))
-        for row_number in range(self.model.rowCount()):
-            if self.model.row(row_number).id in selected:
-                self.view.selectRow(row_number)
+        target = self._restore_place(selected, current_id, current_row if refresh else None, current_column)
+        if target is not None and not refresh:  # another sort or filter: the same call, wherever it went
+            self.view.scrollTo(target)
+
+    def _restore_place(self, selected: set[int], current_id: int | None, current_row: int | None, column: int):
+        """Select the rows selected before and make the same call current again (else the same row number, when
+        ``current_row`` is given); returns the current index then, or None."""
+        rows = [self.model.row(n).id for n in range(self.model.rowCount())]
+        selection = QItemSelection()
+        for number, call_id in enumerate(rows):
+            if call_id in selected:
+                selection.select(self.model.index(number, 0), self.model.index(number, self.model.columnCount() - 1))
+        flags = QItemSelectionModel.SelectionFlag
+        self.view.selectionModel().select(selection, flags.ClearAndSelect)
+        target = rows.index(current_id) if current_id in rows else None
+        if target is None and current_row is not None and rows:
+            target = min(current_row, len(rows) - 1)
+        if target is None:
+            return None
+        index = self.model.index(target, column)
+        self.view.selectionModel().setCurrentIndex(index, flags.NoUpdate)
+        return index
 
     def _fetch_rows(self, f: LogFilter, offset: int, limit: int) -> list:
         """The next page as the table scrolls; a refusal (the account was disabled meanwhile) ends the list."""
@@ -296,9 +377,11 @@ class DailyLogScreen(QWidget):
                 self.reload(keep_place=True)
 
     def _summary_html(self, s) -> str:
-        def table(title: str, counts: dict, word) -> str:
-            rows = "".join(f"<tr><td>{word(k)}</td><td align='right'>{v}</td></tr>" for k, v in counts.items())
-            return f"<p><b>{title}</b></p><table width='100%'>{rows}</table>"
+        """The shift's counts as two or three lines of running text under the table (a strip, not a column)."""
+
+        def counts(title: str, numbers: dict, word) -> str:
+            items = " · ".join(f"{escape(word(k))} <b>{v}</b>" for k, v in numbers.items())
+            return f"{escape(title)}: {items or '0'}"
 
         minutes, seconds = divmod(int(s.avg_duration_s), 60)
         longest_m, longest_s = divmod(s.max_duration_s, 60)
@@ -306,17 +389,21 @@ class DailyLogScreen(QWidget):
         flagged, with_case = self.tr("Flagged for a case file"), self.tr("with a case file")
         cleared, unreviewed = self.tr("Flags cleared by operators"), self.tr("Not yet reviewed")
         average, longest = self.tr("Average duration"), self.tr("longest")
-        return "".join([
-            f"<h3>{summary}</h3><p>{calls}: <b>{s.total}</b></p>",
-            table(self.tr("By line"), s.by_line, str),
-            table(self.tr("By outcome"), s.by_outcome, lambda k: labels.label(labels.OUTCOMES, k)),
-            table(self.tr("Calls with content by group"), s.substantive_by_group,
-                  lambda k: self.taxonomy.group_label(k, self.lang)),
-            f"<p>{flagged}: <b>{s.flagged}</b> · {with_case}: <b>{s.flagged_with_case}</b></p>",
-            f"<p>{cleared}: <b>{s.flags_cleared}</b></p>",
-            f"<p>{average}: {minutes:02d}:{seconds:02d} · {longest}: {longest_m:02d}:{longest_s:02d}</p>",
-            f"<p>{unreviewed}: <b>{s.unreviewed}</b></p>",
+        gap = " &nbsp;—&nbsp; "
+        first = gap.join([
+            f"<b>{summary}</b> · {calls}: <b>{s.total}</b>",
+            counts(self.tr("By line"), s.by_line, str),
+            counts(self.tr("By outcome"), s.by_outcome, lambda k: labels.label(labels.OUTCOMES, k)),
         ])  # fmt: skip
+        second = gap.join([
+            counts(self.tr("Calls with content by group"), s.substantive_by_group,
+                   lambda k: self.taxonomy.group_label(k, self.lang)),
+            f"{flagged}: <b>{s.flagged}</b> · {with_case}: <b>{s.flagged_with_case}</b>",
+            f"{cleared}: <b>{s.flags_cleared}</b>",
+            f"{average}: {minutes:02d}:{seconds:02d} · {longest}: {longest_m:02d}:{longest_s:02d}",
+            f"{unreviewed}: <b>{s.unreviewed}</b>",
+        ])  # fmt: skip
+        return f"<p style='margin:0'>{first}</p><p style='margin:0'>{second}</p>"
 
     def selected_rows(self):
         return [self.model.row(index.row()) for index in self.view.selectionModel().selectedRows()]
@@ -386,13 +473,19 @@ class DailyLogScreen(QWidget):
         )  # fmt: skip
         if answer != QMessageBox.StandardButton.Yes:
             return
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export the calls"), str(Path.home() / "hotline-calls.xlsx"), "Excel (*.xlsx);;CSV (*.csv)"
-        )
+        from hotline.ui.file_names import log_period_path
+
+        # "cuoc-goi_2026-12-06_ca-dem.xlsx": the words of the interface without accents, the day, the shift;
+        # "(2)" when that file is there already
+        suggested = log_period_path("calls", "xlsx", self.day_edit.date().toPython(), self.shift_combo.currentData(),
+                                    self.to_edit.date().toPython(), self.settings.shifts())  # fmt: skip
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export the calls"), suggested,
+                                                   "Excel (*.xlsx);;CSV (*.csv)")  # fmt: skip
+        path = self._export_path(path, chosen)
         if not path:
             return
         f = self.current_filter()
-        writer = write_csv_labelled if path.lower().endswith(".csv") or "csv" in chosen.lower() else write_xlsx_labelled
+        writer = write_csv_labelled if path.lower().endswith(".csv") else write_xlsx_labelled
         try:
             rows = log_store.export_rows(self.db, f, viewer_id=self.user.id)
             count = writer(rows, Path(path), taxonomy=category_store.load_taxonomy(self.db))  # labels as now named
@@ -401,6 +494,22 @@ class DailyLogScreen(QWidget):
             return
         audit.append(self.db, self.user.id, "export", "calls", "", f"{Path(path).suffix} {count} rows")
         self.status_message.emit(self.tr("%d calls exported to %s") % (count, path), 10000)
+
+    def _export_path(self, path: str, chosen: str) -> str:
+        """The file to write: a name typed without .xlsx or .csv gets the chosen type's; the save dialog asked
+        before replacing the name it was given, so a file that name then hits is asked about here."""
+        if not path or Path(path).suffix.lower() in (".xlsx", ".csv"):
+            return path
+        path += ".csv" if "csv" in chosen.lower() else ".xlsx"
+        if Path(path).exists():
+            answer = QMessageBox.question(
+                self, self.tr("Export the calls"),
+                self.tr("%s already exists. Replace it?") % Path(path).name,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return ""
+        return path
 
     def handover(self) -> None:
         """The summary, the flagged calls and the open questions, as a PDF or on paper."""
@@ -422,8 +531,12 @@ class DailyLogScreen(QWidget):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is pdf:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Handover report"),
-                                                  str(Path.home() / "ban-giao-ca.pdf"), "PDF (*.pdf)")  # fmt: skip
+            from hotline.ui.file_names import log_period_path
+
+            suggested = log_period_path("handover", "pdf", self.day_edit.date().toPython(),
+                                        self.shift_combo.currentData(), self.to_edit.date().toPython(),
+                                        self.settings.shifts())  # fmt: skip
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Handover report"), suggested, "PDF (*.pdf)")
             if path:
                 try:
                     write_handover_pdf(report, Path(path))

@@ -225,7 +225,7 @@ class LockScreen(QWidget):
             self._error(self.tr("Type your password."))
             self.password_edit.setFocus()
             return
-        result = self._sign_in(self.user.username, password, self.password_edit)
+        result = self._sign_in(self.user.username, password, self.password_edit, own=True)
         if result is None:
             return
         self.password_edit.clear()
@@ -253,8 +253,9 @@ class LockScreen(QWidget):
         else:
             self.other_user.emit(result)
 
-    def _sign_in(self, username: str, password: str, password_edit: QLineEdit) -> User | None:
-        """The user when the password is right (a wrong one counts towards the lock-out, as at sign-in)."""
+    def _sign_in(self, username: str, password: str, password_edit: QLineEdit, *, own: bool = False) -> User | None:
+        """The user when the password is right (a wrong one counts towards the lock-out, as at sign-in). ``own``:
+        the locked user's own password, the only thing asked, so a refusal names the password alone."""
         try:
             result = users.sign_in(self.db, username, password)
         except StoreError as exc:
@@ -267,7 +268,9 @@ class LockScreen(QWidget):
         elif result.reason == "locked" and result.locked_until is not None:
             until = format_local(result.locked_until, with_date=False)
             message = self.tr("Too many wrong passwords: this account is locked until %1.").replace("%1", until)
-        else:
+        elif own:
+            message = self.tr("Wrong password.")
+        else:  # another user's fields: like the sign-in, never tell which usernames exist
             message = self.tr("Wrong username or password.")
         self._error(message)
         password_edit.clear()

@@ -69,6 +69,9 @@ class LoginDialog(QDialog):
         self._demo_password = demo_password
         self._demo_accounts = list(demo_accounts)
         self.user: User | None = None
+        #: the administrator's temporary password just typed, when the user must now choose their own: the
+        #: change of password then does not ask for it again (empty otherwise; nothing else is kept)
+        self.temporary_password = ""
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("Hotline — sign in"))
 
@@ -221,6 +224,7 @@ class LoginDialog(QDialog):
             QApplication.restoreOverrideCursor()
         if result.ok:
             self.user = result.user
+            self.temporary_password = password if result.user.must_change_password else ""
             _show_error(self.error_label, "")
             self.accept()
             return

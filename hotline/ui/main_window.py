@@ -165,13 +165,16 @@ class MainWindow(QMainWindow):
         action.setObjectName(name)
         keys = QKeySequence(shortcut)
         action.setShortcut(keys)
-        action.setToolTip(f"{plain_text(text)} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
+        key_text = keys.toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{plain_text(text)} ({key_text})" if key_text else plain_text(text))
         action.triggered.connect(slot)
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.sign_out_action = self._action(self.tr("Sign &out"), "Ctrl+Shift+L", self.sign_out, "signOutAction")
+        # no key of its own: Ctrl+Shift+L was one Shift away from Ctrl+L (the phone number), pressed all shift long;
+        # signing out is once a shift, from the menu (Alt+F, O)
+        self.sign_out_action = self._action(self.tr("Sign &out"), "", self.sign_out, "signOutAction")
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close, "quitAction")
         self.password_action = self._action(
             self.tr("C&hange password…"), "Ctrl+Shift+P", self.change_password, "changePasswordAction"
@@ -267,7 +270,7 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._keep_unsaved_call():
+        if not self._may_leave_the_call() or not self._keep_unsaved_call():
             self._signing_out = False
             self.next_user = self.restore_path = None
             self._quiet_close = False
@@ -281,13 +284,33 @@ class MainWindow(QMainWindow):
         event.accept()
         self.closed.emit(self._signing_out)
 
+    def _may_leave_the_call(self) -> bool:
+        """Sign-out, the window's X or Quit during a call being typed: ask first, Cancel the default (one key or
+        click must not end a call). Not asked with no call typed, nor when the program itself ends the session
+        (another user at the lock, a restore) or the screen is locked (the owner is away)."""
+        if self.call_screen is None or not self.call_screen.has_unsaved() or self._quiet_close or self.is_locked():
+            return True
+        if self._signing_out:
+            title = self.tr("Sign out during a call?")
+            question = self.tr("Sign out now?")
+        else:
+            title = self.tr("Close Hotline during a call?")
+            question = self.tr("Close Hotline now?")
+        kept = self.tr(
+            "You are typing a call. It will be kept as a draft and offered back the next time you sign in "
+            "on this computer: nothing typed is lost."
+        )
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+        answer = QMessageBox.question(self, title, f"{kept}\n\n{question}", buttons, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _keep_unsaved_call(self) -> bool:
         """Keep a call being typed as a draft before the window goes; False when it could not be kept and
         the person chose to stay."""
         if self.call_screen is None or not self.call_screen.has_unsaved():
             return True
         try:
-            self.call_screen.keep_as_draft()
+            self.call_screen.keep_as_draft(set_aside=True)
         except StoreError as exc:
             answer = QMessageBox.warning(
                 self,
@@ -299,16 +322,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Cancel,
             )
             return answer == QMessageBox.StandardButton.Discard
-        if self._quiet_close or self.is_locked():
-            return True  # the next person at the PC need not read it; it is offered back at the owner's sign-in
-        QMessageBox.information(
-            self,
-            self.tr("Call kept as a draft"),
-            self.tr(
-                "The call you were typing is kept as a draft. "
-                "It will be offered back the next time you sign in on this computer."
-            ),
-        )
+        # said before (_may_leave_the_call); after a quiet close the owner reads it at their next sign-in
         return True
 
     # --- the idle lock ---
@@ -397,7 +411,7 @@ class MainWindow(QMainWindow):
         (a question or note left open in a dialog is closed unanswered)."""
         if self.call_screen is not None and self.call_screen.has_unsaved():
             try:
-                self.call_screen.keep_as_draft()
+                self.call_screen.keep_as_draft(set_aside=True)
             except StoreError as exc:
                 screen = self._lock_dialog.lock_screen if self._lock_dialog is not None else self.lock_screen
                 screen.show_error(

@@ -49,11 +49,15 @@ def _error_label(parent: QWidget, accessible: str) -> QLabel:
 
 
 class ChangePasswordDialog(QDialog):
-    """The signed-in user changes their own password. ``forced``: after a reset, before anything else."""
+    """The signed-in user changes their own password. ``forced``: after a reset, before anything else.
+    ``current_password``: the temporary password the user has just typed at sign-in, not asked for again."""
 
-    def __init__(self, db, user: User, *, forced: bool = False, parent: QWidget | None = None):
+    def __init__(
+        self, db, user: User, *, forced: bool = False, current_password: str = "", parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.db, self.user = db, user
+        self._given_current = current_password
         self.setObjectName("changePasswordDialog")
         self.setWindowTitle(self.tr("Change password"))
         intro = QLabel(self)
@@ -75,6 +79,7 @@ class ChangePasswordDialog(QDialog):
         self.new_edit = _password_edit(self, "newPasswordEdit", self.tr("New password"))
         self.repeat_edit = _password_edit(self, "repeatPasswordEdit", self.tr("New password again"))
         form = QFormLayout()
+        self.form = form
         form.addRow(self.tr("&Current password:"), self.current_edit)
         form.addRow(self.tr("&New password:"), self.new_edit)
         form.addRow(self.tr("New password &again:"), self.repeat_edit)
@@ -92,7 +97,12 @@ class ChangePasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.current_edit.setFocus()
+        if current_password:
+            self.current_edit.setText(current_password)
+            form.setRowVisible(self.current_edit, False)
+            self.new_edit.setFocus()
+        else:
+            self.current_edit.setFocus()
 
     def _change(self) -> None:
         old, new, again = self.current_edit.text(), self.new_edit.text(), self.repeat_edit.text()
@@ -110,6 +120,7 @@ class ChangePasswordDialog(QDialog):
             users.change_own_password(self.db, self.user.id, old, new)
         except StoreError as exc:
             self.current_edit.clear()
+            self.form.setRowVisible(self.current_edit, True)  # e.g. changed meanwhile elsewhere: ask after all
             return self._refuse(str(exc), self.current_edit)
         self.accept()
         return None

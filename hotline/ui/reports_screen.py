@@ -34,6 +34,7 @@ from hotline.settings import Settings
 from hotline.store import audit, categories, lines, stats
 from hotline.store.db import StoreError, connect, database_path
 from hotline.ui import report_pages as pages
+from hotline.ui.file_names import suggested_path
 from hotline.ui.report_people_views import PeopleTables
 from hotline.ui.report_views import BreakdownTables, period_text
 from hotline.ui.worker import run_in_background
@@ -450,7 +451,7 @@ class ReportsScreen(QWidget):
             "pdf": self.tr("PDF document (*.pdf)"),
             "csv": self.tr("CSV file (*.csv)"),
         }
-        suggested = f"thong-ke-{self.data.first_day:%Y%m%d}-{self.data.last_day:%Y%m%d}.{kind}"
+        suggested = suggested_path("statistics", self.data.first_day, ext=kind, last_day=self.data.last_day)
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), suggested, filters[kind])
         if not name:
             return None

@@ -16,15 +16,19 @@ def countdown(due: datetime | None, now: datetime) -> str:
         return ""
     seconds = int((due - now).total_seconds())
     late = seconds < 0
-    minutes = abs(seconds) // 60
-    days, minutes = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(minutes, 60)
-    if days:
-        span = QCoreApplication.translate("Deadlines", "%d d %d h") % (days, hours)
-    elif hours:
-        span = QCoreApplication.translate("Deadlines", "%d h %02d min") % (hours, minutes)
-    else:
-        span = QCoreApplication.translate("Deadlines", "%d min") % minutes
+    span = span_text(abs(seconds))
     if late:
         return QCoreApplication.translate("Deadlines", "OVERDUE by %s") % span
     return QCoreApplication.translate("Deadlines", "%s left") % span
+
+
+def span_text(seconds: int) -> str:
+    """A length of time in days and hours, hours and minutes, or minutes: "2 d 3 h", "3 h 05 min", "40 min"."""
+    minutes = seconds // 60
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return QCoreApplication.translate("Deadlines", "%d d %d h") % (days, hours)
+    if hours:
+        return QCoreApplication.translate("Deadlines", "%d h %02d min") % (hours, minutes)
+    return QCoreApplication.translate("Deadlines", "%d min") % minutes

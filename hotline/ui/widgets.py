@@ -24,6 +24,10 @@ class _FoldCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:
         return [fold(path)]
 
+    def pathFromIndex(self, index) -> str:
+        # what the field shows for a place chosen or highlighted: its name, never the folded search key
+        return index.data(Qt.ItemDataRole.DisplayRole) or ""
+
 
 class PlaceCombo(QComboBox):
     """An editable combo of (code, name) items; typing filters without accents; ``code()`` is None if none."""

@@ -18,9 +18,11 @@ from hotline.ui.case_list_screen import CaseListScreen
 from hotline.ui.case_view import CaseView
 from hotline.ui.daily_log_screen import DailyLogScreen
 from hotline.ui.followup_screen import FollowupScreen
+from hotline.ui.my_calls_screen import MyCallsScreen
 
 _NAMES = {
     "call": QT_TRANSLATE_NOOP("Workspace", "Live call"),
+    "mycalls": QT_TRANSLATE_NOOP("Workspace", "My calls"),
     "log": QT_TRANSLATE_NOOP("Workspace", "Daily log"),
     "queue": QT_TRANSLATE_NOOP("Workspace", "Follow-up queue"),
     "mine": QT_TRANSLATE_NOOP("Workspace", "My cases"),
@@ -60,6 +62,17 @@ class Workspace(QWidget):
             self.call_screen.status_message.connect(self.status_message)
             self.call_screen.call_saved.connect(lambda _id: self.refresh_counts())
             self._add("call", self.call_screen)
+        self.my_calls: MyCallsScreen | None = None
+        # an operator's way back to a saved call (a shift lead has the daily log): a tab beside the call, not a
+        # dialog over it, so the call being typed stays as it is and Ctrl+1 / Esc / F2 go back to it
+        can_edit_own = permissions.can(user, permissions.CALL_EDIT_OWN)
+        if self.call_screen is not None and can_edit_own and not permissions.can(user, permissions.CALL_VIEW_ALL):
+            self.my_calls = MyCallsScreen(db, user, self.call_screen.taxonomy, self.lang, self)
+            self.my_calls.status_message.connect(self.status_message)
+            self.my_calls.open_call.connect(self.open_call)
+            self.my_calls.new_call_requested.connect(self._new_call_from_elsewhere)
+            self.my_calls.back_requested.connect(lambda: self.nav.setCurrentIndex(self.keys.index("call")))
+            self._add("mycalls", self.my_calls)
         self.daily_log: DailyLogScreen | None = None
         if permissions.can(user, permissions.CALL_VIEW_ALL):
             self.daily_log = DailyLogScreen(db, user, settings, self.lang, self)
@@ -108,7 +121,7 @@ class Workspace(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.nav.setVisible(len(self.keys) > 1)  # an operator has one screen: no tabs
+        self.nav.setVisible(len(self.keys) > 1)
         self.nav.currentChanged.connect(self._show)
         self._switch_actions: list[QAction] = []
         for number, key in enumerate(self.keys[:9], start=1):
@@ -191,8 +204,14 @@ class Workspace(QWidget):
             dialog.deleteLater()
             return None
         dialog.call_changed.connect(lambda _id: self.daily_log.reload() if self.daily_log else None)
+        dialog.call_changed.connect(lambda _id: self.my_calls.reload() if self.my_calls else None)
         dialog.show()
         return dialog
+
+    def _new_call_from_elsewhere(self) -> None:
+        """F2 on another screen: back to the call screen with a new call (it keeps a call being typed first)."""
+        self.nav.setCurrentIndex(self.keys.index("call"))
+        self.call_screen.new_call()
 
     def open_case(self, case_id: int) -> CaseView:
         """Show a case file in its own window (the lists and counts follow its changes)."""

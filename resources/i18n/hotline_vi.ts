@@ -190,6 +190,107 @@
         </message>
     </context>
     <context>
+        <name>AuditDetails</name>
+        <message>
+            <source>Daily, at the first start of the day</source>
+            <extracomment>What made a backup (core.backups.KINDS).</extracomment>
+            <translation>Hằng ngày, khi mở chương trình lần đầu trong ngày</translation>
+        </message>
+        <message>
+            <source>At closing</source>
+            <translation>Khi đóng chương trình</translation>
+        </message>
+        <message>
+            <source>Taken by hand</source>
+            <translation>Sao lưu thủ công</translation>
+        </message>
+        <message>
+            <source>The database replaced by a restore</source>
+            <translation>Cơ sở dữ liệu bị thay khi khôi phục</translation>
+        </message>
+        <message>
+            <source>Children</source>
+            <extracomment>File formats of the exports. Fields of an edit whose words are not the edit dialog's (the call's children as a whole, a user's fields).</extracomment>
+            <translation>Trẻ</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <source>Mẫu 01 number</source>
+            <translation>Số Mẫu 01</translation>
+        </message>
+        <message>
+            <source>To %1, %2 rows</source>
+            <translation>Xuất %1, %2 dòng</translation>
+        </message>
+        <message>
+            <source>To %1, 1 row</source>
+            <translation>Xuất %1, 1 dòng</translation>
+        </message>
+        <message>
+            <source>In the group: %1</source>
+            <translation>Thuộc nhóm: %1</translation>
+        </message>
+        <message>
+            <source>Up %1 places</source>
+            <translation>Lên %1 vị trí</translation>
+        </message>
+        <message>
+            <source>Up 1 place</source>
+            <translation>Lên 1 vị trí</translation>
+        </message>
+        <message>
+            <source>Down %1 places</source>
+            <translation>Xuống %1 vị trí</translation>
+        </message>
+        <message>
+            <source>Down 1 place</source>
+            <translation>Xuống 1 vị trí</translation>
+        </message>
+        <message>
+            <source>%1, from call %2</source>
+            <translation>%1, từ cuộc gọi %2</translation>
+        </message>
+        <message>
+            <source>Note no. %1</source>
+            <translation>Ghi chú số %1</translation>
+        </message>
+        <message>
+            <source>Correction, entry no. %1</source>
+            <translation>Đính chính, mục số %1</translation>
+        </message>
+        <message>
+            <source>Call %1</source>
+            <translation>Cuộc gọi %1</translation>
+        </message>
+        <message>
+            <source>At the step: %1</source>
+            <translation>Ở bước: %1</translation>
+        </message>
+        <message>
+            <source>Back to the step: %1</source>
+            <translation>Quay lại bước: %1</translation>
+        </message>
+        <message>
+            <source>The previous database was kept as %1</source>
+            <translation>Cơ sở dữ liệu trước đó được giữ lại: %1</translation>
+        </message>
+        <message>
+            <source>There was no previous database</source>
+            <translation>Chưa có cơ sở dữ liệu trước đó</translation>
+        </message>
+        <message>
+            <source>the database was damaged</source>
+            <translation>cơ sở dữ liệu đã bị hỏng</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditModel</name>
         <message>
             <source>Time</source>
@@ -214,7 +315,6 @@
         </message>
         <message>
             <source>after the idle minutes</source>
-            <extracomment>Why the screen was locked (detail of session.lock).</extracomment>
             <translation>sau thời gian không sử dụng</translation>
         </message>
         <message>
@@ -223,7 +323,6 @@
         </message>
         <message>
             <source>At sign-in</source>
-            <extracomment>Where a wrong password was typed (detail of login.failed).</extracomment>
             <translation>Khi đăng nhập</translation>
         </message>
         <message>
@@ -232,6 +331,7 @@
         </message>
         <message>
             <source>(unknown username)</source>
+            <extracomment>what details may name besides codes; the screen adds the category groups' labels</extracomment>
             <translation>(tên đăng nhập không có trong hệ thống)</translation>
         </message>
         <message>
@@ -1050,6 +1150,7 @@ Mọi dữ liệu nhập sau thời điểm sao lưu này sẽ bị thay bằng 
         </message>
         <message>
             <source>yes</source>
+            <extracomment>A trafficking victim's age group in the reports: the person groups, and an age not known. Yes and no, as a spreadsheet cell says them (the edit dialog's words).</extracomment>
             <translation>có</translation>
         </message>
         <message>
@@ -1104,6 +1205,10 @@ Mọi dữ liệu nhập sau thời điểm sao lưu này sẽ bị thay bằng 
         <message>
             <source>Duration %d:%02d</source>
             <translation>Thời lượng %d:%02d</translation>
+        </message>
+        <message>
+            <source>Read only: opened from the caller history. The call being typed stays as it is.</source>
+            <translation>Chỉ xem: mở từ các cuộc gọi trước của số này. Cuộc gọi đang nhập vẫn giữ nguyên.</translation>
         </message>
         <message>
             <source>Read only: you may change only your own calls, during your shift (%d hours from the start of the call).</source>
@@ -1236,12 +1341,20 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Loại vấn đề</translation>
         </message>
         <message>
+            <source>This is not a phone number: it holds words. Correct it or clear it (a hidden number: type "withheld").</source>
+            <translation>Đây không phải số điện thoại: trong ô có chữ. Hãy sửa hoặc xóa đi (số ẩn: gõ "số ẩn").</translation>
+        </message>
+        <message>
             <source>Number withheld</source>
             <translation>Số ẩn</translation>
         </message>
         <message>
             <source>not a complete number yet — it is kept as typed</source>
             <translation>chưa phải số đầy đủ — vẫn giữ như đã nhập</translation>
+        </message>
+        <message>
+            <source>The phone number holds words, not a number: correct it or clear it.</source>
+            <translation>Ô số điện thoại đang chứa chữ, không phải số: hãy sửa hoặc xóa đi.</translation>
         </message>
         <message>
             <source>An abuse or trafficking report needs at least one child: a name or alias, a sex, an age or a commune.</source>
@@ -1284,7 +1397,7 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <name>CallScreen</name>
         <message>
             <source>New call (F2)</source>
-            <extracomment>How long a one-key outcome can be taken back (issue 3). Autosave runs at most this long after a change, even while the operator keeps typing (DESIGN §2: ≤ 2 s). A clock set back more than this while the program runs is said once (a small correction is not worth a word).</extracomment>
+            <extracomment>How long a one-key outcome can be taken back (issue 3). Autosave runs at most this long after a change, even while the operator keeps typing (DESIGN §2: ≤ 2 s). A clock set back more than this while the program runs is said once (a small correction is not worth a word). A call restored after a crash counts the outage up to this long; a draft found later (the PC stayed off overnight) goes on from its time on screen: no call to the hotline lasts that long, it ended during the outage.</extracomment>
             <translation>Cuộc gọi mới (F2)</translation>
         </message>
         <message>
@@ -1326,6 +1439,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>Earlier calls from this number</source>
             <translation>Các cuộc gọi trước từ số này</translation>
+        </message>
+        <message>
+            <source>Enter or double-click: open the call, read only, in its own window</source>
+            <translation>Enter hoặc nhấp đúp: mở cuộc gọi ở cửa sổ riêng, chỉ xem</translation>
         </message>
         <message>
             <source>This number has an open case file: link this call to it when saved</source>
@@ -1408,6 +1525,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>%s: %d cuộc gọi trước — %d có nội dung, %d cần lập hồ sơ</translation>
         </message>
         <message>
+            <source>You may not open call no. %d: an operator opens only their own calls; a shift lead opens every call.</source>
+            <translation>Bạn không được mở cuộc gọi số %d: tổng đài viên chỉ mở được cuộc gọi của chính mình; trưởng ca mở được mọi cuộc gọi.</translation>
+        </message>
+        <message>
             <source>(do not link)</source>
             <translation>(không liên kết)</translation>
         </message>
@@ -1450,6 +1571,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>Autosave works again: the call is kept in the database.</source>
             <translation>Tự động lưu đã hoạt động lại: cuộc gọi được giữ trong cơ sở dữ liệu.</translation>
+        </message>
+        <message>
+            <source>The unsaved call started at %s is back on screen.</source>
+            <translation>Cuộc gọi chưa lưu, bắt đầu lúc %s, đã trở lại màn hình.</translation>
         </message>
         <message>
             <source>Call not kept</source>
@@ -1515,15 +1640,12 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <source>No call is kept as a draft.</source>
             <translation>Không có cuộc gọi nào đang lưu nháp.</translation>
         </message>
-        <message>
-            <source>The unsaved call is back on screen.</source>
-            <translation>Cuộc gọi chưa lưu đã trở lại màn hình.</translation>
-        </message>
     </context>
     <context>
         <name>CallerHistoryModel</name>
         <message>
             <source>When</source>
+            <extracomment>How much of a summary a row shows; the whole text is in the tooltip and in the call itself.</extracomment>
             <translation>Thời gian</translation>
         </message>
         <message>
@@ -1531,28 +1653,24 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Đường dây</translation>
         </message>
         <message>
-            <source>Outcome</source>
-            <translation>Kết quả</translation>
+            <source>Outcome / categories</source>
+            <translation>Kết quả / loại vấn đề</translation>
         </message>
         <message>
-            <source>Categories</source>
-            <translation>Loại vấn đề</translation>
+            <source>What was reported</source>
+            <translation>Nội dung đã báo</translation>
         </message>
         <message>
-            <source>Flag</source>
-            <translation>Hồ sơ</translation>
+            <source>flagged, none yet</source>
+            <translation>cần lập, chưa có</translation>
+        </message>
+        <message>
+            <source>You may not open this call, so what was reported is not shown.</source>
+            <translation>Bạn không được mở cuộc gọi này nên nội dung đã báo không hiển thị.</translation>
         </message>
         <message>
             <source>Case</source>
             <translation>Số hồ sơ</translation>
-        </message>
-        <message>
-            <source>flagged</source>
-            <translation>cần hồ sơ</translation>
-        </message>
-        <message>
-            <source>none yet</source>
-            <translation>chưa có</translation>
         </message>
     </context>
     <context>
@@ -1567,12 +1685,16 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Đã đáp ứng</translation>
         </message>
         <message>
-            <source>Met late: %1</source>
-            <translation>Đáp ứng muộn: %1</translation>
+            <source>Met %1 late</source>
+            <translation>Đáp ứng muộn %1</translation>
         </message>
         <message>
             <source>Due now (at once)</source>
             <translation>Đến hạn ngay</translation>
+        </message>
+        <message>
+            <source>%1 late</source>
+            <translation>muộn %1</translation>
         </message>
         <message>
             <source>(recorded by %1)</source>
@@ -1668,6 +1790,7 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <name>CaseView</name>
         <message>
             <source>Step</source>
+            <extracomment>The least height of the tabs (notes, referrals…) before the case file scrolls: a few notes and the new one.</extracomment>
             <translation>Bước</translation>
         </message>
         <message>
@@ -1823,6 +1946,7 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <name>CaseWords</name>
         <message>
             <source>Received</source>
+            <extracomment>The case file's steps (core.cases.STEPS) and the services a case refers to (core.cases.REFERRAL_SERVICES).</extracomment>
             <translation>Tiếp nhận</translation>
         </message>
         <message>
@@ -2224,7 +2348,7 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <name>ChildEditor</name>
         <message>
             <source>name or alias</source>
-            <extracomment>The oldest age the form takes: an adult trafficking victim is recorded with their age too. The colour of the legal group beside the age: a child, a minor, an adult victim.</extracomment>
+            <extracomment>The oldest age the form takes: an adult trafficking victim is recorded with their age too. The colour of the legal group beside the age: a child, a minor, an adult victim. Removes the person whose row holds the cursor: a key of its own, since the button is no Tab stop.</extracomment>
             <translation>tên hoặc tên gọi</translation>
         </message>
         <message>
@@ -2250,10 +2374,6 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>who looks after the child now</source>
             <translation>người đang chăm sóc trẻ</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Xóa</translation>
         </message>
         <message>
             <source>Sex, age</source>
@@ -2292,8 +2412,24 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Bị xâm hại (đã bị tổn hại), có nguy cơ bị xâm hại, hay chưa xác định: bấm ← → để đổi</translation>
         </message>
         <message>
+            <source>Remove (%s)</source>
+            <translation>Xóa (%s)</translation>
+        </message>
+        <message>
+            <source>Remove this person from the call (%s)</source>
+            <translation>Bỏ người này khỏi cuộc gọi (%s)</translation>
+        </message>
+        <message>
             <source>Remove this person from the call</source>
             <translation>Bỏ người này khỏi cuộc gọi</translation>
+        </message>
+        <message>
+            <source>Remove %s?</source>
+            <translation>Xóa %s?</translation>
+        </message>
+        <message>
+            <source>Remove %s from the call? What was typed for them will be lost.</source>
+            <translation>Bỏ %s khỏi cuộc gọi? Nội dung đã nhập cho người này sẽ mất.</translation>
         </message>
         <message>
             <source>Child %d</source>
@@ -2500,7 +2636,7 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <name>DailyLogModel</name>
         <message>
             <source>Time</source>
-            <extracomment>(sort key of the store or None, header) per column, in order.</extracomment>
+            <extracomment>The summary column's text as (text, matched) parts: the delegate draws the matched words in bold. Texts that size a column whatever the rows hold (the widest label of a fixed list of words). (sort key of the store or None, header, header tooltip) per column, in order.</extracomment>
             <translation>Thời gian</translation>
         </message>
         <message>
@@ -2508,28 +2644,48 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Đường dây</translation>
         </message>
         <message>
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <source>The caller's number</source>
+            <translation>Số điện thoại của người gọi</translation>
+        </message>
+        <message>
             <source>Operator</source>
             <translation>Tổng đài viên</translation>
         </message>
         <message>
-            <source>Outcome</source>
-            <translation>Kết quả</translation>
+            <source>The categories of a call with content; the outcome of any other call</source>
+            <translation>Loại vấn đề của cuộc gọi có nội dung; kết quả của các cuộc gọi khác</translation>
+        </message>
+        <message>
+            <source>The case numbers, or whether a case file is needed</source>
+            <translation>Số hồ sơ, hoặc có cần lập hồ sơ hay không</translation>
         </message>
         <message>
             <source>Duration</source>
             <translation>Thời lượng</translation>
         </message>
         <message>
-            <source>Categories</source>
-            <translation>Loại vấn đề</translation>
+            <source>Content</source>
+            <translation>Nội dung</translation>
         </message>
         <message>
             <source>Child</source>
             <translation>Trẻ</translation>
         </message>
         <message>
+            <source>The first child</source>
+            <translation>Trẻ thứ nhất</translation>
+        </message>
+        <message>
             <source>Commune</source>
             <translation>Xã/phường</translation>
+        </message>
+        <message>
+            <source>The first child's commune</source>
+            <translation>Xã/phường của trẻ thứ nhất</translation>
         </message>
         <message>
             <source>Risk</source>
@@ -2540,16 +2696,37 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Hồ sơ</translation>
         </message>
         <message>
-            <source>Case no.</source>
-            <translation>Số hồ sơ</translation>
+            <source>flag cleared</source>
+            <translation>đã bỏ đánh dấu</translation>
         </message>
         <message>
-            <source>Reviewed</source>
-            <translation>Đã xem</translation>
+            <source>Reviewed by a shift lead</source>
+            <translation>Trưởng ca đã xem</translation>
         </message>
         <message>
-            <source>cleared by operator</source>
-            <translation>tổng đài viên đã bỏ</translation>
+            <source>Summary</source>
+            <translation>Tóm tắt</translation>
+        </message>
+        <message>
+            <source>The summary; while searching, the words that matched, in bold</source>
+            <translation>Tóm tắt; khi tìm kiếm, những từ khớp được in đậm</translation>
+        </message>
+        <message>
+            <source>Caller</source>
+            <extracomment>Which text of a call a search matched, said before its snippet (the summary needs no word).</extracomment>
+            <translation>Người gọi</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Đã xử lý</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <source>Carer</source>
+            <translation>Người chăm sóc</translation>
         </message>
         <message>
             <source>needed</source>
@@ -2564,7 +2741,7 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <name>DailyLogScreen</name>
         <message>
             <source>Whole day</source>
-            <extracomment>The longest date range the log shows at once. After another copy's save, the rows already scrolled through are read again up to this many. How often another copy's saves are looked for (DESIGN: a new call appears within 3 seconds).</extracomment>
+            <extracomment>The longest date range the log shows at once. After another copy's save, the rows already scrolled through are read again up to this many. How often another copy's saves are looked for (DESIGN: a new call appears within 3 seconds). How the columns are sized (log_columns): numbers and fixed words whole; names, categories and communes give up width to the summary, which stretches over the rest (at least SUMMARY_MIN pixels where the screen allows).</extracomment>
             <translation>Cả ngày</translation>
         </message>
         <message>
@@ -2656,12 +2833,28 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Tìm trong sổ</translation>
         </message>
         <message>
-            <source>%d calls</source>
-            <translation>%d cuộc gọi</translation>
-        </message>
-        <message>
             <source>Summary</source>
             <translation>Tổng hợp</translation>
+        </message>
+        <message>
+            <source>Shift just ended</source>
+            <translation>Ca vừa kết thúc</translation>
+        </message>
+        <message>
+            <source>Show the shift that ended last (a night shift is listed under the day it began)</source>
+            <translation>Xem ca vừa kết thúc gần nhất (ca đêm được xếp theo ngày bắt đầu ca)</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Shift</source>
+            <translation>Ca trực</translation>
+        </message>
+        <message>
+            <source>Last day</source>
+            <translation>Đến ngày</translation>
         </message>
         <message>
             <source>Calls</source>
@@ -2750,6 +2943,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>%d calls exported to %s</source>
             <translation>Đã xuất %d cuộc gọi ra %s</translation>
+        </message>
+        <message>
+            <source>%s already exists. Replace it?</source>
+            <translation>Tệp %s đã có. Ghi đè lên tệp đó?</translation>
         </message>
         <message>
             <source>Handover report</source>
@@ -2846,7 +3043,6 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <name>Deadlines</name>
         <message>
             <source>%d d %d h</source>
-            <extracomment>Background colours of a deadline cell; the text also says it (printouts, colour blindness).</extracomment>
             <translation>%d ngày %d giờ</translation>
         </message>
         <message>
@@ -2859,6 +3055,7 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         </message>
         <message>
             <source>OVERDUE by %s</source>
+            <extracomment>Background colours of a deadline cell; the text also says it (printouts, colour blindness).</extracomment>
             <translation>QUÁ HẠN %s</translation>
         </message>
         <message>
@@ -2891,8 +3088,33 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
     <context>
         <name>DraftDialogs</name>
         <message>
+            <source>Number: %s</source>
+            <extracomment>How much of the summary tells two drafts apart without filling the box.</extracomment>
+            <translation>Số điện thoại: %s</translation>
+        </message>
+        <message>
+            <source>Child: %s</source>
+            <translation>Trẻ: %s</translation>
+        </message>
+        <message>
+            <source>Caller: %s</source>
+            <translation>Người gọi: %s</translation>
+        </message>
+        <message>
+            <source>Summary: %s</source>
+            <translation>Tóm tắt: %s</translation>
+        </message>
+        <message>
+            <source>Nothing typed yet.</source>
+            <translation>Chưa nhập nội dung nào.</translation>
+        </message>
+        <message>
             <source>Unsaved call found</source>
             <translation>Có cuộc gọi chưa lưu</translation>
+        </message>
+        <message>
+            <source>(%1 of %2)</source>
+            <translation>(%1/%2)</translation>
         </message>
         <message>
             <source>A call started at %s was not saved. Open it again to finish it?</source>
@@ -2948,6 +3170,34 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>Why no emergency measures are needed</source>
             <translation>Vì sao không cần biện pháp can thiệp khẩn cấp</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileNames</name>
+        <message>
+            <source>calls</source>
+            <extracomment>What is being saved → its words (folded into the name: "bàn giao ca" → "ban-giao-ca").</extracomment>
+            <translation>cuộc gọi</translation>
+        </message>
+        <message>
+            <source>handover</source>
+            <translation>bàn giao ca</translation>
+        </message>
+        <message>
+            <source>form 01</source>
+            <translation>Mẫu 01</translation>
+        </message>
+        <message>
+            <source>statistics</source>
+            <translation>thống kê</translation>
+        </message>
+        <message>
+            <source>audit log</source>
+            <translation>nhật ký hoạt động</translation>
+        </message>
+        <message>
+            <source>backup</source>
+            <translation>sao lưu</translation>
         </message>
     </context>
     <context>
@@ -3272,6 +3522,25 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         </message>
     </context>
     <context>
+        <name>HolidayWarning</name>
+        <message>
+            <source>The public holidays of %1 are not entered yet: until they are, the 5-working-day plan clock counts them as working days. Enter them under Settings, Public holidays.</source>
+            <translation>Chưa nhập ngày nghỉ lễ năm %1: khi chưa nhập, thời hạn 5 ngày làm việc lập kế hoạch vẫn tính những ngày đó là ngày làm việc. Hãy nhập tại Cài đặt, mục Ngày nghỉ lễ.</translation>
+        </message>
+        <message>
+            <source>⚠ Public holidays of %1 not entered: click to enter them</source>
+            <translation>⚠ Chưa nhập ngày nghỉ lễ năm %1: bấm vào đây để nhập</translation>
+        </message>
+        <message>
+            <source>&amp;Enter the holidays…</source>
+            <translation>Nhập &amp;ngày nghỉ lễ…</translation>
+        </message>
+        <message>
+            <source>Enter the public holidays</source>
+            <translation>Nhập ngày nghỉ lễ</translation>
+        </message>
+    </context>
+    <context>
         <name>IncidentEditor</name>
         <message>
             <source>Place of the incident</source>
@@ -3316,6 +3585,54 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>Go to the place of the incident</source>
             <translation>Đến ô địa điểm xảy ra vụ việc</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeCallBox</name>
+        <message>
+            <source>What the caller reported</source>
+            <extracomment>Lines of the summary in sight; a longer summary scrolls in its box (the case file must fit a 768-pixel screen).</extracomment>
+            <translation>Nội dung người gọi đã báo</translation>
+        </message>
+        <message>
+            <source>Summary of the call the case was opened from</source>
+            <translation>Tóm tắt cuộc gọi mở hồ sơ</translation>
+        </message>
+        <message>
+            <source>&amp;Open the call…</source>
+            <translation>&amp;Mở cuộc gọi…</translation>
+        </message>
+        <message>
+            <source>The call as it was saved, with its children and its history</source>
+            <translation>Cuộc gọi như đã lưu, cùng trẻ em và lịch sử sửa</translation>
+        </message>
+        <message>
+            <source>Call no. %d</source>
+            <translation>Cuộc gọi số %d</translation>
+        </message>
+        <message>
+            <source>line %s</source>
+            <translation>đường dây %s</translation>
+        </message>
+        <message>
+            <source>%d:%02d long</source>
+            <translation>dài %d:%02d</translation>
+        </message>
+        <message>
+            <source>taken by %s</source>
+            <translation>người nhận: %s</translation>
+        </message>
+        <message>
+            <source>risk: %s</source>
+            <translation>nguy cơ: %s</translation>
+        </message>
+        <message>
+            <source>Categories: %s</source>
+            <translation>Loại vấn đề: %s</translation>
+        </message>
+        <message>
+            <source>(no summary was written)</source>
+            <translation>(không có tóm tắt)</translation>
         </message>
     </context>
     <context>
@@ -3685,6 +4002,37 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <source>not a usable number</source>
             <translation>số không dùng được</translation>
         </message>
+        <message>
+            <source>Case file required</source>
+            <extracomment>Whether a call needs a case file (core.rules decides; the daily log, the exports and the PDFs name it).</extracomment>
+            <translation>Cần lập hồ sơ</translation>
+        </message>
+        <message>
+            <source>Case file suggested</source>
+            <translation>Nên lập hồ sơ</translation>
+        </message>
+        <message>
+            <source>No case file needed</source>
+            <translation>Không cần lập hồ sơ</translation>
+        </message>
+        <message>
+            <source>Flagged by the rules</source>
+            <extracomment>Who set a call's case-file flag.</extracomment>
+            <translation>Đánh dấu theo quy tắc</translation>
+        </message>
+        <message>
+            <source>Flagged by hand</source>
+            <translation>Đánh dấu thủ công</translation>
+        </message>
+        <message>
+            <source>Passed to the commune</source>
+            <extracomment>What a recorded hand-off was: the report passed to the commune, or an adult victim referred.</extracomment>
+            <translation>Đã báo UBND xã</translation>
+        </message>
+        <message>
+            <source>Victim referred</source>
+            <translation>Đã chuyển giao nạn nhân</translation>
+        </message>
     </context>
     <context>
         <name>LineDialog</name>
@@ -3787,6 +4135,14 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
     <context>
         <name>LinksPanel</name>
         <message>
+            <source>Calls of this case: Enter opens the selected call</source>
+            <translation>Các cuộc gọi của hồ sơ: nhấn Enter để mở cuộc gọi đang chọn</translation>
+        </message>
+        <message>
+            <source>Enter or a double click opens the call</source>
+            <translation>Nhấn Enter hoặc nhấp đúp để mở cuộc gọi</translation>
+        </message>
+        <message>
             <source>name or number (empty: calls from the same number)</source>
             <translation>tên hoặc số điện thoại (để trống: các cuộc gọi cùng số)</translation>
         </message>
@@ -3799,8 +4155,12 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Liên kết cuộc gọi đã chọn</translation>
         </message>
         <message>
-            <source>Calls linked to this case</source>
-            <translation>Các cuộc gọi đã liên kết với hồ sơ</translation>
+            <source>Calls of this case (Enter opens one)</source>
+            <translation>Các cuộc gọi của hồ sơ (nhấn Enter để mở)</translation>
+        </message>
+        <message>
+            <source>Intake call: %s</source>
+            <translation>Cuộc gọi mở hồ sơ: %s</translation>
         </message>
         <message>
             <source>Select a call to link.</source>
@@ -3899,6 +4259,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Nhập sai mật khẩu quá nhiều lần: tài khoản bị tạm khóa đến %1.</translation>
         </message>
         <message>
+            <source>Wrong password.</source>
+            <translation>Sai mật khẩu.</translation>
+        </message>
+        <message>
             <source>Wrong username or password.</source>
             <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
         </message>
@@ -3912,6 +4276,7 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         </message>
         <message>
             <source>Hotline — sign in</source>
+            <extracomment>the administrator's temporary password just typed, when the user must now choose their own: the change of password then does not ask for it again (empty otherwise; nothing else is kept)</extracomment>
             <translation>Hotline — đăng nhập</translation>
         </message>
         <message>
@@ -4038,6 +4403,26 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Cảnh báo cơ sở dữ liệu</translation>
         </message>
         <message>
+            <source>Sign out during a call?</source>
+            <translation>Đăng xuất khi đang nhận cuộc gọi?</translation>
+        </message>
+        <message>
+            <source>Sign out now?</source>
+            <translation>Đăng xuất ngay?</translation>
+        </message>
+        <message>
+            <source>Close Hotline during a call?</source>
+            <translation>Đóng Hotline khi đang nhận cuộc gọi?</translation>
+        </message>
+        <message>
+            <source>Close Hotline now?</source>
+            <translation>Đóng Hotline ngay?</translation>
+        </message>
+        <message>
+            <source>You are typing a call. It will be kept as a draft and offered back the next time you sign in on this computer: nothing typed is lost.</source>
+            <translation>Bạn đang nhập một cuộc gọi. Cuộc gọi sẽ được giữ lại dưới dạng bản nháp và mở lại ở lần đăng nhập tới trên máy này: không mất nội dung nào đã nhập.</translation>
+        </message>
+        <message>
             <source>Call not kept</source>
             <translation>Không giữ được cuộc gọi</translation>
         </message>
@@ -4048,14 +4433,6 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>Close anyway and lose it?</source>
             <translation>Vẫn đóng và bỏ cuộc gọi này?</translation>
-        </message>
-        <message>
-            <source>Call kept as a draft</source>
-            <translation>Đã giữ cuộc gọi dưới dạng bản nháp</translation>
-        </message>
-        <message>
-            <source>The call you were typing is kept as a draft. It will be offered back the next time you sign in on this computer.</source>
-            <translation>Cuộc gọi bạn đang nhập đã được giữ lại dưới dạng bản nháp. Lần đăng nhập tới trên máy này, Hotline sẽ mở lại để bạn nhập tiếp.</translation>
         </message>
         <message>
             <source>%1's call could not be kept as a draft, so they must unlock first: %2</source>
@@ -4084,6 +4461,25 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>About Hotline</source>
             <translation>Giới thiệu Hotline</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyCallsScreen</name>
+        <message>
+            <source>Enter opens the selected call. You may change your own call for %d hours from its start; after that it opens read-only and a shift lead corrects it. F2 starts a new call; Esc goes back to the call screen.</source>
+            <translation>Enter mở cuộc gọi đang chọn. Bạn được sửa cuộc gọi của chính mình trong %d giờ kể từ lúc bắt đầu cuộc gọi; sau đó cuộc gọi chỉ mở để xem và trưởng ca sẽ sửa. F2 bắt đầu cuộc gọi mới; Esc quay lại màn hình cuộc gọi.</translation>
+        </message>
+        <message>
+            <source>My calls of this shift</source>
+            <translation>Cuộc gọi của tôi trong ca trực này</translation>
+        </message>
+        <message>
+            <source>read only</source>
+            <translation>chỉ xem</translation>
+        </message>
+        <message>
+            <source>My calls of this shift (last %d hours): %d</source>
+            <translation>Cuộc gọi của tôi trong ca trực này (%d giờ qua): %d</translation>
         </message>
     </context>
     <context>
@@ -4239,7 +4635,7 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <name>QPlatformTheme</name>
         <message>
             <source>OK</source>
-            <extracomment>Strings of Qt itself, translated in our own .ts because PySide6 ships no qtbase_vi.qm: the standard buttons (QPlatformTheme; QGnomeTheme on some Linux desktops) and the right-click menu of text fields.</extracomment>
+            <extracomment>Strings of Qt itself, translated in our own .ts because PySide6 ships no qtbase_vi.qm: the standard buttons (QPlatformTheme; QGnomeTheme on some Linux desktops) and the right-click menu of text fields. The rest of Qt's words (the file dialog above all) are in resources/i18n/qtbase_vi.ts, kept by hand.</extracomment>
             <translation>Đồng ý</translation>
         </message>
         <message>
@@ -4573,7 +4969,9 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         </message>
         <message>
             <source>Not recorded</source>
-            <extracomment>The report's own keys, beside the codes the screens already name (hotline.ui.labels).</extracomment>
+            <extracomment>The statistics report's own keys: a value not recorded, a call referred nowhere, the two "forms" of an abused child that are no abuse category (a trafficking report; no form recorded). The reports screen's words.
+----------
+The report's own keys, beside the codes the screens already name (hotline.ui.labels).</extracomment>
             <translation>Không ghi nhận</translation>
         </message>
     </context>
@@ -5176,6 +5574,604 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         </message>
     </context>
     <context>
+        <name>StoreError</name>
+        <message>
+            <source>Unknown step: {step}</source>
+            <extracomment>The steps as 111 runs them; a case's status is the last step completed ('closed' once closed). The one step that carries a legal due time (Điều 28(1)), and the case's due time that applies. The 12-hour clock is no step: only the emergency outcome meets it (Điều 26(3), 32). A time recorded for something done may be a little ahead of this PC's clock (another PC's), not more. How long before a due time a step shows as "due soon". family information for Mẫu số 01 (father/mother name, age, occupation, family_situation, condition, likely_outcome…): free keys, stored as JSON the 12-hour clock met: emergency measures applied, or assessed and none needed (Điều 26(3), 32) the day the plan was approved (Mẫu 05 decision) a temporary separation (Điều 32): its start, its end as due (15 days, or as extended) and its actual end Mẫu 01's own number ("12/BC-TTCTXH"), given once the children (ids; None for a call without children) that already have a case file that is not closed the hand-off to the commune is due from the save (Điều 26(1)); the hand-offs recorded (commune, victim) an adult trafficking victim is on the call: a victim referral is due the kind of the nearest open clock (core.case_clocks.CLOCKS), the one ``next_due`` belongs to</extracomment>
+            <translation>Bước không hợp lệ: {step}</translation>
+        </message>
+        <message>
+            <source>Closing a case needs a reason: use Close</source>
+            <translation>Đóng hồ sơ cần ghi lý do: hãy dùng nút Đóng hồ sơ</translation>
+        </message>
+        <message>
+            <source>Steps only go forward: this step is already done</source>
+            <translation>Các bước chỉ đi tới, không quay lại: bước này đã làm rồi</translation>
+        </message>
+        <message>
+            <source>Steps are done in order; the next one is {step}</source>
+            <translation>Phải làm lần lượt từng bước; bước tiếp theo là {step}</translation>
+        </message>
+        <message>
+            <source>A reason is required</source>
+            <translation>Cần ghi lý do</translation>
+        </message>
+        <message>
+            <source>A referral outcome cannot be blank</source>
+            <translation>Kết quả chuyển gửi không được để trống</translation>
+        </message>
+        <message>
+            <source>A note cannot be blank</source>
+            <translation>Ghi chú không được để trống</translation>
+        </message>
+        <message>
+            <source>Unknown referral service: {service}</source>
+            <translation>Dịch vụ chuyển gửi không hợp lệ: {service}</translation>
+        </message>
+        <message>
+            <source>A new plan cycle starts only at the review step</source>
+            <extracomment>Where a new plan cycle goes back to: the step before the plan, so that the plan is next (Điều 30).</extracomment>
+            <translation>Chỉ khi rà soát mới có thể bắt đầu kế hoạch mới</translation>
+        </message>
+        <message>
+            <source>Unknown outcome of the 12-hour clock: {outcome}</source>
+            <translation>Kết quả xử lý trong 12 giờ không hợp lệ: {outcome}</translation>
+        </message>
+        <message>
+            <source>Say which emergency measures were applied, by whom</source>
+            <translation>Cần ghi biện pháp khẩn cấp đã áp dụng và ai áp dụng</translation>
+        </message>
+        <message>
+            <source>Say why no emergency measures are needed</source>
+            <translation>Cần ghi lý do không cần biện pháp khẩn cấp</translation>
+        </message>
+        <message>
+            <source>This time is still in the future</source>
+            <translation>Thời điểm này chưa tới</translation>
+        </message>
+        <message>
+            <source>This time is before the separation began</source>
+            <translation>Thời điểm này trước khi bắt đầu cách ly</translation>
+        </message>
+        <message>
+            <source>This time is before the report was received</source>
+            <translation>Thời điểm này trước khi nhận báo cáo</translation>
+        </message>
+        <message>
+            <source>This day is still in the future</source>
+            <translation>Ngày này chưa tới</translation>
+        </message>
+        <message>
+            <source>This day is before the report was received</source>
+            <translation>Ngày này trước khi nhận báo cáo</translation>
+        </message>
+        <message>
+            <source>The case is closed; reopen it first</source>
+            <translation>Hồ sơ đã đóng; hãy mở lại trước</translation>
+        </message>
+        <message>
+            <source>A temporary separation is already running</source>
+            <translation>Trẻ đang được tạm thời cách ly</translation>
+        </message>
+        <message>
+            <source>No temporary separation is running</source>
+            <translation>Trẻ không đang được tạm thời cách ly</translation>
+        </message>
+        <message>
+            <source>The plan is not drafted yet: complete the plan step first</source>
+            <translation>Kế hoạch chưa được lập: hãy hoàn thành bước kế hoạch trước</translation>
+        </message>
+        <message>
+            <source>Clearing a case-file flag set by the rules needs a written reason.</source>
+            <extracomment>Every rule code, in the order reasons are listed (categories first, as the operator named them). Rights violations whose child needs a case file (Luật Trẻ em Điều 6(2) abduction, 6(5) illegal acts). Reports that start the 12-hour clock whatever the risk chosen (ND 56 Điều 26(3)): child sexual abuse, the sale or trafficking of a child, abduction. Trafficking categories count when a victim is under 18. The groups whose calls are reports about a person: their risk must be chosen (it has no default).</extracomment>
+            <translation>Bỏ đánh dấu hồ sơ do quy tắc đặt ra cần ghi rõ lý do.</translation>
+        </message>
+        <message>
+            <source>Cannot write the file {path}: the disk is full</source>
+            <extracomment>Excel number formats of the cell kinds (Excel shows them with the reader's own separators: 3.105 in Vietnam).</extracomment>
+            <translation>Không ghi được tệp {path}: ổ đĩa đã đầy</translation>
+        </message>
+        <message>
+            <source>Cannot write the file {path}: the folder does not exist</source>
+            <translation>Không ghi được tệp {path}: thư mục không tồn tại</translation>
+        </message>
+        <message>
+            <source>Cannot write the file {path}: no permission to write there</source>
+            <translation>Không ghi được tệp {path}: không có quyền ghi vào đó</translation>
+        </message>
+        <message>
+            <source>Cannot write the file {path}: that is a folder</source>
+            <translation>Không ghi được tệp {path}: đó là một thư mục</translation>
+        </message>
+        <message>
+            <source>Cannot write the file {path}: {reason}</source>
+            <translation>Không ghi được tệp {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>No setting '{key}': {keys}</source>
+            <translation>Không có thiết lập '{key}': {keys}</translation>
+        </message>
+        <message>
+            <source>{key}: not a valid value ({type})</source>
+            <translation>{key}: giá trị không hợp lệ ({type})</translation>
+        </message>
+        <message>
+            <source>{key}: must not be empty</source>
+            <translation>{key}: không được để trống</translation>
+        </message>
+        <message>
+            <source>{key}: at most {longest} printable characters</source>
+            <translation>{key}: tối đa {longest} ký tự in được</translation>
+        </message>
+        <message>
+            <source>case_prefix: 1–6 letters without accents, e.g. AG</source>
+            <translation>case_prefix: 1–6 chữ cái không dấu, ví dụ AG</translation>
+        </message>
+        <message>
+            <source>default_province: no province with code {value}</source>
+            <translation>default_province: không có tỉnh mã {value}</translation>
+        </message>
+        <message>
+            <source>{key}: must be from {low} to {high}</source>
+            <translation>{key}: cần từ {low} đến {high}</translation>
+        </message>
+        <message>
+            <source>shifts: at least one shift is needed</source>
+            <translation>shifts: cần ít nhất một ca</translation>
+        </message>
+        <message>
+            <source>shifts: shift {number} needs name, start, end</source>
+            <translation>shifts: ca {number} cần name, start, end</translation>
+        </message>
+        <message>
+            <source>shifts: shift {number}'s times must read HH:MM (e.g. 07:00)</source>
+            <translation>shifts: giờ của ca {number} phải có dạng HH:MM (ví dụ 07:00)</translation>
+        </message>
+        <message>
+            <source>shifts: two shifts are named «{name}»</source>
+            <translation>shifts: hai ca cùng tên «{name}»</translation>
+        </message>
+        <message>
+            <source>working_saturdays: {day} is not a Saturday</source>
+            <translation>working_saturdays: {day} không phải thứ Bảy</translation>
+        </message>
+        <message>
+            <source>{key}: not a date (YYYY-MM-DD): «{text}»</source>
+            <translation>{key}: ngày không hợp lệ (YYYY-MM-DD): «{text}»</translation>
+        </message>
+        <message>
+            <source>backup_dir: needs a full path (or empty for the data folder)</source>
+            <translation>backup_dir: cần đường dẫn đầy đủ (hoặc để trống để dùng thư mục dữ liệu)</translation>
+        </message>
+        <message>
+            <source>backup_dir: holds characters that cannot be shown</source>
+            <translation>backup_dir: có ký tự không in được</translation>
+        </message>
+        <message>
+            <source>You are not allowed to do this ({action})</source>
+            <extracomment>What the command line may do without signing in. An actor: a user's id, a User (only its id is used: roles are read again), or COMMAND_LINE.</extracomment>
+            <translation>Bạn không có quyền làm việc này ({action})</translation>
+        </message>
+        <message>
+            <source>No such backup file: {path}</source>
+            <translation>Không có tệp sao lưu: {path}</translation>
+        </message>
+        <message>
+            <source>Cannot open the backup file ({path}): {detail}</source>
+            <translation>Không mở được tệp sao lưu ({path}): {detail}</translation>
+        </message>
+        <message>
+            <source>The backup was made by a newer Hotline: update the program first ({name})</source>
+            <translation>Tệp sao lưu do phiên bản Hotline mới hơn tạo ra, hãy cập nhật chương trình trước ({name})</translation>
+        </message>
+        <message>
+            <source>A file cannot be restored onto itself</source>
+            <translation>Không thể khôi phục một tệp vào chính nó</translation>
+        </message>
+        <message>
+            <source>The database is not damaged: only an administrator may restore ({action})</source>
+            <translation>Cơ sở dữ liệu không hỏng: chỉ quản trị viên được khôi phục ({action})</translation>
+        </message>
+        <message>
+            <source>No database at {path}</source>
+            <translation>Không có cơ sở dữ liệu tại {path}</translation>
+        </message>
+        <message>
+            <source>The backup just written failed its integrity check and was deleted; check the disk and the database (command: check) ({name})</source>
+            <translation>Bản sao lưu vừa ghi bị lỗi khi kiểm tra nên đã bị xóa; hãy kiểm tra ổ đĩa và cơ sở dữ liệu (lệnh check) ({name})</translation>
+        </message>
+        <message>
+            <source>Cannot create the backup folder ({folder}): {reason}</source>
+            <translation>Không tạo được thư mục sao lưu ({folder}): {reason}</translation>
+        </message>
+        <message>
+            <source>The disk is full: no backup was written ({path})</source>
+            <translation>Ổ đĩa đã đầy: không ghi được bản sao lưu ({path})</translation>
+        </message>
+        <message>
+            <source>Cannot write the backup ({path}): {reason}</source>
+            <translation>Không ghi được bản sao lưu ({path}): {reason}</translation>
+        </message>
+        <message>
+            <source>The backup file is damaged and cannot be used ({path})</source>
+            <translation>Tệp sao lưu bị hỏng, không dùng được ({path})</translation>
+        </message>
+        <message>
+            <source>This file is not a Hotline database ({path})</source>
+            <translation>Tệp này không phải cơ sở dữ liệu Hotline ({path})</translation>
+        </message>
+        <message>
+            <source>This call is a report that needs a case file: it cannot become a one-key call. If it was logged by mistake, clear the case-file flag with a reason first</source>
+            <translation>Cuộc gọi này là báo cáo cần lập hồ sơ: không đổi được thành cuộc gọi một phím. Nếu nhập nhầm, hãy bỏ đánh dấu hồ sơ và ghi lý do trước</translation>
+        </message>
+        <message>
+            <source>The risk level is not chosen: a report must have one ("None" included)</source>
+            <translation>Chưa chọn mức nguy cơ: một báo cáo phải có mức nguy cơ (kể cả «Không có»)</translation>
+        </message>
+        <message>
+            <source>The service level is not chosen: information, counselling or intervention</source>
+            <translation>Chưa chọn mức dịch vụ: hỏi đáp thông tin, tư vấn chuyên sâu hoặc hỗ trợ, can thiệp</translation>
+        </message>
+        <message>
+            <source>Unknown value in '{field}'</source>
+            <translation>Giá trị không hợp lệ ở «{field}»</translation>
+        </message>
+        <message>
+            <source>The age of child {position} must be between 0 and {max_age}</source>
+            <extracomment>Text a person types: stored in Unicode NFC, so "Nguyễn" typed with combining accents (as some Vietnamese input methods and macOS write it) is the same text as the precomposed one, and every font draws it. An age a person can have; the form offers 0–17, imported records may hold an adult's. Counts and codes must fit the 32-bit integers Qt's widgets and models use.</extracomment>
+            <translation>Tuổi của trẻ thứ {position} phải từ 0 đến {max_age}</translation>
+        </message>
+        <message>
+            <source>The field '{field}' holds a broken character (half a UTF-16 pair): retype that part</source>
+            <translation>Ô «{field}» chứa một ký tự hỏng (nửa cặp UTF-16), hãy gõ lại đoạn đó</translation>
+        </message>
+        <message>
+            <source>The number '{field}' must be between 0 and {max_int}</source>
+            <translation>Số «{field}» phải từ 0 đến {max_int}</translation>
+        </message>
+        <message>
+            <source>The time '{field}' lies outside the years {first_year}–{last_year}: check the clock</source>
+            <translation>Thời điểm «{field}» nằm ngoài các năm {first_year}–{last_year}, hãy xem lại đồng hồ máy</translation>
+        </message>
+        <message>
+            <source>Another user's draft cannot be removed</source>
+            <extracomment>The caller history's "with content" and "flagged" counts look at this many latest calls of a number. Fields a person may change after save; each change is written to call_changes.</extracomment>
+            <translation>Không thể xóa bản nháp của người khác</translation>
+        </message>
+        <message>
+            <source>Call {call_id} not found</source>
+            <translation>Không tìm thấy cuộc gọi số {call_id}</translation>
+        </message>
+        <message>
+            <source>The call has not been saved yet</source>
+            <translation>Cuộc gọi chưa được lưu</translation>
+        </message>
+        <message>
+            <source>Someone else changed this call meanwhile; nothing was overwritten</source>
+            <translation>Cuộc gọi đã được người khác sửa trong lúc bạn sửa; chưa có gì bị ghi đè</translation>
+        </message>
+        <message>
+            <source>Version conflict</source>
+            <translation>Xung đột phiên bản</translation>
+        </message>
+        <message>
+            <source>This child cannot be removed: they have the case file {number}</source>
+            <translation>Không thể xóa trẻ này: trẻ đã có hồ sơ {number}</translation>
+        </message>
+        <message>
+            <source>The new end must be after the current one</source>
+            <translation>Ngày kết thúc mới phải sau ngày hiện tại</translation>
+        </message>
+        <message>
+            <source>Case {case_id} not found</source>
+            <extracomment>What each list keeps of its cases, by their nearest open clock. The queue's order: the nearest open clock (hand-off, 12 hours, plan) first, none last; urgent before not at the same due, then the oldest call.</extracomment>
+            <translation>Không tìm thấy hồ sơ số {case_id}</translation>
+        </message>
+        <message>
+            <source>Case entry {event_id} not found</source>
+            <translation>Không tìm thấy mục {event_id} của hồ sơ</translation>
+        </message>
+        <message>
+            <source>Someone else changed this case meanwhile; nothing was overwritten</source>
+            <translation>Hồ sơ đã được người khác sửa trong lúc bạn sửa; chưa có gì bị ghi đè</translation>
+        </message>
+        <message>
+            <source>User {user_id} is not an active counselor</source>
+            <translation>Người dùng {user_id} không phải cán bộ quản lý trường hợp đang hoạt động</translation>
+        </message>
+        <message>
+            <source>The call was just given to someone else; nothing was changed</source>
+            <translation>Cuộc gọi vừa được giao cho người khác; chưa có gì thay đổi</translation>
+        </message>
+        <message>
+            <source>Choose at least one child to open a case file for</source>
+            <translation>Chọn ít nhất một trẻ để lập hồ sơ</translation>
+        </message>
+        <message>
+            <source>A child was chosen twice: each child gets one case file</source>
+            <translation>Một trẻ được chọn hai lần: mỗi trẻ chỉ có một hồ sơ</translation>
+        </message>
+        <message>
+            <source>This call is not flagged for a case file</source>
+            <translation>Cuộc gọi này không được đánh dấu cần lập hồ sơ</translation>
+        </message>
+        <message>
+            <source>The child chosen is not one of this call's children</source>
+            <translation>Trẻ được chọn không thuộc cuộc gọi này</translation>
+        </message>
+        <message>
+            <source>This child already has an open case file from this call ({number})</source>
+            <translation>Trẻ này đã có hồ sơ đang mở từ cuộc gọi này ({number})</translation>
+        </message>
+        <message>
+            <source>The entry corrected belongs to another case</source>
+            <translation>Mục được sửa không thuộc hồ sơ này</translation>
+        </message>
+        <message>
+            <source>This entry is not a referral</source>
+            <translation>Mục này không phải một lần chuyển gửi</translation>
+        </message>
+        <message>
+            <source>The case was opened from this very call</source>
+            <translation>Hồ sơ được mở từ chính cuộc gọi này</translation>
+        </message>
+        <message>
+            <source>The case is already closed</source>
+            <translation>Hồ sơ đã đóng</translation>
+        </message>
+        <message>
+            <source>The case is open: there is nothing to reopen</source>
+            <translation>Hồ sơ đang mở, không cần mở lại</translation>
+        </message>
+        <message>
+            <source>The case details must map names to values</source>
+            <translation>Thông tin hồ sơ không hợp lệ: phải gồm các cặp tên và giá trị</translation>
+        </message>
+        <message>
+            <source>The case details must be plain text and numbers</source>
+            <translation>Thông tin hồ sơ không hợp lệ: chỉ được gồm chữ và số</translation>
+        </message>
+        <message>
+            <source>No category '{code}'</source>
+            <extracomment>Longest label kept: a category is named in a tree, a table cell and a printed form.</extracomment>
+            <translation>Không có loại vấn đề '{code}'</translation>
+        </message>
+        <message>
+            <source>The label ({language}) must be text</source>
+            <translation>Tên ({language}) phải là chữ</translation>
+        </message>
+        <message>
+            <source>The label ({language}) must not be empty</source>
+            <translation>Tên ({language}) không được để trống</translation>
+        </message>
+        <message>
+            <source>The label ({language}) is longer than {length} characters</source>
+            <translation>Tên ({language}) dài quá {length} ký tự</translation>
+        </message>
+        <message>
+            <source>The label ({language}) holds characters that cannot be shown</source>
+            <translation>Tên ({language}) có ký tự không in được</translation>
+        </message>
+        <message>
+            <source>This group already has a category of that name ({other})</source>
+            <translation>Nhóm này đã có loại vấn đề cùng tên ({other})</translation>
+        </message>
+        <message>
+            <source>No group '{code}'</source>
+            <translation>Không có nhóm '{code}'</translation>
+        </message>
+        <message>
+            <source>The last active category cannot be retired</source>
+            <translation>Không thể ngừng dùng loại vấn đề cuối cùng</translation>
+        </message>
+        <message>
+            <source>This category is used by calls and cannot be deleted: deactivate it instead</source>
+            <translation>Loại vấn đề này đã được dùng cho cuộc gọi nên không xóa được: hãy ngừng dùng nó</translation>
+        </message>
+        <message>
+            <source>The last active category cannot be deleted</source>
+            <translation>Không thể xóa loại vấn đề cuối cùng</translation>
+        </message>
+        <message>
+            <source>Some calls had a required case-file flag cleared: confirm or re-flag them</source>
+            <extracomment>Risk levels in order of danger, so a sort on risk puts "immediate" at one end and "none" at the other. Sort key → SQL. Only these strings ever reach ORDER BY. A report due to the commune at once, or an adult trafficking victim's referral, that no hand-off records yet. The texts a search looks in (core.search.build_search_text), read for a page only while a search is shown. The further columns of an export, for the same ids.</extracomment>
+            <translation>Có cuộc gọi mà quy tắc yêu cầu lập hồ sơ nhưng tổng đài viên đã bỏ đánh dấu: hãy xác nhận hoặc đánh dấu lại</translation>
+        </message>
+        <message>
+            <source>This call has no cleared rule flag to put back</source>
+            <translation>Cuộc gọi này không có đánh dấu bị bỏ để đặt lại</translation>
+        </message>
+        <message>
+            <source>The disk is full: nothing could be written{where}</source>
+            <extracomment>How long a writer waits for another copy of Hotline to finish its write (DESIGN §2: no "database is locked"). After the busy timeout, a write transaction is retried this long before giving up. At start, how long the program waits for a file another program holds before saying so (check_file_usable).</extracomment>
+            <translation>Ổ đĩa đã đầy: không ghi được dữ liệu{where}</translation>
+        </message>
+        <message>
+            <source>The database stayed busy too long (another program may be holding the file), try again{where}</source>
+            <translation>Cơ sở dữ liệu đang bận quá lâu (có thể một chương trình khác đang giữ tệp), hãy thử lại{where}</translation>
+        </message>
+        <message>
+            <source>The database file is damaged or not Hotline's{where}</source>
+            <translation>Tệp cơ sở dữ liệu bị hỏng hoặc không phải của Hotline{where}</translation>
+        </message>
+        <message>
+            <source>The data folder is read-only: Hotline must write its journal beside the database ({folder})</source>
+            <translation>Thư mục dữ liệu chỉ cho đọc: Hotline cần ghi nhật ký bên cạnh tệp dữ liệu ({folder})</translation>
+        </message>
+        <message>
+            <source>The database file is read-only{where}</source>
+            <translation>Không có quyền ghi vào tệp dữ liệu{where}</translation>
+        </message>
+        <message>
+            <source>Cannot open the database file{where}</source>
+            <translation>Không mở được tệp dữ liệu{where}</translation>
+        </message>
+        <message>
+            <source>Database error: {detail}{where}</source>
+            <translation>Lỗi cơ sở dữ liệu: {detail}{where}</translation>
+        </message>
+        <message>
+            <source>The data folder is read-only: the database file cannot be created in it ({folder})</source>
+            <translation>Thư mục dữ liệu chỉ cho đọc: không tạo được tệp dữ liệu trong đó ({folder})</translation>
+        </message>
+        <message>
+            <source>Cannot create the database file ({path}): {reason}</source>
+            <translation>Không tạo được tệp dữ liệu ({path}): {reason}</translation>
+        </message>
+        <message>
+            <source>No permission to create the data folder ({folder})</source>
+            <translation>Không có quyền tạo thư mục dữ liệu ({folder})</translation>
+        </message>
+        <message>
+            <source>Cannot create the data folder ({folder}): {reason}</source>
+            <translation>Không tạo được thư mục dữ liệu ({folder}): {reason}</translation>
+        </message>
+        <message>
+            <source>Another program is holding the database file: close it, then start Hotline again ({path})</source>
+            <translation>Một chương trình khác đang giữ tệp dữ liệu; hãy đóng chương trình đó rồi mở lại Hotline ({path})</translation>
+        </message>
+        <message>
+            <source>A database in memory has no folder</source>
+            <translation>Cơ sở dữ liệu trong bộ nhớ không có thư mục</translation>
+        </message>
+        <message>
+            <source>The draft could not be written to a file ({folder}): {reason}</source>
+            <translation>Không ghi được bản nháp vào tệp ({folder}): {reason}</translation>
+        </message>
+        <message>
+            <source>Unknown kind or means of hand-off</source>
+            <extracomment>A hand-off may be recorded with a time a little ahead of this PC's clock (another PC's), not more. …and a minute before the call's start (the form shows times to the minute).</extracomment>
+            <translation>Cách chuyển giao không hợp lệ</translation>
+        </message>
+        <message>
+            <source>Say who the report was passed to</source>
+            <translation>Cần ghi đã báo cho ai (cơ quan, người nhận)</translation>
+        </message>
+        <message>
+            <source>The recipient is too long or broken</source>
+            <translation>Tên người nhận quá dài hoặc có ký tự hỏng</translation>
+        </message>
+        <message>
+            <source>The time of the hand-off is not valid</source>
+            <translation>Thời điểm chuyển giao không hợp lệ</translation>
+        </message>
+        <message>
+            <source>The hand-off is dated before the call was received</source>
+            <translation>Thời điểm chuyển giao trước lúc nhận cuộc gọi</translation>
+        </message>
+        <message>
+            <source>No line '{code}'</source>
+            <translation>Không có đường dây '{code}'</translation>
+        </message>
+        <message>
+            <source>The line's name must not be empty</source>
+            <translation>Tên đường dây không được để trống</translation>
+        </message>
+        <message>
+            <source>The line's name is longer than {max_name} characters</source>
+            <translation>Tên đường dây dài quá {max_name} ký tự</translation>
+        </message>
+        <message>
+            <source>The line's name holds characters that cannot be shown</source>
+            <translation>Tên đường dây có ký tự không in được</translation>
+        </message>
+        <message>
+            <source>A line's code is 2–20 letters or digits</source>
+            <translation>Mã đường dây gồm 2–20 chữ cái không dấu hoặc chữ số</translation>
+        </message>
+        <message>
+            <source>The line '{code}' exists already</source>
+            <translation>Đã có đường dây '{code}'</translation>
+        </message>
+        <message>
+            <source>At least one line must stay active</source>
+            <translation>Phải còn ít nhất một đường dây đang dùng</translation>
+        </message>
+        <message>
+            <source>No such file: {path}</source>
+            <translation>Không có tệp: {path}</translation>
+        </message>
+        <message>
+            <source>not a Hotline database</source>
+            <translation>không phải cơ sở dữ liệu Hotline</translation>
+        </message>
+        <message>
+            <source>This file is not a Hotline database{where}</source>
+            <extracomment>The two lines the centre answers; an administrator can add more. (code, old Vietnamese label, new Vietnamese label, new English label) Whether call X waits in the follow-up queue (store.cases.followup_queue): flagged, with fewer case files (opened from it, or it linked to one) than children; a call without children needs one. (trigger name, event, the call ids it touches): every change that can make a call start or stop waiting.</extracomment>
+            <translation>Tệp này không phải cơ sở dữ liệu Hotline{where}</translation>
+        </message>
+        <message>
+            <source>No Mẫu số 01 for a person aged 18 or more: it reports on a child; an adult trafficking victim is referred to the police or the Border Guard</source>
+            <extracomment>The kind of document and the unit: BC (báo cáo) of the TTCTXH (Trung tâm Công tác xã hội).</extracomment>
+            <translation>Không lập Mẫu số 01 cho người từ 18 tuổi: Mẫu 01 là báo cáo về trẻ em; nạn nhân bị mua bán là người lớn được chuyển đến Công an hoặc Bộ đội Biên phòng</translation>
+        </message>
+        <message>
+            <source>The stored Mẫu 01 number of case {case_id} is not of the form «12/BC-TTCTXH ngày 05/03/2026»</source>
+            <translation>Số Mẫu 01 đã lưu của hồ sơ {case_id} không đúng dạng «12/BC-TTCTXH ngày 05/03/2026»</translation>
+        </message>
+        <message>
+            <source>Too many wrong passwords: the account is locked until {until}</source>
+            <extracomment>The refusal of a locked account, with the local time the lock ends.</extracomment>
+            <translation>Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa đến {until}</translation>
+        </message>
+        <message>
+            <source>This account is disabled</source>
+            <translation>Tài khoản đã bị vô hiệu hóa</translation>
+        </message>
+        <message>
+            <source>Wrong username or password</source>
+            <translation>Sai tên đăng nhập hoặc mật khẩu</translation>
+        </message>
+        <message>
+            <source>Unknown role: {unknown}; choose from {roles}</source>
+            <translation>Vai trò không hợp lệ: {unknown}; chọn trong {roles}</translation>
+        </message>
+        <message>
+            <source>The password needs at least {length} characters</source>
+            <translation>Mật khẩu phải có ít nhất {length} ký tự</translation>
+        </message>
+        <message>
+            <source>A username is 2–64 letters, digits, . _ -</source>
+            <translation>Tên đăng nhập chỉ gồm chữ không dấu, số, . _ - (2–64 ký tự)</translation>
+        </message>
+        <message>
+            <source>The display name must not be empty</source>
+            <translation>Tên hiển thị không được để trống</translation>
+        </message>
+        <message>
+            <source>The display name is at most {length} printable characters</source>
+            <translation>Tên hiển thị tối đa {length} ký tự in được</translation>
+        </message>
+        <message>
+            <source>This username is taken</source>
+            <translation>Tên đăng nhập này đã có người dùng</translation>
+        </message>
+        <message>
+            <source>There are users already: sign in as an administrator</source>
+            <translation>Đã có người dùng: hãy đăng nhập bằng tài khoản quản trị</translation>
+        </message>
+        <message>
+            <source>No user {user_id}</source>
+            <translation>Không có người dùng số {user_id}</translation>
+        </message>
+        <message>
+            <source>There must remain at least one active administrator</source>
+            <translation>Phải còn ít nhất một quản trị viên đang hoạt động</translation>
+        </message>
+        <message>
+            <source>You cannot disable your own account</source>
+            <translation>Không thể tự vô hiệu hóa tài khoản của mình</translation>
+        </message>
+        <message>
+            <source>The new password must differ from the old one</source>
+            <translation>Mật khẩu mới phải khác mật khẩu cũ</translation>
+        </message>
+        <message>
+            <source>The current password is wrong</source>
+            <translation>Mật khẩu hiện tại không đúng</translation>
+        </message>
+    </context>
+    <context>
         <name>UserDialog</name>
         <message>
             <source>Add a user</source>
@@ -5334,6 +6330,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>Live call</source>
             <translation>Cuộc gọi</translation>
+        </message>
+        <message>
+            <source>My calls</source>
+            <translation>Cuộc gọi của tôi</translation>
         </message>
         <message>
             <source>Daily log</source>

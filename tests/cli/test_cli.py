@@ -385,6 +385,27 @@ def test_stats_table_prints(demo_db):
     assert lines[index + 1].split() == ["111", vn_int(stats["by_line"]["111"])]
 
 
+def test_stats_table_names_the_codes_in_words(demo_db):
+    """`stats --format table` names outcomes, channels, sexes and service levels with the screens' words: Vietnamese
+    by default, English with --lang en; never the stored codes."""
+    args = ("stats", "--from", "2026-10-01", "--to", "2026-10-31", "--format", "table")
+    vi = assert_ok(demo_db.run(*args)).stdout.splitlines()
+    en = assert_ok(demo_db.run(*args, "--lang", "en")).stdout.splitlines()
+
+    def section(lines: list[str], title: str) -> list[str]:
+        start = lines.index(title) + 1
+        rows = lines[start : lines.index("", start)]
+        return [row.strip().rsplit(maxsplit=1)[0].strip() for row in rows]
+
+    assert section(vi, "Theo kết quả cuộc gọi / By outcome")[:3] == ["Cuộc gọi có nội dung", "Im lặng", "Cúp máy"]
+    assert section(en, "Theo kết quả cuộc gọi / By outcome")[:3] == ["Call with content", "Silent", "Hang-up"]
+    assert section(vi, "Theo kênh / By channel") == ["Điện thoại", "Zalo", "Ứng dụng", "Đến trực tiếp"]
+    assert section(vi, "Trẻ theo giới tính / Children by sex") == ["Nam", "Nữ", "Không rõ"]
+    assert section(vi, "Theo mức dịch vụ 111 / By 111 service level")[1] == "Tư vấn chuyên sâu"
+    codes = {"silent", "hang_up", "phone", "walk_in", "male", "female", "counselling", "police_113"}
+    assert not {row.strip().rsplit(maxsplit=1)[0] for row in vi if row.startswith("  ")} & codes
+
+
 def test_stats_from_after_to(demo_db):
     """`--from` after `--to` is refused in one line."""
     line = assert_one_line_error(demo_db.run("stats", "--from", "2026-10-31", "--to", "2026-10-01"))

@@ -568,9 +568,9 @@ def test_not_now_during_a_session_goes_on_with_a_lasting_warning_and_the_call_on
         return True
 
     def kept(window) -> bool:
-        if not isinstance(window, QMessageBox) or window.windowTitle() != "Call kept as a draft":
+        if not isinstance(window, QMessageBox) or window.windowTitle() != "Close Hotline during a call?":
             return False
-        click(window, "OK")
+        click(window, "Yes")  # the call on screen is kept as a draft
         return True
 
     QTimer.singleShot(200, type_then_save)

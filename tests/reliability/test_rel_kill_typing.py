@@ -207,7 +207,7 @@ def test_killed_while_typing_the_next_start_offers_back_every_field(qtbot, qapp,
     try:
         check_the_call_is_offered_back(qtbot, qapp, window, draft)
     finally:
-        click_in_next_dialog("OK")  # closing says the call on screen is kept as a draft
+        click_in_next_dialog("Yes")  # closing during a call asks first; the call on screen is kept as a draft
         window.close()
         window.deleteLater()
     db.close()
@@ -279,6 +279,11 @@ def _handoff(draft: dict) -> dict:
     return (draft["form"]["handoffs"] or [{}])[0]
 
 
+def _remove_child(editor) -> None:
+    click_in_next_dialog("Yes")  # a person with typed data is removed only once confirmed
+    editor.remove_button.click()
+
+
 def _type_age(editor, digits: str) -> None:
     editor.age_spin.lineEdit().selectAll()
     QTest.keyClicks(editor.age_spin, digits)
@@ -333,7 +338,7 @@ INPUTS = [
      lambda d: _handoff(d).get("at") and datetime.fromisoformat(_handoff(d)["at"]) < utcnow() - timedelta(hours=12)),
     ("adult age", lambda s: _type_age(_editor(s), "30"), lambda d: _child(d)["age"] == 30),
     ("destination", lambda s: _down(_editor(s).destination_combo), lambda d: _child(d)["destination"] == "cambodia"),
-    ("remove child", lambda s: _editor(s).remove_button.click(), lambda d: _form(d)["children"] == []),
+    ("remove child", lambda s: _remove_child(_editor(s)), lambda d: _form(d)["children"] == []),
 ]  # fmt: skip
 
 

@@ -228,6 +228,7 @@ def test_no_form_for_an_adult_victim(centre):
     number is used (ND 56 is for children; Luật 53/2024 Điều 2(1))."""
     adult = Child(name="Trần Văn Bảy", sex="male", age=24, age_band="18+", status="abused", destination="cambodia")
     case = centre.report(child=adult, categories=["trafficking.forced_labour"])  # flagged by hand
-    with pytest.raises(StoreError, match="18 tuổi"):
+    with pytest.raises(StoreError, match="aged 18 or more") as refused:
         form01_data(centre.db, case.id, CENTRE, viewer_id=centre.counselor.id)
+    assert refused.value.code == "case.report_for_adult"
     assert centre.db.conn.execute("SELECT count(*) FROM report_numbers").fetchone()[0] == 0

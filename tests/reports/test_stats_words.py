@@ -25,57 +25,32 @@ def tables_of(data: ReportData, lang: str = "vi") -> dict:
 
 
 @pytest.mark.parametrize(
-    ("screen", "english"),
+    ("label", "table"),
     [
-        (labels.OUTCOMES, stats_words.OUTCOMES_EN),
-        (labels.SEXES, stats_words.SEXES_EN),
-        (labels.CHILD_AGE_BANDS, stats_words.CHILD_AGE_BANDS_EN),
-        (labels.RELATIONS, stats_words.RELATIONS_EN),
-        (labels.CHANNELS, stats_words.CHANNELS_EN),
-        (labels.SERVICE_LEVELS, stats_words.SERVICE_LEVELS_EN),
-        (labels.REFERRALS, stats_words.REFERRALS_EN),
-        (labels.INCIDENT_SETTINGS, stats_words.INCIDENT_SETTINGS_EN),
-        (labels.DESTINATIONS, stats_words.DESTINATIONS_EN),
+        (stats_words.outcome_label, labels.OUTCOMES),
+        (stats_words.sex_label, labels.SEXES),
+        (stats_words.age_band_label, labels.CHILD_AGE_BANDS),
+        (stats_words.relation_label, labels.RELATIONS),
+        (stats_words.channel_label, labels.CHANNELS),
+        (stats_words.service_level_label, labels.SERVICE_LEVELS),
+        (stats_words.referral_label, labels.REFERRALS),
+        (stats_words.setting_label, labels.INCIDENT_SETTINGS),
+        (stats_words.destination_label, labels.DESTINATIONS),
+        (stats_words.age_group_label, labels.PERSON_GROUPS),
     ],
 )
-def test_english_words_are_the_screens_source_strings(screen, english):
-    """The report's English words for codes are the screens' English (their translation source strings)."""
-    assert english == screen
+def test_report_words_are_the_screens_words(qapp, label, table):
+    """The report names each code with the words the screens show: the English sources, and in Vietnamese the
+    screens' translation (the Vietnamese interface's own translator)."""
+    from hotline.i18n import install_translator
 
-
-def _screen_translations() -> dict[str, str]:
-    """English source → Vietnamese of the screens' 'Labels' context: resources/i18n, then the translations waiting
-    to be merged there (tools/i18n_pending)."""
-    import json
-    import xml.etree.ElementTree as ET
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    found = {}
-    for context in ET.parse(root / "resources" / "i18n" / "hotline_vi.ts").getroot().iter("context"):
-        if context.findtext("name") == "Labels":
-            found |= {m.findtext("source"): m.findtext("translation") for m in context.iter("message")}
-    for pending in sorted((root / "tools" / "i18n_pending").glob("*.json")):
-        found |= json.loads(pending.read_text(encoding="utf-8")).get("Labels", {})
-    return found
-
-
-@pytest.mark.parametrize(
-    ("screen", "vietnamese"),
-    [
-        (labels.SERVICE_LEVELS, stats_words.SERVICE_LEVELS_VI),
-        (labels.REFERRALS, stats_words.REFERRALS_VI),
-        (labels.INCIDENT_SETTINGS, stats_words.INCIDENT_SETTINGS_VI),
-        (labels.DESTINATIONS, stats_words.DESTINATIONS_VI),
-        (labels.PERSON_GROUPS, stats_words.AGE_GROUPS_VI),
-    ],
-)
-def test_vietnamese_words_are_the_screens_words(screen, vietnamese):
-    """The report writes a code with the Vietnamese word the screens show for it (where one is translated yet)."""
-    translations = _screen_translations()
-    for code, source in screen.items():
-        if translations.get(source):
-            assert vietnamese[code] == translations[source], code
+    assert {code: label(code, "en") for code in table} == dict(table)
+    try:
+        install_translator(qapp, "vi")
+        for code in table:
+            assert label(code, "vi") == labels.label(table, code), code
+    finally:
+        install_translator(qapp, "en")
 
 
 @pytest.mark.parametrize(

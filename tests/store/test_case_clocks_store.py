@@ -342,9 +342,10 @@ def test_the_lists_agree_with_the_core_clocks(demo_template: Path, tmp_path: Pat
         viewer = users.find_user(db, "canbo1").id
         now = datetime(2026, 10, 20, tzinfo=UTC)
         rows = store.list_cases(db, "open", user_id=viewer, now=now)
-        # the demo's open cases wait on several kinds of clock (a missed 12-hour clock is rare in a demo of this
-        # size: its case is checked by the unit tests above)
-        assert len(rows) > 100 and {r.next_clock for r in rows} >= {"handoff", "plan"}
+        # the demo's open cases wait on several kinds of clock; which kinds depends on the demo's random draws (a
+        # late hand-off or a missed 12-hour clock may not occur at this size: the unit tests above check those)
+        kinds = {r.next_clock for r in rows} - {None}
+        assert len(rows) > 100 and "plan" in kinds and len(kinds) >= 2
         for row in rows:
             case = store.get_case(db, row.id, viewer_id=viewer, audit_view=False)
             facts = clock_store.call_facts(db, case.call_id, viewer_id=viewer)

@@ -158,7 +158,7 @@ def test_open_refusals_write_nothing(db, flagged_call, make_call, counselor, ope
     before = case_tables(db)
     with pytest.raises(StoreError, match=words) as error:
         store.open_cases(db, arguments[0], arguments[1], by_user_id=counselor, **arguments[2])
-    assert " / " in str(error.value)  # Vietnamese / English
+    assert error.value.code.startswith("case.")
     assert case_tables(db) == before
     (case,) = store.open_cases(db, call.id, [second], by_user_id=counselor)
     assert case.number.endswith("-00002")  # the refusal used up no number

@@ -98,8 +98,9 @@ def test_no_number_for_an_adult(db, open_case, counselor_id):
     """A person aged 18 or more has no Mẫu 01: a clear refusal, and the count is not touched (ND 56 is for
     children; an adult trafficking victim gets a victim referral, Luật 53/2024 Điều 2(1))."""
     adult = open_case(Child(name="Người lớn", age=25, age_band="18+", status="abused"))
-    with pytest.raises(StoreError, match="18 tuổi"):
+    with pytest.raises(StoreError, match="aged 18 or more") as refused:
         report_number(db, adult.id, viewer_id=counselor_id, now=T0)
+    assert refused.value.code == "case.report_for_adult"
     assert stored(db, adult.id) is None
     minor = open_case(Child(name="Em", age=17, status="abused"))  # a minor (16–17) is supported the same way
     assert report_number(db, minor.id, viewer_id=counselor_id, now=T0).sequence == 1

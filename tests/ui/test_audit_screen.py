@@ -240,7 +240,8 @@ def test_f5_reads_new_entries(qtbot, db, log):
     assert screen.model.total() == before + 1
     top = screen.model.row(0)
     assert [screen.model.text(top, c) for c in (USER, ACTION, WHAT, DETAIL)] == [
-        "Nguyễn Thị Lan (lan.nguyen)", "Backup taken", "Backup hotline-2026.sqlite3", "daily",
+        "Nguyễn Thị Lan (lan.nguyen)", "Backup taken", "Backup hotline-2026.sqlite3",
+        "Daily, at the first start of the day",
     ]  # fmt: skip
     assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d", screen.model.text(top, TIME))
 

@@ -131,10 +131,10 @@ def test_shift_lead_sees_the_queue_read_only_and_gives_a_call_to_a_counselor(qtb
     assert call.id == queue.selected().call_id
 
 
-def test_operator_has_no_navigation_and_one_key_outcomes_stay_on_the_call_screen(qtbot, db, people, workspace):
-    """An operator gets only the live-call screen, without a navigation list."""
+def test_operator_gets_the_call_screen_and_their_own_calls(qtbot, db, people, workspace):
+    """An operator gets the live-call screen and "My calls" of the shift (Ctrl+2), nothing else."""
     space = workspace(people["operator"])
-    assert space.keys == ["call"] and not space.nav.isVisible()
+    assert space.keys == ["call", "mycalls"] and space.nav.isVisible()
 
 
 def test_call_keys_do_not_fire_from_another_screen(qtbot, db, make_user, workspace):

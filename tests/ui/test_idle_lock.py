@@ -25,6 +25,7 @@ def operator(make_user):
 def window(qtbot, db, settings, operator, monkeypatch):
     # closing the window at the end of a test keeps the typed call as a draft and says so in a box
     monkeypatch.setattr(QMessageBox, "information", lambda *_args, **_kwargs: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args, **_kwargs: QMessageBox.StandardButton.Yes)
     main = MainWindow(db, operator, settings, WORKSTATION)
     qtbot.addWidget(main)
     main.resize(1300, 820)
@@ -61,7 +62,7 @@ def test_idle_lock_hides_the_call_and_unlocking_gives_it_back(qtbot, db, window,
     type_text(window.lock_screen.password_edit, "sai-mat-khau")
     qtbot.keyClick(window.lock_screen.password_edit, Qt.Key.Key_Return)
     assert window.is_locked()
-    assert window.lock_screen.error_label.text() == "Wrong username or password."
+    assert window.lock_screen.error_label.text() == "Wrong password."
 
     qtbot.wait(1100)
     type_text(window.lock_screen.password_edit, password)

@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from hotline.core import permissions
 from hotline.core.models import User
+from hotline.settings import Settings
+from hotline.store.db import StoreError
 from hotline.ui.admin.backups_page import BackupsPage
 from hotline.ui.admin.categories_page import CategoriesPage
+from hotline.ui.admin.holiday_warning import HolidayBanner, show_holidays
 from hotline.ui.admin.lines_page import LinesPage
 from hotline.ui.admin.settings_page import SettingsPage
 from hotline.ui.admin.users_page import UsersPage
@@ -26,6 +29,10 @@ class AdminScreen(QWidget):
     def __init__(self, db, user: User, lang: str, db_path: Path | str | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("adminScreen")
+        self.db = db
+        # the holidays of the year, and from December those of the next, before the plan clock needs them
+        self.holiday_banner = HolidayBanner(self)
+        self.holiday_banner.open_requested.connect(lambda: show_holidays(self.show_page))
         self.tabs = QTabWidget(self, objectName="adminTabs")
         self.tabs.setAccessibleName(self.tr("Administration"))
         self.pages: dict[str, QWidget] = {}
@@ -39,6 +46,7 @@ class AdminScreen(QWidget):
         if permissions.can(user, permissions.ADMIN_SETTINGS):
             page = SettingsPage(db, user, self)
             page.settings_saved.connect(self.settings_saved)
+            page.settings_saved.connect(self.refresh_holiday_banner)
             self._add("settings", page, self.tr("Se&ttings"))
         if permissions.can(user, permissions.ADMIN_BACKUP):
             page = BackupsPage(db, user, db_path, self)
@@ -47,6 +55,7 @@ class AdminScreen(QWidget):
         self.tabs.currentChanged.connect(self._changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.holiday_banner)
         layout.addWidget(self.tabs)
 
     def _add(self, key: str, page: QWidget, title: str) -> None:
@@ -64,7 +73,16 @@ class AdminScreen(QWidget):
 
     def reload(self) -> None:
         """Called by the workspace when the screen is shown: read the current tab (once; Refresh reads again)."""
+        self.refresh_holiday_banner()
         self._load(self.tabs.currentIndex())
+
+    def refresh_holiday_banner(self) -> None:
+        if "settings" not in self.pages:
+            return
+        try:
+            self.holiday_banner.refresh(Settings.load(self.db))
+        except StoreError:  # the settings page says why when opened
+            self.holiday_banner.hide()
 
     def _changed(self, index: int) -> None:
         if self._loaded:  # the workspace asks for the first tab when the screen is first shown

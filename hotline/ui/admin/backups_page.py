@@ -88,7 +88,7 @@ class BackupsPage(QWidget):
         try:
             settings = Settings.load(self.db)
             folder = backup.backup_folder(settings, self.db_path)
-            self.backups = backup.list_backups(folder)
+            self.backups = backup.backups_of(settings, self.db_path)  # this database's, not a neighbour's
         except (StoreError, OSError) as exc:
             self.status.setText(str(exc))
             return

@@ -12,10 +12,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from hotline.core.models import ROLES
 from hotline.core.timeutil import local
-from hotline.i18n import roles_label
-from hotline.ui import audit_words, labels
+from hotline.ui import audit_details, audit_words
 from hotline.ui.models.paged_model import PagedModel
 
 #: Rows read at a time: a screenful or four, so scrolling rarely waits and a million rows never load at once.
@@ -30,18 +28,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("AuditModel", "What"),
     QT_TRANSLATE_NOOP("AuditModel", "Detail"),
 )
-#: Why the screen was locked (detail of session.lock).
-_LOCKS = {
-    "idle": QT_TRANSLATE_NOOP("AuditModel", "after the idle minutes"),
-    "by_hand": QT_TRANSLATE_NOOP("AuditModel", "by the user"),
-}
-
-#: Where a wrong password was typed (detail of login.failed).
-_FAILED_AT = {
-    "sign-in": QT_TRANSLATE_NOOP("AuditModel", "At sign-in"),
-    "password-change": QT_TRANSLATE_NOOP("AuditModel", "Changing own password"),
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditModel", text)
@@ -55,11 +41,14 @@ class AuditModel(PagedModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._names: dict[int, str] = {}
+        #: what details may name besides codes; the screen adds the category groups' labels
+        self.detail_context = audit_details.DetailContext()
 
     def reset(self, total: int, fetch: Callable[[int, int], list], names: dict[int, str] | None = None) -> None:
         """New filters: the first page now, the rest as the view scrolls. ``names``: user id → how to show them
         (for the detail "to=5" of an assignment and the "What" of a user entry)."""
         self._names = dict(names or {})
+        self.detail_context.names = self._names
         super().reset(total, fetch)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -117,29 +106,5 @@ class AuditModel(PagedModel):
         return f"{entry.display_name} ({entry.username})"
 
     def detail_text(self, entry) -> str:
-        """The stored detail, with the codes people cannot read put in words: a call's outcome, a new user's
-        roles, a wrong password's count, why the screen was locked, and the counselor a call or case was given to."""
-        detail = entry.detail
-        if entry.action == "call.save" and detail in labels.OUTCOMES:
-            return labels.label(labels.OUTCOMES, detail)
-        if entry.action in ("user.add", "user.first_admin") and detail and set(detail.split(",")) <= set(ROLES):
-            return roles_label(detail.split(","))
-        if entry.action == "session.lock" and detail in _LOCKS:
-            return _tr(_LOCKS[detail])
-        if entry.action == "login.failed":  # "sign-in 3", "password-change locked" (hotline.store.users)
-            where, _, count = detail.rpartition(" ")
-            place = _FAILED_AT.get(where or "sign-in")
-            if place and (count == "locked" or count.isdigit()):
-                result = (
-                    QCoreApplication.translate("AuditModel", "account locked")
-                    if count == "locked"
-                    else QCoreApplication.translate("AuditModel", "%1 in a row").replace("%1", count)
-                )
-                return f"{_tr(place)}: {result}"
-        if entry.action in ("call.assign", "case.assign") and detail.startswith("to="):
-            target = detail[3:]
-            if not target:
-                return QCoreApplication.translate("AuditModel", "to nobody")
-            if target.isdigit() and int(target) in self._names:
-                return QCoreApplication.translate("AuditModel", "to %1").replace("%1", self._names[int(target)])
-        return detail
+        """The stored detail in words (hotline.ui.audit_details): field names, exports, steps, the counselor…"""
+        return audit_details.detail_text(entry.action, entry.detail, self.detail_context)
