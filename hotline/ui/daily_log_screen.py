@@ -263,8 +263,8 @@ class DailyLogScreen(QWidget):
         words = period_text(shifts[choice][0], start, end)
         now = utcnow()
         if (self.day_edit.date().toPython(), choice) == previous_shift(now, shifts):
-            return f"{words} ({self.tr('just ended')})"
-        return f"{words} ({self.tr('under way')})" if start <= now < end else words
+            return self.tr("%s (just ended)") % words
+        return self.tr("%s (under way)") % words if start <= now < end else words
 
     def period(self) -> tuple[datetime, datetime, str]:
         """UTC bounds of the chosen shift, day or range, and how to say it."""
@@ -332,7 +332,8 @@ class DailyLogScreen(QWidget):
             while self.model.rowCount() < min(loaded, KEEP_ROWS) and self.model.canFetchMore():
                 self.model.fetchMore()
             self.view.verticalScrollBar().setValue(scrolled)
-        self.count_label.setText(f"{self.tr('%d calls') % total}  ·  {self._period_words()}")
+        calls = self.tr("%d calls") % total
+        self.count_label.setText(f"{calls}  ·  {self._period_words()}")
         self.summary.setHtml(self._summary_html(summary))
         target = self._restore_place(selected, current_id, current_row if refresh else None, current_column)
         if target is not None and not refresh:  # another sort or filter: the same call, wherever it went

@@ -86,15 +86,15 @@ class MyCallsScreen(QWidget):
             return info.display or call.phone_raw.strip()
 
         return [
-            Column(QT_TRANSLATE_NOOP(_CTX, "Time"), lambda c: format_local(c.started_at),
+            Column(QT_TRANSLATE_NOOP("MyCallsScreen", "Time"), lambda c: format_local(c.started_at),
                    lambda c: c.started_at.timestamp()),
-            Column(QT_TRANSLATE_NOOP(_CTX, "Line"), lambda c: c.line),
-            Column(QT_TRANSLATE_NOOP(_CTX, "Phone"), phone),
-            Column(QT_TRANSLATE_NOOP(_CTX, "Outcome"), lambda c: labels.label(labels.OUTCOMES, c.outcome)),
-            Column(QT_TRANSLATE_NOOP(_CTX, "Categories"), categories, tooltip=categories),
-            Column(QT_TRANSLATE_NOOP(_CTX, "Summary"), lambda c: summary_start(c.summary),
+            Column(QT_TRANSLATE_NOOP("MyCallsScreen", "Line"), lambda c: c.line),
+            Column(QT_TRANSLATE_NOOP("MyCallsScreen", "Phone"), phone),
+            Column(QT_TRANSLATE_NOOP("MyCallsScreen", "Outcome"), lambda c: labels.label(labels.OUTCOMES, c.outcome)),
+            Column(QT_TRANSLATE_NOOP("MyCallsScreen", "Categories"), categories, tooltip=categories),
+            Column(QT_TRANSLATE_NOOP("MyCallsScreen", "Summary"), lambda c: summary_start(c.summary),
                    tooltip=lambda c: c.summary),
-            Column(QT_TRANSLATE_NOOP(_CTX, "Editable until"), self._editable_text, background=self._editable_colour),
+            Column(QT_TRANSLATE_NOOP("MyCallsScreen", "Editable until"), self._editable_text, background=self._editable_colour),
         ]  # fmt: skip
 
     def _editable_text(self, call: OwnCall) -> str:

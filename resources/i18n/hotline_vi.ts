@@ -2857,6 +2857,18 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Đến ngày</translation>
         </message>
         <message>
+            <source>%s (just ended)</source>
+            <translation>%s (vừa kết thúc)</translation>
+        </message>
+        <message>
+            <source>%s (under way)</source>
+            <translation>%s (đang diễn ra)</translation>
+        </message>
+        <message>
+            <source>%d calls</source>
+            <translation>%d cuộc gọi</translation>
+        </message>
+        <message>
             <source>Calls</source>
             <translation>Cuộc gọi</translation>
         </message>
@@ -4472,6 +4484,34 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>My calls of this shift</source>
             <translation>Cuộc gọi của tôi trong ca trực này</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Thời gian</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Đường dây</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation>Loại vấn đề</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Tóm tắt</translation>
+        </message>
+        <message>
+            <source>Editable until</source>
+            <translation>Được sửa đến</translation>
         </message>
         <message>
             <source>read only</source>
