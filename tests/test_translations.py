@@ -84,7 +84,10 @@ def test_every_marked_string_is_visible_to_lupdate():
     (both left words English in the Vietnamese screen)."""
     import re
 
-    hidden = re.compile(r"(?<!def )QT_TRANSLATE_NOOP\(\s*[A-Za-z_]|\{(self\.)?tr\(\s*[\"']|\{QCoreApplication\.translate\(")
+    hidden = re.compile(
+        r"(?<!def )QT_TRANSLATE_NOOP\(\s*[A-Za-z_]"  # a context in a variable
+        r"|\{(self\.)?tr\(\s*[\"']|\{QCoreApplication\.translate\("  # a literal translated inside an f-string
+    )
     found = [
         f"{path.relative_to(ROOT)}:{number}"
         for path in sorted((ROOT / "hotline").rglob("*.py"))

@@ -94,7 +94,8 @@ class MyCallsScreen(QWidget):
             Column(QT_TRANSLATE_NOOP("MyCallsScreen", "Categories"), categories, tooltip=categories),
             Column(QT_TRANSLATE_NOOP("MyCallsScreen", "Summary"), lambda c: summary_start(c.summary),
                    tooltip=lambda c: c.summary),
-            Column(QT_TRANSLATE_NOOP("MyCallsScreen", "Editable until"), self._editable_text, background=self._editable_colour),
+            Column(QT_TRANSLATE_NOOP("MyCallsScreen", "Editable until"), self._editable_text,
+                   background=self._editable_colour),
         ]  # fmt: skip
 
     def _editable_text(self, call: OwnCall) -> str:
