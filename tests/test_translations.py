@@ -95,3 +95,18 @@ def test_every_marked_string_is_visible_to_lupdate():
         if hidden.search(line)
     ]
     assert not found, "write the context as a literal and call tr() outside f-strings:\n" + "\n".join(found)
+
+
+def test_release_replaces_the_qm_file_rather_than_rewriting_it(tmp_path):
+    """Building the .qm makes a new file (a new inode): a running copy that mapped the old one keeps reading it
+    instead of turning English and crashing on a file changed under it."""
+    qm = tmp_path / "hotline_vi.qm"
+    i18n_tool.run_lrelease(i18n_tool.TS, qm)
+    first = qm.stat().st_ino
+    held = qm.open("rb")  # like a running program's mapping, the old inode stays alive while it is open
+    try:
+        i18n_tool.run_lrelease(i18n_tool.TS, qm)
+        assert qm.stat().st_ino != first
+        assert not qm.with_name(qm.name + ".new").exists()
+    finally:
+        held.close()

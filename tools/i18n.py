@@ -55,9 +55,13 @@ def run_lupdate(ts: Path, sources: list[Path] | None = None) -> None:
 
 
 def run_lrelease(ts: Path = TS, qm: Path = QM) -> None:
+    """Build ``qm`` beside itself and move it into place: a running Hotline maps its .qm into memory, and a file
+    rewritten under it turns the interface English and then crashes it (seen while a copy ran from this folder)."""
+    fresh = qm.with_name(qm.name + ".new")
     done = subprocess.run(
-        [find_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], capture_output=True, text=True, check=True
+        [find_tool("pyside6-lrelease"), str(ts), "-qm", str(fresh)], capture_output=True, text=True, check=True
     )
+    fresh.replace(qm)  # a new file, not new bytes in the mapped one: the running copy keeps its own
     print(done.stdout.strip())
 
 
