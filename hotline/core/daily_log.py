@@ -75,9 +75,20 @@ class LogRow:
     phone_raw: str
     version: int
     summary: str = ""
-    #: the call's texts that hold the words searched for (core.search.Snippet), most matched first
-    matches: tuple = ()
+    #: while a search is under way: the words searched for, and the call's texts as (field, text) pairs
+    search: str = ""
+    texts: tuple = ()
     phone_matched: bool = False  # the digits searched for are part of the caller's number
+
+    @property
+    def matches(self) -> tuple:
+        """The call's texts that hold the words searched for (core.search.Snippet), most matched first: worked
+        out when a row is painted, not for every row of a page read (a page is 200 rows, a screen shows 25)."""
+        if not self.search:
+            return ()
+        from hotline.core.search import match_snippets
+
+        return match_snippets(self.search, self.texts)
 
 
 @dataclass(frozen=True)

@@ -108,16 +108,26 @@ def match_snippets(query: str, texts: Sequence[tuple[str, str]], *, width: int =
 
     A word matches as the full-text search matches it: folded (no accents, đ → d), starting with a typed word.
     """
+    return _match_snippets(query, tuple(texts), width)
+
+
+@functools.lru_cache(maxsize=1024)  # a painted row asks again at every repaint
+def _match_snippets(query: str, texts: tuple[tuple[str, str], ...], width: int) -> tuple[Snippet, ...]:
     tokens = [t for t in _word_tokens(query) if not t.isdigit()] or _word_tokens(query)
     if not tokens:
         return ()
     ascii_tokens = all(t.isascii() for t in tokens)
+    prefixes = tuple(tokens)  # str.startswith takes them all at once
     found = []
     for order, (field_name, text) in enumerate(texts):
-        if not text or (ascii_tokens and not any(t in _ascii_fold(text) for t in tokens)):
-            continue  # most texts of a row hold no word searched for: skip them without looking at each word
+        if not text:
+            continue
+        if ascii_tokens:  # most texts of a row hold no word searched for: skip them without looking at each word
+            folded = _ascii_fold(text)
+            if not any(t in folded for t in tokens):
+                continue
         text = " ".join(unicodedata.normalize("NFC", text).split())  # one line, composed accents
-        spans = [m.span() for m in _WORD.finditer(text) if any(_fold_word(m.group()).startswith(t) for t in tokens)]
+        spans = [m.span() for m in _WORD.finditer(text) if _fold_word(m.group()).startswith(prefixes)]
         if spans:
             matched = {t for t in tokens for a, b in spans if _fold_word(text[a:b]).startswith(t)}
             found.append((-len(matched), order, field_name, text, spans))

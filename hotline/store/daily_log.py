@@ -21,7 +21,7 @@ from hotline.core import permissions
 from hotline.core.daily_log import ONE_KEY, LogFilter, LogRow, ShiftSummary, child_age_text
 from hotline.core.models import NEED_REQUIRED, SUBSTANTIVE
 from hotline.core.places import ward_name
-from hotline.core.search import build_fts_query, match_snippets, phone_matches
+from hotline.core.search import build_fts_query, phone_matches
 from hotline.core.timeutil import from_ms, to_ms, utcnow
 from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access, audit
@@ -237,7 +237,7 @@ def _with_matches(db: sqlite_utils.Database, rows: list[LogRow], text: str) -> l
             if value:
                 texts[call_id].append((field_name, ward_name(value) if field_name == "ward" else value))
     return [
-        replace(row, matches=match_snippets(text, texts[row.id]), phone_matched=phone_matches(text, row.phone_raw))
+        replace(row, search=text, texts=tuple(texts[row.id]), phone_matched=phone_matches(text, row.phone_raw))
         for row in rows
     ]
 
