@@ -678,6 +678,19 @@ def cases_of_call(db: sqlite_utils.Database, call_id: int, *, viewer_id: int) ->
     return [_case_summary(r) for r in rows]
 
 
+def case_numbers_of_call(db: sqlite_utils.Database, call_id: int, *, viewer_id: int) -> tuple[list[str], list[str]]:
+    """The numbers of the case files opened from a call, and of those it was linked to later, each by number: the
+    call window says the file exists instead of asking for one. Numbers only, as the caller history shows them
+    (CASE_VIEW or CALLER_HISTORY)."""
+    access.require_any(db, viewer_id, permissions.CASE_VIEW, permissions.CALLER_HISTORY)
+    opened = [r[0] for r in db.conn.execute("SELECT number FROM cases WHERE call_id = ? ORDER BY number", [call_id])]
+    linked = [r[0] for r in db.conn.execute(
+        "SELECT k.number FROM case_calls l JOIN cases k ON k.id = l.case_id WHERE l.call_id = ? AND k.call_id != ?"
+        " ORDER BY k.number", [call_id, call_id],
+    )]  # fmt: skip
+    return opened, linked
+
+
 def open_cases_for_phone(db: sqlite_utils.Database, phone: str, *, viewer_id: int) -> list[CaseSummary]:
     """Open case files whose call, or a call linked to them, came from this number (also its old 11-digit form):
     the live-call screen offers to link a new call from that number to one of them (CALL_LOG).

@@ -58,6 +58,9 @@ class SignIn:
     reason: str = ""  # "", "unknown", "wrong_password", "locked", "disabled"
     user: User | None = None
     locked_until: datetime | None = None
+    #: after a wrong password: how many more wrong ones lock the account (for LOCK_MINUTES); None otherwise. Only
+    #: for a screen that already knows the account exists (the lock screen): sign-in must not tell.
+    tries_left: int | None = None
 
     def message(self) -> str:
         """The refusal in words for a person, in the interface language; empty when ``ok``. An unknown username
@@ -388,7 +391,7 @@ def sign_in(db: sqlite_utils.Database, username: str, password: str, *, now: dat
         lock = _count_failure(db, user_id, failed, now, "sign-in")
         if lock:
             return SignIn(False, "locked", locked_until=lock)
-        return SignIn(False, "wrong_password")
+        return SignIn(False, "wrong_password", tries_left=MAX_FAILED_LOGINS - (failed + 1))
     with write(db) as conn:
         if _hasher.check_needs_rehash(password_hash):
             conn.execute("UPDATE users SET password_hash = ? WHERE id = ?", [_hasher.hash(password), user_id])

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -24,13 +23,23 @@ from hotline.core.timeutil import local, local_range_bounds, utcnow
 from hotline.store import audit
 from hotline.store import categories as category_store
 from hotline.store.db import StoreError
-from hotline.ui import audit_words
-from hotline.ui.models.audit_model import AuditModel
+from hotline.ui import audit_words, log_columns
+from hotline.ui.models.audit_model import ACTION, SAMPLE_ROLE, TIME, USER, WHAT, AuditModel
 
 #: Days shown when the screen opens: the last week, today included.
 DEFAULT_DAYS = 7
 #: Typing a date changes it digit by digit: read once the typing pauses.
 DEBOUNCE_MS = 300
+#: How the columns are sized (log_columns): the time never cut short; "(no user: command line or Hotline itself)"
+#: and "User 6 · Huỳnh Thị Lan (canbo1)" whole at 1366 px, given up first when the window is narrower.
+COLUMN_RULES = {
+    TIME: log_columns.ColumnRule(),
+    USER: log_columns.ColumnRule(cap=56, elastic=True),
+    ACTION: log_columns.ColumnRule(cap=40, elastic=True),
+    WHAT: log_columns.ColumnRule(cap=48, elastic=True),
+}
+#: The details' least width where the screen allows (the last column, stretched over the rest).
+DETAIL_MIN = 240
 
 
 class AuditScreen(QWidget):
@@ -78,6 +87,7 @@ class AuditScreen(QWidget):
         self.action_filter.setMinimumWidth(240)
 
         self.view = self._named(QTableView(), "auditTable", self.tr("Audit log entries"))
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table, the arrows move in it
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -86,11 +96,10 @@ class AuditScreen(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(22)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((140, 210, 230, 230)):
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
+        # widths from the texts shown (font metrics): the time whole with its seconds, names and records as wide as
+        # they need while the details keep DETAIL_MIN pixels; a text still cut short is whole in its tooltip
+        self.columns = log_columns.ColumnFitter(self.view, COLUMN_RULES, sample_role=SAMPLE_ROLE,
+                                                stretch_min=DETAIL_MIN)  # fmt: skip
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

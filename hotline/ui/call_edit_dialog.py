@@ -40,6 +40,7 @@ from hotline.core.taxonomy import Taxonomy
 from hotline.core.timeutil import format_local, utcnow
 from hotline.settings import Settings
 from hotline.store import calls as call_store
+from hotline.store import cases as case_store
 from hotline.store import categories as category_store
 from hotline.store import users as user_store
 from hotline.store.db import ConflictError, StoreError
@@ -48,6 +49,7 @@ from hotline.ui import labels
 from hotline.ui.call_form import CallForm
 from hotline.ui.case_file_bar import CaseFileBar
 from hotline.ui.screen_fit import fit_to_screen
+from hotline.ui.widgets import follow_focus
 
 log = logging.getLogger(__name__)
 
@@ -289,6 +291,7 @@ class CallEditDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
+        follow_focus(scroll)  # Alt+S, Alt+A: the field jumped to is shown whole
         self.history_list = QListWidget(objectName="callHistoryList")
         self.history_list.setWordWrap(True)
         self.history_list.setAlternatingRowColors(True)
@@ -361,6 +364,7 @@ class CallEditDialog(QDialog):
             })  # fmt: skip
         finally:
             self._loading = False
+        self.case_file.set_case_numbers(*self._case_numbers(call.id))
         self._evaluate()
         self.setWindowTitle(self.tr("Call no. %d") % call.id)
         self.header.setText(
@@ -376,6 +380,14 @@ class CallEditDialog(QDialog):
         self._no_default_button()
         self._refresh_history()
         self._loaded = self._snapshot()
+
+    def _case_numbers(self, call_id: int) -> tuple[list[str], list[str]]:
+        """The case files of the call (opened from it, linked to it), for a reader allowed to see their numbers;
+        none for another (the banner then shows the rules' decision as stored)."""
+        try:
+            return case_store.case_numbers_of_call(self.db, call_id, viewer_id=self.user.id)
+        except StoreError:
+            return [], []
 
     def _apply_permissions(self) -> None:
         """Read-only: nothing can be changed and there is no Save. Text stays selectable and scrollable (a long
@@ -601,6 +613,7 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(len(rows), 3, objectName="conflictTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, the arrows move in it
         self.table.setHorizontalHeaderLabels(
             [self.tr("Field"), self.tr("Theirs (saved by %s)") % who, self.tr("Yours (not saved)")]
         )

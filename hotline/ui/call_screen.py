@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -36,11 +35,12 @@ from hotline.store import drafts as draft_store
 from hotline.store.db import DamagedDatabaseError, DiskFullError, StoreError
 from hotline.store.lines import last_line_of, list_lines
 from hotline.store.my_calls import last_channel_of, readable_summaries
-from hotline.ui import labels
+from hotline.ui import labels, log_columns
 from hotline.ui.call_form import CallForm
 from hotline.ui.case_file_bar import CaseFileBar
 from hotline.ui.draft_dialogs import DISCARD, OPEN, ask_about_draft
-from hotline.ui.models.caller_history_model import ROW_ROLE, CallerHistoryModel
+from hotline.ui.models.caller_history_model import ROW_ROLE, SAMPLE_ROLE, CallerHistoryModel
+from hotline.ui.widgets import follow_focus
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,9 @@ CLOCK_WARNING = timedelta(minutes=2)
 #: goes on from its time on screen: no call to the hotline lasts that long, it ended during the outage.
 OUTAGE_COUNTED = timedelta(hours=1)
 OUTCOME_KEYS = {"silent": "F5", "hang_up": "F6", "prank": "F7", "wrong_number": "F8", "abusive": "F9", "test": "F10"}
+#: The caller's earlier calls by key. Not Ctrl+H (the queue's hand-off) nor Alt+L / Alt+H (mnemonics of the
+#: Vietnamese form and the Help menu): F11 is free on every screen, beside the operator's other F keys.
+HISTORY_KEY = "F11"
 
 
 def app_lang() -> str:
@@ -164,26 +167,31 @@ class CallScreen(QWidget):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(self.form)
         # whatever gets the keyboard focus is scrolled into view: an operator must see what they type
-        QApplication.instance().focusChanged.connect(self._show_focused)
+        follow_focus(self.scroll)
 
         history_layout = self.form.phone_box_layout
         self.history_label = QLabel(objectName="callerHistoryLabel")
         self.history_label.setWordWrap(True)
         self.history_model = CallerHistoryModel(self.taxonomy, self.lang, self)
         self.history_view = QTableView(objectName="callerHistoryView")
+        self.history_view.setTabKeyNavigation(False)  # Tab leaves the table, the arrows move in it
         self.history_view.setModel(self.history_model)
         self.history_view.setAccessibleName(self.tr("Earlier calls from this number"))
         self.history_view.verticalHeader().hide()
         self.history_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        header = self.history_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # what the caller reported takes the room left; the categories are in full in their tooltip
-        header.setSectionResizeMode(CallerHistoryModel.COL_CATEGORIES, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(CallerHistoryModel.COL_CATEGORIES, 140)
-        header.setSectionResizeMode(CallerHistoryModel.COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
+        # widths from the texts (log_columns): times and case numbers whole, every header whole even in bold (the
+        # current row's columns); what the caller reported takes the rest; categories cut short are in the tooltip
+        self.history_columns = log_columns.ColumnFitter(
+            self.history_view,
+            {CallerHistoryModel.COL_CATEGORIES: log_columns.ColumnRule(cap=28, elastic=True),
+             CallerHistoryModel.COL_CASE: log_columns.ColumnRule()},
+            sample_role=SAMPLE_ROLE, stretch_min=160,
+        )  # fmt: skip
         self.history_view.setToolTip(self.tr("Enter or double-click: open the call, read only, in its own window"))
         self.history_view.activated.connect(self._open_history_call)
+        # by keyboard: F11, Tab or ↓ from the number into the rows; Esc, ↑ from the first row or Shift+Tab back
+        for widget in (self.form.phone_edit, self.history_view, self.form.relation_combo):
+            widget.installEventFilter(self)
         self.history_view.verticalHeader().setDefaultSectionSize(22)
         self.history_view.setWordWrap(False)
         self.history_view.setMinimumHeight(110)
@@ -265,6 +273,7 @@ class CallScreen(QWidget):
             action(self.tr("Add a child"), ["Ctrl+T"], self._next_child, "addChildAction"),
             action(self.tr("Find a category"), ["Ctrl+K"], self._focus_categories, "findCategoryAction"),
             action(self.tr("Go to the phone number"), ["Ctrl+L"], self._focus_phone, "focusPhoneAction"),
+            action(self.tr("Go to the caller's earlier calls"), [HISTORY_KEY], self.focus_history, "historyAction"),
             # Alt+R, Alt+S, Alt+A, Alt+1/2/3 (service level), Alt+P: the form's own keys, listed with the others
             *self.form.key_actions,
             action(
@@ -408,6 +417,7 @@ class CallScreen(QWidget):
             self.history_label.setText(
                 self.tr("%s: %d earlier calls — %d with content, %d flagged for a case file")
                 % (info.display, history.total, history.with_content, history.flagged)
+                + (f" ({HISTORY_KEY})" if self.history_model.rowCount() else "")  # the key that goes to them
             )
 
     def _show_history_detail(self, index) -> None:
@@ -758,10 +768,6 @@ class CallScreen(QWidget):
             return False
         return True
 
-    def _show_focused(self, _old, new) -> None:
-        if new is not None and self.form.isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 20, 20)
-
     # --- focus helpers -------------------------------------------------------------------------------------
 
     def _next_child(self) -> None:
@@ -780,6 +786,52 @@ class CallScreen(QWidget):
     def _focus_phone(self) -> None:
         self.form.phone_edit.setFocus()
         self.form.phone_edit.selectAll()
+
+    def focus_history(self) -> None:
+        """F11: the cursor on the first earlier call (↓ reads each, Enter opens it, Esc back to the number); with no
+        earlier call the status bar says so and the cursor stays."""
+        if not self._enter_history():
+            self.status_message.emit(self.history_label.text(), 5000)
+
+    def _enter_history(self) -> bool:
+        if self.history_model.rowCount() == 0:
+            return False
+        self.history_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.history_view.setCurrentIndex(self.history_model.index(0, 0))
+        return True
+
+    def eventFilter(self, watched, event) -> bool:
+        """Keys between the phone number and its history: Tab and ↓ from the number go to the earlier calls when
+        there are any (↓ never scrolls the form away from the number); Esc, Shift+Tab and ↑ on the first row come
+        back; Tab leaves the history for the caller's relation, and Shift+Tab from there comes back to it."""
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()
+        shift_tab = key == Qt.Key.Key_Tab and bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key == Qt.Key.Key_Backtab or shift_tab:
+            return self._back_tab(watched)
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return super().eventFilter(watched, event)
+        if watched is self.form.phone_edit and key in (Qt.Key.Key_Tab, Qt.Key.Key_Down):
+            return self._enter_history() or key == Qt.Key.Key_Down
+        if watched is self.history_view:
+            first_row = self.history_view.currentIndex().row() <= 0
+            if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and first_row):
+                self._focus_phone()
+                return True
+            if key == Qt.Key.Key_Tab:
+                self.form.relation_combo.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _back_tab(self, watched) -> bool:
+        if watched is self.history_view:
+            self.form.phone_edit.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
+        if watched is self.form.relation_combo and self.history_model.rowCount():
+            self.history_view.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
+        return False
 
 
 def _whole_ms(value) -> int:

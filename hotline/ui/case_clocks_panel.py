@@ -40,6 +40,7 @@ from hotline.ui.clock_dialogs import (
     commune_office,
     moment_of,
 )
+from hotline.ui.log_columns import wrapped
 from hotline.ui.timefmt import URGENCY_COLOURS, countdown, span_text
 
 #: A met clock is green; one met late keeps the amber of "due soon" (the text says "late").
@@ -96,23 +97,27 @@ class ClocksPanel(QWidget):
         super().__init__(view)
         self.view = view
         self.table = QTableWidget(len(case_clocks.CLOCKS), 4, self, objectName="caseClocksTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, the arrows move in it
         self.table.setAccessibleName(self.tr("Legal clocks of the case"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Clock"), self.tr("Decree 56/2017"), self.tr("Due"), self.tr("State")]
         )
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setDefaultSectionSize(22)  # as every table of the program: room for the records
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
+        # the article, the due time and the state whole, as wide as their words ("Đã đáp ứng 07/11/2026 09:55");
+        # the clock's name takes the rest, cut short if it must be, whole in its tooltip
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.setFixedHeight(24 * len(case_clocks.CLOCKS) + header.sizeHint().height() + 4)
-        self.handoff_button = QPushButton(self.tr("Hand-off to the commune…"), self, objectName="recordHandoffButton")
-        self.emergency_button = QPushButton(self.tr("12 hours: record the outcome…"), self,
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setFixedHeight(22 * len(case_clocks.CLOCKS) + header.sizeHint().height() + 4)
+        self.handoff_button = QPushButton(self.tr("&Hand-off to the commune…"), self, objectName="recordHandoffButton")
+        self.emergency_button = QPushButton(self.tr("&12 hours: record the outcome…"), self,
                                             objectName="recordEmergencyButton")  # fmt: skip
-        self.approval_button = QPushButton(self.tr("Plan approved…"), self, objectName="approvePlanButton")
-        self.separation_button = QPushButton(self.tr("Temporary separation…"), self, objectName="separationButton")
+        self.approval_button = QPushButton(self.tr("Plan &approved…"), self, objectName="approvePlanButton")
+        self.separation_button = QPushButton(self.tr("Temporary &separation…"), self, objectName="separationButton")
         buttons = QHBoxLayout()
         for button in (self.handoff_button, self.emergency_button, self.approval_button, self.separation_button):
             buttons.addWidget(button)
@@ -153,18 +158,18 @@ class ClocksPanel(QWidget):
                 item = QTableWidgetItem(text)
                 if column >= 2 and colour:
                     item.setBackground(QBrush(QColor(colour)))
-                if tip:
-                    item.setToolTip(tip)
+                if tip or column == 0:  # the clock's name may be cut short by a narrow window
+                    item.setToolTip("\n".join(line for line in (text if column == 0 else "", tip) if line))
                 self.table.setItem(row, column, item)
         self._fact_lines = self._facts(case, events, facts)
         self._show_facts()
         running = case.separation_started_at is not None and case.separation_ended_at is None
         self.separation_button.setText(
-            self.tr("Separation: extended or ended…") if running else self.tr("Temporary separation began…")
+            self.tr("&Separation: extended or ended…") if running else self.tr("Temporary &separation began…")
         )
 
     def _facts(self, case: Case, events: list[CaseEvent], facts: CallFacts | None) -> list[str]:
-        """One line per clock with something recorded (the latest record), cut to the panel's width."""
+        """One line per clock with something recorded (the latest record), wrapped at the panel's width."""
         lines = []
         if facts is not None:
             handoff = facts.commune_handoff()
@@ -182,10 +187,10 @@ class ClocksPanel(QWidget):
         return lines + [event_words(event, self.view.names) for event in latest.values()]
 
     def _show_facts(self) -> None:
-        """The lines cut to the panel's width (the full text is in the tooltip and the history)."""
-        metrics, width = self.facts.fontMetrics(), max(100, self.width() - 8)
-        self.facts.setText("\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
-                                      for line in self._fact_lines))  # fmt: skip
+        """The lines wrapped at the panel's width, two at most for each record: a plan's decision is not cut at the
+        window's edge, and the file still fits a 768-pixel screen (the whole text: tooltip and history tab)."""
+        width = max(100, self.width() - 8)
+        self.facts.setText("\n".join(wrapped(line, self.facts.font(), width, 2) for line in self._fact_lines))
         self.facts.setToolTip("\n".join(self._fact_lines))
 
     def resizeEvent(self, event) -> None:

@@ -27,6 +27,7 @@ _COLOURS = {
     "suggested": ("#fff4ce", "#8a6d00"),
     "overridden": ("#fff4ce", "#b00020"),  # the rules said required, a person said no: amber, red edge
     "victim": ("#e3f2fd", "#0d47a1"),  # an adult victim to refer: no case file, but something to do
+    "has_case": ("#e6f4ea", "#1e7e34"),  # the case file exists: its clocks are followed there, nothing to ask for
 }
 _ICONS = {"required": "⚠", "suggested": "ℹ", "victim": "⚠"}
 
@@ -52,6 +53,8 @@ class CaseFileBar(QWidget):
         self._working_days = list(working_days)  # the Saturdays declared swapped working days ("làm bù")
         self.decision: CaseFileDecision | None = None
         self._handed_off: set[str] = set()  # the kinds of hand-off recorded for the call on screen
+        self._opened: list[str] = []  # the case files opened from a stored call, by number
+        self._linked: list[str] = []  # …and those it was linked to later
         self.manual = False  # the operator flagged a call the rules do not require
         self.cleared = False  # the operator cleared a flag the rules set…
         self.reason = ""  # …for this reason
@@ -74,6 +77,7 @@ class CaseFileBar(QWidget):
     def reset(self) -> None:
         self.manual = self.cleared = False
         self.reason = ""
+        self._opened, self._linked = [], []
 
     def state(self) -> dict:
         return {"manual_flag": self.manual, "cleared_flag": self.cleared, "override_reason": self.reason}
@@ -82,6 +86,13 @@ class CaseFileBar(QWidget):
         self.manual = bool(state.get("manual_flag"))
         self.cleared = bool(state.get("cleared_flag"))
         self.reason = state.get("override_reason") or ""
+
+    def set_case_numbers(self, opened: Iterable[str], linked: Iterable[str] = ()) -> None:
+        """The case files of a stored call (opened from it, linked to it): the banner then says they exist instead
+        of asking for one by a deadline, as if nothing had been done."""
+        self._opened, self._linked = list(opened), list(linked)
+        if self.decision is not None:
+            self._show()
 
     def evaluate(
         self, categories: list[str], risk: str, children: list[Child], started_at: datetime, handed_off=()
@@ -155,12 +166,24 @@ class CaseFileBar(QWidget):
             look = "overridden"
         elif need == "not_needed" and self.decision is not None and self.decision.victim_referral:
             look = "victim"
+        if self._opened or self._linked:
+            text, look = self._case_files_text(), "has_case"
         self.banner.setText(f"{_ICONS.get(look, '✓')} {text}")
         background, border = _COLOURS.get(look, ("#eef3ee", "#9e9e9e"))
         self.banner.setStyleSheet(
             f"background: {background}; border: 2px solid {border}; padding: 6px; font-weight: bold;"
         )
         self.banner.setProperty("need", need)
+        self.banner.setProperty("case_files", bool(self._opened or self._linked))
+
+    def _case_files_text(self) -> str:
+        """"Case file opened: AG-2026-00001, AG-2026-00002" (numbers as stored), and the files linked later."""
+        parts = []
+        if self._opened:
+            parts.append(self.tr("Case file opened: %1").replace("%1", ", ".join(self._opened)))
+        if self._linked:
+            parts.append(self.tr("Linked to case file %1").replace("%1", ", ".join(self._linked)))
+        return " · ".join(parts) + " — " + self.tr("its deadlines are followed in the case file")
 
 
 class OverrideReasonDialog(QDialog):

@@ -69,6 +69,7 @@ class CaseListScreen(QWidget):
         self.title = QLabel(objectName="caseListTitle")
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.view = QTableView(objectName="caseListView")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table, the arrows move in it
         self.view.setModel(self.proxy)
         # no sort column until a header is clicked: enabling sorting with the default indicator sorted the rows by
         # the first column, descending, and so showed the most overdue case last

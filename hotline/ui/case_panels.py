@@ -68,8 +68,8 @@ class NotesPanel(_Panel):
         self.edit.setTabChangesFocus(True)
         self.edit.setPlaceholderText(self.tr("A new note: what was done, seen or agreed"))
         self.edit.setFixedHeight(70)
-        self.add_button = QPushButton(self.tr("Add the note"), objectName="addNoteButton")
-        self.correct_button = QPushButton(self.tr("Add as a correction of the selected note"),
+        self.add_button = QPushButton(self.tr("Add the &note"), objectName="addNoteButton")
+        self.correct_button = QPushButton(self.tr("Add as a co&rrection of the selected note"),
                                           objectName="correctNoteButton")  # fmt: skip
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -129,10 +129,10 @@ class ReferralsPanel(_Panel):
             self.service.addItem(service_label(code), code)
         self.text = QLineEdit(objectName="referralTextEdit")
         self.text.setPlaceholderText(self.tr("to whom, what was asked"))
-        self.add_button = QPushButton(self.tr("Add the referral"), objectName="addReferralButton")
+        self.add_button = QPushButton(self.tr("Add the re&ferral"), objectName="addReferralButton")
         self.outcome = QLineEdit(objectName="referralOutcomeEdit")
         self.outcome.setPlaceholderText(self.tr("outcome of the selected referral"))
-        self.outcome_button = QPushButton(self.tr("Record the outcome"), objectName="referralOutcomeButton")
+        self.outcome_button = QPushButton(self.tr("Record the o&utcome"), objectName="referralOutcomeButton")
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         row1.addWidget(self.service)
         row1.addWidget(self.text, 1)
@@ -202,9 +202,9 @@ class LinksPanel(_Panel):
         self.linked.itemActivated.connect(self._open)
         self.search = QLineEdit(objectName="linkSearchEdit")
         self.search.setPlaceholderText(self.tr("name or number (empty: calls from the same number)"))
-        self.find_button = QPushButton(self.tr("Find calls"), objectName="findCallsButton")
+        self.find_button = QPushButton(self.tr("F&ind calls"), objectName="findCallsButton")
         self.candidates = QListWidget(objectName="linkCandidatesList")
-        self.link_button = QPushButton(self.tr("Link the selected call"), objectName="linkCallButton")
+        self.link_button = QPushButton(self.tr("&Link the selected call"), objectName="linkCallButton")
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
         row.addWidget(self.find_button)
@@ -296,9 +296,9 @@ class DetailsPanel(_Panel):
             form.addRow(detail_label(key), widget)
             self.fields[key] = widget
         # "may be called back" (asked during the call) is not consent to be named in the report
-        self.consent = QCheckBox(self.tr("The informant agrees to be named in Mẫu số 01"), objectName="detail_consent")
+        self.consent = QCheckBox(self.tr("&The informant agrees to be named in Mẫu số 01"), objectName="detail_consent")
         form.addRow("", self.consent)
-        self.save_button = QPushButton(self.tr("Save the details"), objectName="saveDetailsButton")
+        self.save_button = QPushButton(self.tr("Save the &details"), objectName="saveDetailsButton")
         # the form is taller than the tab on a 768-pixel screen: it scrolls, the Save button stays in sight
         fields = QWidget()
         fields.setLayout(form)

@@ -45,6 +45,7 @@ from hotline.ui.case_panels import DetailsPanel, LinksPanel, NotesPanel, Referra
 from hotline.ui.case_words import step_label
 from hotline.ui.clock_dialogs import ReviewDialog
 from hotline.ui.screen_fit import fit_to_screen
+from hotline.ui.widgets import follow_focus
 
 #: The least height of the tabs (notes, referrals…) before the case file scrolls: a few notes and the new one.
 TABS_MIN_HEIGHT = 230
@@ -73,6 +74,7 @@ class CaseView(QDialog):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.steps = QTableWidget(len(STEPS), 2, objectName="caseStepsTable")
+        self.steps.setTabKeyNavigation(False)  # Tab leaves the table, the arrows move in it
         self.steps.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Done")])
         self.steps.verticalHeader().hide()
         self.steps.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -98,14 +100,14 @@ class CaseView(QDialog):
         tabs.addTab(self.details, self.tr("Family and child (Mẫu 01)"))
         self.close_button = QPushButton(objectName="closeCaseButton")
         self.assign_combo = QComboBox(objectName="caseAssignCombo")
-        self.assign_button = QPushButton(self.tr("Give the case to"), objectName="caseAssignButton")
+        self.assign_button = QPushButton(self.tr("&Give the case to"), objectName="caseAssignButton")
         for person in user_store.list_users(db, include_disabled=False):
             if "counselor" in person.roles:
                 self.assign_combo.addItem(person.display_name, person.id)
         self.assign_combo.setVisible(self.can_assign)
         self.assign_button.setVisible(self.can_assign)
-        self.form_button = QPushButton(self.tr("Mẫu số 01 (PDF)…"), objectName="form01Button")
-        done = self.done_button = QPushButton(self.tr("Close the window"), objectName="closeWindowButton")
+        self.form_button = QPushButton(self.tr("Mẫu số 01 (&PDF)…"), objectName="form01Button")
+        done = self.done_button = QPushButton(self.tr("Close the &window (Esc)"), objectName="closeWindowButton")
         bottom = QHBoxLayout()
         bottom.addWidget(self.close_button)
         bottom.addWidget(self.assign_button)
@@ -140,6 +142,7 @@ class CaseView(QDialog):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through its fields, which it scrolls into view
         self.scroll.setWidget(body)
+        follow_focus(self.scroll)  # whatever gets the focus, also without Tab, is shown whole
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.scroll, 1)
@@ -195,8 +198,8 @@ class CaseView(QDialog):
         following = next_step(case.status)
         self.next_button.setVisible(self.can_edit and not closed and following not in (None, "closed"))
         if following and following != "closed":
-            self.next_button.setText(self.tr("Mark done: %s") % step_label(following))
-        self.close_button.setText(self.tr("Reopen the case…") if closed else self.tr("Close the case…"))
+            self.next_button.setText(self.tr("&Mark done: %s") % step_label(following))
+        self.close_button.setText(self.tr("Reopen the &case…") if closed else self.tr("Close the &case…"))
         self.close_button.setEnabled(self.can_edit)
         self.form_button.setEnabled(self._may_export(case))
         for panel in (self.notes, self.referrals, self.links, self.details, self.clocks):

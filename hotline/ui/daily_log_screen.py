@@ -57,7 +57,7 @@ COLUMN_RULES = {
     columns.COMMUNE: log_columns.ColumnRule(cap=20, elastic=True),
     columns.CASE: log_columns.ColumnRule(),  # a case number is never cut short
 }
-SUMMARY_MIN = 240
+SUMMARY_MIN = 200  # at 1366 px, 240 cut operators' names ("…ạm Minh Tuấn") and single categories short
 
 
 class DailyLogScreen(QWidget):
@@ -159,6 +159,7 @@ class DailyLogScreen(QWidget):
         filters.addWidget(self.search_edit, 1, 5)
 
         self.view = QTableView(objectName="dailyLogView")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table, the arrows move in it
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -180,13 +181,14 @@ class DailyLogScreen(QWidget):
         self.summary = QTextBrowser(objectName="shiftSummary")
         self.summary.setAccessibleName(self.tr("Summary"))
         self.summary.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        margins = 2 * (int(self.summary.document().documentMargin()) + self.summary.frameWidth())
-        self.summary.setFixedHeight(self.summary.fontMetrics().lineSpacing() * 3 + margins + 8)  # three lines
+        # as tall as its lines at the window's width (a fourth in Vietnamese at 1366 px); past five it scrolls
+        log_columns.TextHeight(self.summary, max_lines=5)
 
         self.review_button = QPushButton(self.tr("Mark reviewed (Space)"), objectName="reviewButton")
         self.open_button = QPushButton(self.tr("Open (Enter)"), objectName="openCallButton")
-        self.export_button = QPushButton(self.tr("Export…"), objectName="exportButton")
-        self.handover_button = QPushButton(self.tr("Handover report…"), objectName="handoverButton")
+        # the keys are on the buttons and in the main window's menu "Daily log" (F1 lists them)
+        self.export_button = QPushButton(self.tr("Export… (Ctrl+E)"), objectName="exportButton")
+        self.handover_button = QPushButton(self.tr("Handover report… (Ctrl+P)"), objectName="handoverButton")
         self.review_button.setVisible(self.can_review)
         self.export_button.setVisible(self.can_export)
         buttons = QHBoxLayout()
@@ -223,6 +225,7 @@ class DailyLogScreen(QWidget):
             # Space only in the table: in the search box it is a space
             (self.view if keys == "Space" else self).addAction(action)
             self._actions.append(action)
+        self._build_menu_actions()
         self._update_range_widgets()
 
     def _combo(self, name: str, items) -> QComboBox:
@@ -233,6 +236,38 @@ class DailyLogScreen(QWidget):
 
     def actions(self) -> list[QAction]:
         return list(self._actions)
+
+    def _build_menu_actions(self) -> None:
+        """Export and the handover report by key, for the main window's menu: Ctrl+E and Ctrl+P (free elsewhere:
+        Ctrl+Shift+P changes the password). Enabled only while the log is shown (showEvent / hideEvent): from the
+        menu bar a key would reach them on any screen."""
+        self.export_action = QAction(self.tr("&Export the calls…"), self, objectName="exportAction",
+                                     shortcut=QKeySequence("Ctrl+E"))  # fmt: skip
+        self.handover_action = QAction(self.tr("&Handover report…"), self, objectName="handoverAction",
+                                       shortcut=QKeySequence("Ctrl+P"))  # fmt: skip
+        self.export_action.triggered.connect(self.export)
+        self.handover_action.triggered.connect(self.handover)
+        self.export_action.setVisible(self.can_export)
+        for action in (self.export_action, self.handover_action):
+            self.addAction(action)
+        self._show_actions(False)  # until the log is shown
+
+    def menu_actions(self) -> list[QAction]:
+        """The log's actions with their keys, for the main window's menu (and so for F1's list)."""
+        actions = [self.export_action] if self.can_export else []
+        return [*actions, self.handover_action, *self._actions]
+
+    def _show_actions(self, shown: bool) -> None:
+        for action in (self.export_action, self.handover_action, *self._actions):
+            action.setEnabled(shown)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._show_actions(True)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._show_actions(False)
 
     # --- the filter ----------------------------------------------------------------------------------------
 

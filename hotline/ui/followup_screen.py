@@ -125,6 +125,7 @@ class FollowupScreen(QWidget):
         self.title = QLabel(objectName="followupTitle")
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.view = QTableView(objectName="followupQueueView")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table, the arrows move in it
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(False)  # the store's order (most urgent first) is the point
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

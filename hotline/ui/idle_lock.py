@@ -137,6 +137,12 @@ class LockScreen(QWidget):
         self.error_label.setAccessibleName(self.tr("Error message"))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        # after a wrong password of one's own: how many tries are left before the lock-out (the store's rule)
+        self.tries_label = QLabel(self)
+        self.tries_label.setObjectName("lockTriesLeft")
+        self.tries_label.setAccessibleName(self.tr("Tries left"))
+        self.tries_label.setWordWrap(True)
+        self.tries_label.hide()
 
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -187,6 +193,7 @@ class LockScreen(QWidget):
         buttons.addWidget(self.unlock_button)
         inner.addLayout(buttons)
         inner.addWidget(self.error_label)
+        inner.addWidget(self.tries_label)
         inner.addSpacing(8)
         inner.addWidget(line)
         inner.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -273,13 +280,40 @@ class LockScreen(QWidget):
         else:  # another user's fields: like the sign-in, never tell which usernames exist
             message = self.tr("Wrong username or password.")
         self._error(message)
+        self._show_tries(result if own else None)  # another user's tries would tell that the username exists
         password_edit.clear()
         password_edit.setFocus()
         return None
 
+    def _show_tries(self, result: users.SignIn | None) -> None:
+        """Under "Wrong password.": the tries left before the lock-out; once locked, what can still be done."""
+        minutes = str(users.LOCK_MINUTES)
+        if result is None:
+            text = ""
+        elif result.reason == "locked" and result.locked_until is not None:
+            until = format_local(result.locked_until, with_date=False)
+            text = self.tr("Type your password again after %1, or sign in as another user below.").replace("%1", until)
+        elif result.tries_left == 1:
+            text = self.tr("Last try: one more wrong password locks this account for %1 minutes.").replace(
+                "%1", minutes
+            )
+        elif result.tries_left:
+            text = (
+                self.tr("%1 tries left: after %1 more wrong passwords this account is locked for %2 minutes.")
+                .replace("%1", str(result.tries_left))
+                .replace("%2", minutes)
+            )
+        else:
+            text = ""
+        self.tries_label.setText(text)
+        self.tries_label.setVisible(bool(text))
+
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
+        if not text:
+            self.tries_label.clear()
+            self.tries_label.hide()
 
     _error = show_error
 

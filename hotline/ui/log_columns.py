@@ -1,8 +1,9 @@
-"""Column widths of a table from what its cells hold (font metrics, not pixel constants), and matched words in bold.
+"""Column widths of a table from what its cells hold (font metrics, not pixel constants), matched words in bold,
+and a text box as tall as its text.
 
-Used by the daily log: at 1366 px every column it shows whole (times, numbers, outcomes, risks) gets the width of
-its widest text, the texts that may be cut short (names, categories, communes) share what is left with the
-last, stretching column, and nothing needs a horizontal scroll bar.
+Used by the daily log, the caller history and the audit log: at 1366 px every column they show whole (times,
+numbers, outcomes, risks) gets the width of its widest text, the texts that may be cut short (names, categories,
+communes) share what is left with the last, stretching column, and nothing needs a horizontal scroll bar.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QStyleOptionHeader,
     QStyleOptionViewItem,
     QTableView,
+    QTextEdit,
 )
 
 
@@ -123,6 +125,7 @@ class ColumnFitter(QObject):
         """The width of every column but the last for a viewport ``available`` pixels wide."""
         model = self.view.model()
         floors, wants = [], []
+        least = self.view.horizontalHeader().minimumSectionSize()  # the header makes no section narrower
         for column in range(model.columnCount() - 1):
             if column in self._pinned:
                 floors.append(self._pinned[column])
@@ -130,7 +133,7 @@ class ColumnFitter(QObject):
                 continue
             metrics = self._metrics(column)
             samples = model.headerData(column, Qt.Orientation.Horizontal, self.sample_role) or []
-            floor = max([self.header_width(column)] + [self._cell_width(metrics, s) for s in samples])
+            floor = max([least, self.header_width(column)] + [self._cell_width(metrics, s) for s in samples])
             want = max(floor, self._content.get(column, 0))
             floors.append(floor if self.rules.get(column, ColumnRule()).elastic else want)
             wants.append(want)
@@ -215,3 +218,54 @@ class ElideLeftDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideLeft
+
+
+class TextHeight(QObject):
+    """Keeps a read-only text box exactly as tall as its text at its present width: a summary that wraps onto a
+    fourth line in Vietnamese shows it instead of cutting it in half. Past ``max_lines`` lines it scrolls."""
+
+    def __init__(self, edit: QTextEdit, *, max_lines: int):
+        super().__init__(edit)
+        self.edit, self.max_lines = edit, max_lines
+        edit.document().documentLayout().documentSizeChanged.connect(lambda _size: self.fit())
+        edit.installEventFilter(self)
+        self.fit()
+
+    def wanted_height(self) -> int:
+        document = self.edit.document()
+        margins = 2 * int(document.documentMargin()) + 2 * self.edit.frameWidth()
+        line = self.edit.fontMetrics().lineSpacing()
+        text = max(int(document.size().height() + 0.99) - 2 * int(document.documentMargin()), line)
+        return min(text, line * self.max_lines) + margins
+
+    def fit(self) -> None:
+        height = self.wanted_height()
+        if self.edit.height() != height or self.edit.minimumHeight() != height:
+            self.edit.setFixedHeight(height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.edit:
+            self.fit()
+        return False
+
+
+def wrapped(text: str, font: QFont, width: int, max_lines: int | None = None) -> str:
+    """``text`` broken at word boundaries into lines at most ``width`` pixels wide, joined by newlines: a label that
+    shows it needs no height-for-width from its layout (which a scroll area's layouts do not always give). Past
+    ``max_lines``, the last line holds the rest cut short with "…"."""
+    lines: list[str] = []
+    starts: list[int] = []
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(max(1, width))
+        starts.append(line.textStart())
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()].rstrip())
+    layout.endLayout()
+    if max_lines is not None and len(lines) > max_lines:
+        rest = text[starts[max_lines - 1] :].replace("\n", " ")
+        lines = [*lines[: max_lines - 1], QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+    return "\n".join(lines)

@@ -193,6 +193,13 @@ class MainWindow(QMainWindow):
             call_menu.setToolTipsVisible(True)
             call_menu.addActions(self.call_screen.actions())
             self.menus.append(call_menu)
+        if self.workspace.daily_log is not None:
+            # export and the handover report had no key and no menu: keyboard users could not find them. "L" and
+            # "U" are free in both languages beside the call form's Alt keys and the other menus
+            log_menu = bar.addMenu(self.tr("Daily &log"))
+            log_menu.setObjectName("dailyLogMenu")
+            log_menu.addActions(self.workspace.daily_log.menu_actions())
+            self.menus.append(log_menu)
         if len(self.workspace.screen_actions()) > 1:
             view_menu = bar.addMenu(self.tr("&View"))
             view_menu.addActions(self.workspace.screen_actions())
@@ -300,6 +307,11 @@ class MainWindow(QMainWindow):
             "You are typing a call. It will be kept as a draft and offered back the next time you sign in "
             "on this computer: nothing typed is lost."
         )
+        if self.demo and not self._signing_out:  # the demo's database and its drafts go when the program closes
+            kept = self.tr(
+                "You are typing a call in the demo. The demo's sample data, this call included, is deleted when "
+                "Hotline closes: nothing is kept for a next sign-in."
+            )
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
         answer = QMessageBox.question(self, title, f"{kept}\n\n{question}", buttons, QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes

@@ -46,6 +46,7 @@ class MyCallsScreen(QWidget):
             "opens read-only and a shift lead corrects it. F2 starts a new call; Esc goes back to the call screen."
         ) % permissions.OWN_CALL_EDIT_HOURS)  # fmt: skip
         self.view = QTableView(objectName="myCallsView")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table, the arrows move in it
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("My calls of this shift"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -1,10 +1,12 @@
-"""Small shared widgets: a combo box that finds places without accents, a checkable drop-down list."""
+"""Small shared widgets: a combo box that finds places without accents, a checkable drop-down list, a scroll area
+that follows the keyboard focus."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QMenu, QScrollArea, QScrollBar, QToolButton, QWidget
 
 from hotline.core.text import fold
 
@@ -133,3 +135,54 @@ class CheckList(QToolButton):
         chosen = [a.text() for a in self._actions.values() if a.isChecked()]
         self.setText("; ".join(chosen) if chosen else self._empty_text)
         self.setToolTip(self.text())
+
+
+#: Room kept around a field scrolled into view: its label beside it, and a line of what lies under it.
+FOCUS_MARGIN_X, FOCUS_MARGIN_Y = 20, 40
+
+
+class _FocusFollower(QObject):
+    """Scrolls its scroll area to the widget that gets the keyboard focus inside it (a child of the area, so the
+    connection to the application ends with the area)."""
+
+    def __init__(self, scroll_area: QScrollArea):
+        super().__init__(scroll_area)
+        self._area = scroll_area
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # a widget being destroyed hands its focus on before its children (this follower among them) are deleted
+        if not shiboken6.isValid(self._area):
+            return
+        body = self._area.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            show_whole(self._area, new)
+
+
+def follow_focus(scroll_area: QScrollArea) -> QScrollArea:
+    """Whenever the keyboard focus lands in ``scroll_area`` — by Tab, by a shortcut such as Alt+A, or by the
+    program — scroll the focused field wholly into view, so that nobody types into a field they cannot see."""
+    _FocusFollower(scroll_area)
+    return scroll_area
+
+
+def show_whole(scroll_area: QScrollArea, widget: QWidget) -> None:
+    """Scroll so that all of ``widget`` shows, with a margin; one taller than the view shows its top.
+
+    Not ``QScrollArea.ensureWidgetVisible``: for a text box it brings only the line of the cursor into view, and
+    a summary reached by Alt+S showed its first line at the bottom of the screen.
+    """
+    rect = QRect(widget.mapTo(scroll_area.widget(), QPoint(0, 0)), widget.size())
+    viewport = scroll_area.viewport()
+    _scroll_to(scroll_area.horizontalScrollBar(), rect.left(), rect.width(), viewport.width(), FOCUS_MARGIN_X)
+    _scroll_to(scroll_area.verticalScrollBar(), rect.top(), rect.height(), viewport.height(), FOCUS_MARGIN_Y)
+
+
+def _scroll_to(bar: QScrollBar, start: int, length: int, shown: int, margin: int) -> None:
+    """Move ``bar`` as little as needed for [start, start + length) plus ``margin`` on each side to be shown."""
+    margin = max(0, min(margin, (shown - length) // 2))  # a field nearly as tall as the view: less room around it
+    first, last = start - margin, start + length + margin
+    if last - first > shown or first < bar.value():
+        bar.setValue(first)
+    elif last > bar.value() + shown:
+        bar.setValue(last - shown)

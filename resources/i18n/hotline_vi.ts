@@ -294,7 +294,7 @@
         <name>AuditModel</name>
         <message>
             <source>Time</source>
-            <extracomment>Rows read at a time: a screenful or four, so scrolling rarely waits and a million rows never load at once.</extracomment>
+            <extracomment>Rows read at a time: a screenful or four, so scrolling rarely waits and a million rows never load at once. headerData under this role: the widest texts of a column that may not be on the first page (log_columns)</extracomment>
             <translation>Thời gian</translation>
         </message>
         <message>
@@ -359,7 +359,7 @@
         <name>AuditScreen</name>
         <message>
             <source>Audit log</source>
-            <extracomment>Days shown when the screen opens: the last week, today included. Typing a date changes it digit by digit: read once the typing pauses.</extracomment>
+            <extracomment>Days shown when the screen opens: the last week, today included. Typing a date changes it digit by digit: read once the typing pauses. How the columns are sized (log_columns): the time never cut short; "(no user: command line or Hotline itself)" and "User 6 · Huỳnh Thị Lan (canbo1)" whole at 1366 px, given up first when the window is narrower. The details' least width where the screen allows (the last column, stretched over the rest).</extracomment>
             <translation>Nhật ký hoạt động</translation>
         </message>
         <message>
@@ -1397,7 +1397,7 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <name>CallScreen</name>
         <message>
             <source>New call (F2)</source>
-            <extracomment>How long a one-key outcome can be taken back (issue 3). Autosave runs at most this long after a change, even while the operator keeps typing (DESIGN §2: ≤ 2 s). A clock set back more than this while the program runs is said once (a small correction is not worth a word). A call restored after a crash counts the outage up to this long; a draft found later (the PC stayed off overnight) goes on from its time on screen: no call to the hotline lasts that long, it ended during the outage.</extracomment>
+            <extracomment>How long a one-key outcome can be taken back (issue 3). Autosave runs at most this long after a change, even while the operator keeps typing (DESIGN §2: ≤ 2 s). A clock set back more than this while the program runs is said once (a small correction is not worth a word). A call restored after a crash counts the outage up to this long; a draft found later (the PC stayed off overnight) goes on from its time on screen: no call to the hotline lasts that long, it ended during the outage. The caller's earlier calls by key. Not Ctrl+H (the queue's hand-off) nor Alt+L / Alt+H (mnemonics of the Vietnamese form and the Help menu): F11 is free on every screen, beside the operator's other F keys.</extracomment>
             <translation>Cuộc gọi mới (F2)</translation>
         </message>
         <message>
@@ -1491,6 +1491,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>Go to the phone number</source>
             <translation>Đến ô số điện thoại</translation>
+        </message>
+        <message>
+            <source>Go to the caller's earlier calls</source>
+            <translation>Đến các cuộc gọi trước của số này</translation>
         </message>
         <message>
             <source>Go to the case-file flag</source>
@@ -1644,6 +1648,15 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
     <context>
         <name>CallerHistoryModel</name>
         <message>
+            <source>(no content)</source>
+            <extracomment>headerData under this role: the widest texts a column can show that the rows may not hold (log_columns) What the summary column says when it shows no summary, in grey: two different reasons, never a bare blank or dash (DESIGN §6: the history itself carries no notes; a summary shows only to whoever may open the call).</extracomment>
+            <translation>(không có nội dung)</translation>
+        </message>
+        <message>
+            <source>(not shown to you)</source>
+            <translation>(không được xem)</translation>
+        </message>
+        <message>
             <source>When</source>
             <extracomment>How much of a summary a row shows; the whole text is in the tooltip and in the call itself.</extracomment>
             <translation>Thời gian</translation>
@@ -1653,12 +1666,28 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Đường dây</translation>
         </message>
         <message>
-            <source>Outcome / categories</source>
-            <translation>Kết quả / loại vấn đề</translation>
+            <source>Content</source>
+            <translation>Nội dung</translation>
         </message>
         <message>
-            <source>What was reported</source>
-            <translation>Nội dung đã báo</translation>
+            <source>Summary</source>
+            <translation>Tóm tắt</translation>
+        </message>
+        <message>
+            <source>The categories of a call with content; the outcome of any other call (silent, hang-up…)</source>
+            <translation>Loại vấn đề của cuộc gọi có nội dung; kết quả của các cuộc gọi khác (im lặng, cúp máy…)</translation>
+        </message>
+        <message>
+            <source>The case file numbers opened from the call, or whether one is still needed</source>
+            <translation>Số hồ sơ đã lập từ cuộc gọi, hoặc cho biết vẫn cần lập hồ sơ</translation>
+        </message>
+        <message>
+            <source>What the caller reported: the start of the call's summary (the whole text in the row's tooltip and under the table).
+“(no content)”: nothing was written down — a one-key call (silent, hang-up…) or a call saved without a summary.
+“(not shown to you)”: you may not open this call — an operator opens their own calls, a shift lead every call.</source>
+            <translation>Nội dung người gọi đã báo: phần đầu của tóm tắt cuộc gọi (toàn văn ở chú thích của dòng và dưới bảng).
+“(không có nội dung)”: không có gì được ghi lại — cuộc gọi một phím (im lặng, cúp máy…) hoặc cuộc gọi lưu mà không có tóm tắt.
+“(không được xem)”: bạn không được mở cuộc gọi này — tổng đài viên mở cuộc gọi của mình, trưởng ca mở mọi cuộc gọi.</translation>
         </message>
         <message>
             <source>flagged, none yet</source>
@@ -1730,6 +1759,18 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>flagged by hand for a case file</source>
             <translation>tổng đài viên đánh dấu cần lập hồ sơ</translation>
+        </message>
+        <message>
+            <source>Case file opened: %1</source>
+            <translation>Đã lập hồ sơ %1</translation>
+        </message>
+        <message>
+            <source>Linked to case file %1</source>
+            <translation>Đã liên kết với hồ sơ %1</translation>
+        </message>
+        <message>
+            <source>its deadlines are followed in the case file</source>
+            <translation>các thời hạn được theo dõi trong hồ sơ</translation>
         </message>
     </context>
     <context>
@@ -1818,18 +1859,6 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Gia đình và trẻ (Mẫu 01)</translation>
         </message>
         <message>
-            <source>Give the case to</source>
-            <translation>Giao hồ sơ cho</translation>
-        </message>
-        <message>
-            <source>Mẫu số 01 (PDF)…</source>
-            <translation>Mẫu số 01 (PDF)…</translation>
-        </message>
-        <message>
-            <source>Close the window</source>
-            <translation>Đóng cửa sổ</translation>
-        </message>
-        <message>
             <source>Case file</source>
             <translation>Hồ sơ</translation>
         </message>
@@ -1838,16 +1867,28 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Hồ sơ %s</translation>
         </message>
         <message>
-            <source>Mark done: %s</source>
-            <translation>Đánh dấu đã xong: %s</translation>
+            <source>&amp;Give the case to</source>
+            <translation>Gi&amp;ao hồ sơ cho</translation>
         </message>
         <message>
-            <source>Reopen the case…</source>
-            <translation>Mở lại hồ sơ…</translation>
+            <source>Mẫu số 01 (&amp;PDF)…</source>
+            <translation>Mẫu số 01 (&amp;PDF)…</translation>
         </message>
         <message>
-            <source>Close the case…</source>
-            <translation>Đóng hồ sơ…</translation>
+            <source>Close the &amp;window (Esc)</source>
+            <translation>Đóng cửa &amp;sổ (Esc)</translation>
+        </message>
+        <message>
+            <source>&amp;Mark done: %s</source>
+            <translation>Đánh &amp;dấu đã xong: %s</translation>
+        </message>
+        <message>
+            <source>Reopen the &amp;case…</source>
+            <translation>Mở lại &amp;hồ sơ…</translation>
+        </message>
+        <message>
+            <source>Close the &amp;case…</source>
+            <translation>Đóng &amp;hồ sơ…</translation>
         </message>
         <message>
             <source>%s — status: %s</source>
@@ -2509,28 +2550,28 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <source>Hand-off to the commune…</source>
-            <translation>Chuyển UBND cấp xã…</translation>
+            <source>&amp;Hand-off to the commune…</source>
+            <translation>Chuyển UBND cấp &amp;xã…</translation>
         </message>
         <message>
-            <source>12 hours: record the outcome…</source>
-            <translation>12 giờ: ghi kết quả…</translation>
+            <source>&amp;12 hours: record the outcome…</source>
+            <translation>&amp;12 giờ: ghi kết quả…</translation>
         </message>
         <message>
-            <source>Plan approved…</source>
-            <translation>Kế hoạch được phê duyệt…</translation>
+            <source>Plan &amp;approved…</source>
+            <translation>&amp;Kế hoạch được phê duyệt…</translation>
         </message>
         <message>
-            <source>Temporary separation…</source>
-            <translation>Tạm thời cách ly…</translation>
+            <source>Temporary &amp;separation…</source>
+            <translation>Tạm thời cách &amp;ly…</translation>
         </message>
         <message>
-            <source>Separation: extended or ended…</source>
-            <translation>Cách ly: gia hạn hoặc kết thúc…</translation>
+            <source>&amp;Separation: extended or ended…</source>
+            <translation>Cách &amp;ly: gia hạn hoặc kết thúc…</translation>
         </message>
         <message>
-            <source>Temporary separation began…</source>
-            <translation>Bắt đầu tạm thời cách ly…</translation>
+            <source>Temporary &amp;separation began…</source>
+            <translation>Bắt đầu tạm thời cách &amp;ly…</translation>
         </message>
         <message>
             <source>Hand-off: %1</source>
@@ -2817,14 +2858,6 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Mở (Enter)</translation>
         </message>
         <message>
-            <source>Export…</source>
-            <translation>Xuất tệp…</translation>
-        </message>
-        <message>
-            <source>Handover report…</source>
-            <translation>Báo cáo giao ca…</translation>
-        </message>
-        <message>
             <source>Mark the selected calls reviewed</source>
             <translation>Đánh dấu các cuộc gọi đã chọn là đã xem</translation>
         </message>
@@ -2855,6 +2888,22 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>Last day</source>
             <translation>Đến ngày</translation>
+        </message>
+        <message>
+            <source>Export… (Ctrl+E)</source>
+            <translation>Xuất tệp… (Ctrl+E)</translation>
+        </message>
+        <message>
+            <source>Handover report… (Ctrl+P)</source>
+            <translation>Báo cáo giao ca… (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>&amp;Export the calls…</source>
+            <translation>&amp;Xuất danh sách cuộc gọi…</translation>
+        </message>
+        <message>
+            <source>&amp;Handover report…</source>
+            <translation>&amp;Báo cáo giao ca…</translation>
         </message>
         <message>
             <source>%s (just ended)</source>
@@ -3085,12 +3134,12 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
     <context>
         <name>DetailsPanel</name>
         <message>
-            <source>The informant agrees to be named in Mẫu số 01</source>
-            <translation>Người cung cấp thông tin đồng ý được ghi tên trong Mẫu số 01</translation>
+            <source>&amp;The informant agrees to be named in Mẫu số 01</source>
+            <translation>Người cung cấp thông tin đồng ý được ghi tên t&amp;rong Mẫu số 01</translation>
         </message>
         <message>
-            <source>Save the details</source>
-            <translation>Lưu thông tin</translation>
+            <source>Save the &amp;details</source>
+            <translation>Lưu thô&amp;ng tin</translation>
         </message>
         <message>
             <source>Details saved.</source>
@@ -3537,11 +3586,12 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <name>HolidayWarning</name>
         <message>
             <source>The public holidays of %1 are not entered yet: until they are, the 5-working-day plan clock counts them as working days. Enter them under Settings, Public holidays.</source>
+            <extracomment>The key that opens the holidays from anywhere in an administrator's window (the notice names it: a notice that only says "click" leaves a keyboard user no way there).</extracomment>
             <translation>Chưa nhập ngày nghỉ lễ năm %1: khi chưa nhập, thời hạn 5 ngày làm việc lập kế hoạch vẫn tính những ngày đó là ngày làm việc. Hãy nhập tại Cài đặt, mục Ngày nghỉ lễ.</translation>
         </message>
         <message>
-            <source>⚠ Public holidays of %1 not entered: click to enter them</source>
-            <translation>⚠ Chưa nhập ngày nghỉ lễ năm %1: bấm vào đây để nhập</translation>
+            <source>⚠ Public holidays of %1 not entered: press %2 or click here to enter them</source>
+            <translation>⚠ Chưa nhập ngày nghỉ lễ năm %1: nhấn %2 hoặc bấm vào đây để nhập</translation>
         </message>
         <message>
             <source>&amp;Enter the holidays…</source>
@@ -4159,12 +4209,12 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>tên hoặc số điện thoại (để trống: các cuộc gọi cùng số)</translation>
         </message>
         <message>
-            <source>Find calls</source>
-            <translation>Tìm cuộc gọi</translation>
+            <source>F&amp;ind calls</source>
+            <translation>Tìm c&amp;uộc gọi</translation>
         </message>
         <message>
-            <source>Link the selected call</source>
-            <translation>Liên kết cuộc gọi đã chọn</translation>
+            <source>&amp;Link the selected call</source>
+            <translation>L&amp;iên kết cuộc gọi đã chọn</translation>
         </message>
         <message>
             <source>Calls of this case (Enter opens one)</source>
@@ -4213,6 +4263,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>Error message</source>
             <translation>Thông báo lỗi</translation>
+        </message>
+        <message>
+            <source>Tries left</source>
+            <translation>Số lần thử còn lại</translation>
         </message>
         <message>
             <source>Sign in as &amp;another user…</source>
@@ -4277,6 +4331,18 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>Wrong username or password.</source>
             <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+        </message>
+        <message>
+            <source>Type your password again after %1, or sign in as another user below.</source>
+            <translation>Hãy nhập lại mật khẩu sau %1, hoặc đăng nhập bằng tài khoản khác ở dưới.</translation>
+        </message>
+        <message>
+            <source>Last try: one more wrong password locks this account for %1 minutes.</source>
+            <translation>Lần thử cuối: sai thêm một lần nữa, tài khoản sẽ bị khóa %1 phút.</translation>
+        </message>
+        <message>
+            <source>%1 tries left: after %1 more wrong passwords this account is locked for %2 minutes.</source>
+            <translation>Còn %1 lần thử: sai thêm %1 lần nữa, tài khoản sẽ bị khóa %2 phút.</translation>
         </message>
     </context>
     <context>
@@ -4391,6 +4457,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>&amp;Cuộc gọi</translation>
         </message>
         <message>
+            <source>Daily &amp;log</source>
+            <translation>Sổ c&amp;uộc gọi</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>&amp;Màn hình</translation>
         </message>
@@ -4433,6 +4503,10 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
         <message>
             <source>You are typing a call. It will be kept as a draft and offered back the next time you sign in on this computer: nothing typed is lost.</source>
             <translation>Bạn đang nhập một cuộc gọi. Cuộc gọi sẽ được giữ lại dưới dạng bản nháp và mở lại ở lần đăng nhập tới trên máy này: không mất nội dung nào đã nhập.</translation>
+        </message>
+        <message>
+            <source>You are typing a call in the demo. The demo's sample data, this call included, is deleted when Hotline closes: nothing is kept for a next sign-in.</source>
+            <translation>Bạn đang nhập một cuộc gọi trong bản dùng thử. Dữ liệu mẫu, kể cả cuộc gọi này, sẽ bị xóa khi đóng Hotline: không có gì được giữ lại cho lần đăng nhập sau.</translation>
         </message>
         <message>
             <source>Call not kept</source>
@@ -4529,12 +4603,12 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>Ghi chú mới: đã làm gì, thấy gì, thống nhất gì</translation>
         </message>
         <message>
-            <source>Add the note</source>
-            <translation>Thêm ghi chú</translation>
+            <source>Add the &amp;note</source>
+            <translation>&amp;Thêm ghi chú</translation>
         </message>
         <message>
-            <source>Add as a correction of the selected note</source>
-            <translation>Thêm như một đính chính cho ghi chú đã chọn</translation>
+            <source>Add as a co&amp;rrection of the selected note</source>
+            <translation>Thêm như một đính &amp;chính cho ghi chú đã chọn</translation>
         </message>
         <message>
             <source>correction of note no. %d</source>
@@ -4776,16 +4850,16 @@ Mọi thứ bạn đã nhập vẫn còn trong biểu mẫu.</translation>
             <translation>gửi đến ai, đề nghị gì</translation>
         </message>
         <message>
-            <source>Add the referral</source>
-            <translation>Thêm chuyển gửi</translation>
-        </message>
-        <message>
             <source>outcome of the selected referral</source>
             <translation>kết quả của chuyển gửi đã chọn</translation>
         </message>
         <message>
-            <source>Record the outcome</source>
-            <translation>Ghi kết quả</translation>
+            <source>Add the re&amp;ferral</source>
+            <translation>Thêm chuyển &amp;gửi</translation>
+        </message>
+        <message>
+            <source>Record the o&amp;utcome</source>
+            <translation>Ghi kết &amp;quả</translation>
         </message>
         <message>
             <source>outcome not known yet</source>
@@ -6156,6 +6230,7 @@ The report's own keys, beside the codes the screens already name (hotline.ui.lab
         </message>
         <message>
             <source>This account is disabled</source>
+            <extracomment>after a wrong password: how many more wrong ones lock the account (for LOCK_MINUTES); None otherwise. Only for a screen that already knows the account exists (the lock screen): sign-in must not tell.</extracomment>
             <translation>Tài khoản đã bị vô hiệu hóa</translation>
         </message>
         <message>

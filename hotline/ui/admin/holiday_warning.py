@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hotline.core import permissions
@@ -14,6 +15,9 @@ from hotline.core.holiday_calendar import missing_holiday_years
 from hotline.core.timeutil import local, utcnow
 
 _STYLE = "color: #8a4b00; font-weight: bold;"
+#: The key that opens the holidays from anywhere in an administrator's window (the notice names it: a notice
+#: that only says "click" leaves a keyboard user no way there).
+HOLIDAYS_KEY = "Ctrl+Shift+H"
 
 
 def _missing(settings, today: date | None) -> str:
@@ -37,8 +41,10 @@ def notice_text(settings, today: date | None = None) -> str:
     years = _missing(settings, today)
     return (
         QCoreApplication.translate(
-            "HolidayWarning", "⚠ Public holidays of %1 not entered: click to enter them"
-        ).replace("%1", years)
+            "HolidayWarning", "⚠ Public holidays of %1 not entered: press %2 or click here to enter them"
+        )
+        .replace("%1", years)
+        .replace("%2", HOLIDAYS_KEY)
         if years
         else ""
     )
@@ -77,12 +83,19 @@ class HolidayBanner(QWidget):
 
 def notice_at_sign_in(window, user, settings, today: date | None = None) -> QPushButton | None:
     """For a user who may change the settings: a lasting notice in ``window``'s status bar while holidays are
-    missing; clicking it opens the holidays. Not a dialog: a sign-in must never be held up by a question."""
+    missing; clicking it, or HOLIDAYS_KEY, opens the holidays. Not a dialog: a sign-in must never be held up by a
+    question."""
     if not permissions.can(user, permissions.ADMIN_SETTINGS):
         return None
     text = notice_text(settings, today)
     if not text:
         return None
+    action = QAction(QCoreApplication.translate("HolidayWarning", "Enter the public holidays"), window)
+    action.setObjectName("holidaysAction")
+    action.setShortcut(QKeySequence(HOLIDAYS_KEY))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(lambda: open_holidays(window))
+    window.addAction(action)
     notice = QPushButton(text, window, objectName="statusHolidayWarning")
     notice.setFlat(True)
     notice.setStyleSheet(_STYLE)
@@ -109,8 +122,8 @@ def _saved(notice: QPushButton, db) -> None:
 def open_holidays(window) -> None:
     """Show the administration screen's settings with the cursor on the holiday date."""
     workspace = window.workspace
-    if workspace.admin is None or "admin" not in workspace.keys:
-        return
+    if workspace.admin is None or "admin" not in workspace.keys or window.is_locked():
+        return  # locked: the notice stays in the status bar, but the screens stay hidden
     workspace.nav.setCurrentIndex(workspace.keys.index("admin"))
     show_holidays(workspace.admin.show_page)
 

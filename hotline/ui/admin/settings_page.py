@@ -65,6 +65,7 @@ class SettingsPage(QWidget):
         centre_form.addRow(self.tr("Default pro&vince:"), self.province_combo)
 
         self.shifts_table = QTableWidget(0, 3, self, objectName="shiftsTable")
+        self.shifts_table.setTabKeyNavigation(False)  # Tab leaves the table, the arrows move in it
         self.shifts_table.setAccessibleName(self.tr("Shifts"))
         self.shifts_table.setHorizontalHeaderLabels([self.tr("Shift"), self.tr("Starts"), self.tr("Ends")])
         self.shifts_table.verticalHeader().hide()

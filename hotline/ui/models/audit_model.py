@@ -19,6 +19,8 @@ from hotline.ui.models.paged_model import PagedModel
 #: Rows read at a time: a screenful or four, so scrolling rarely waits and a million rows never load at once.
 PAGE = 200
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+#: headerData under this role: the widest texts of a column that may not be on the first page (log_columns)
+SAMPLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 TIME, USER, ACTION, WHAT, DETAIL = range(5)
 HEADERS = (
@@ -28,6 +30,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("AuditModel", "What"),
     QT_TRANSLATE_NOOP("AuditModel", "Detail"),
 )
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditModel", text)
@@ -59,8 +62,13 @@ class AuditModel(PagedModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return _tr(HEADERS[section])
+        if role == SAMPLE_ROLE:
+            # a time is never cut short, whatever the first page holds
+            return ["00/00/0000 00:00:00"] if section == TIME else []
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -72,13 +80,12 @@ class AuditModel(PagedModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(entry, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            # the stored codes, for whoever must quote the log exactly
-            if index.column() == ACTION:
-                return entry.action
-            if index.column() == DETAIL:
-                return entry.detail
-            if index.column() == WHAT:
-                return f"{entry.entity} {entry.entity_id}".strip()
+            # the words whole (a column of the screen may cut them short), then the stored codes, for whoever must
+            # quote the log exactly
+            shown = self.text(entry, index.column())
+            code = {ACTION: entry.action, DETAIL: entry.detail,
+                    WHAT: f"{entry.entity} {entry.entity_id}".strip()}.get(index.column(), "")  # fmt: skip
+            return "\n".join(dict.fromkeys(text for text in (shown, code) if text)) or None
         return None
 
     def text(self, entry, column: int) -> str:
@@ -91,6 +98,9 @@ class AuditModel(PagedModel):
         if column == WHAT:
             if entry.entity == "user" and entry.entity_id.isdigit() and int(entry.entity_id) in self._names:
                 return f"{audit_words.entity_text('user', entry.entity_id)} · {self._names[int(entry.entity_id)]}"
+            if entry.entity == "case" and entry.case_number:
+                # "Case AG-2026-00003", the number on the file: its row id means nothing to a reader
+                return audit_words.entity_text("case", entry.case_number)
             return audit_words.entity_text(entry.entity, entry.entity_id)
         if column == DETAIL:
             return self.detail_text(entry)
