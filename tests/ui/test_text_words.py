@@ -137,8 +137,8 @@ def test_the_lock_screen_counts_the_tries_left_and_says_until_when(qtbot, db, pe
 
 
 def test_the_caller_history_says_why_no_summary_shows(qtbot, db, people, settings):
-    """An operator types a number: their own silent call reads "(no content)", a colleague's call "(not shown to
-    you)", both in grey, never a bare blank or dash; the column's tooltip explains both."""
+    """An operator types a number: their own silent call and a colleague's hang-up read "(no content)", a
+    colleague's call with content "(not shown to you)", in grey, never a bare blank or dash; the tooltip says why."""
     from hotline.ui.call_screen import CallScreen
 
     me, other = people["operator"], people["other"]
@@ -148,16 +148,19 @@ def test_the_caller_history_says_why_no_summary_shows(qtbot, db, people, setting
     theirs = call_store.save_call(db, Call(line="111", started_at=started - timedelta(hours=1), operator_id=other.id,
                                            phone_raw=PHONE, categories=["counselling.legal"], risk="none",
                                            service_level="counselling", summary="Hỏi về pháp luật."))  # fmt: skip
+    hang_up = call_store.save_call(db, Call(line="111", started_at=started - timedelta(hours=2), operator_id=other.id,
+                                            phone_raw=PHONE, outcome="hang_up", duration_s=5))  # fmt: skip
     screen = CallScreen(db, me, settings, "pc-test", lang="en")
     qtbot.addWidget(screen)
     show(qtbot, screen)
     screen.new_call()
     type_into_focus(PHONE)
     model = screen.history_model
-    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
     cells = {model.index(r, 0).data(ROW_ROLE).call_id: model.index(r, CallerHistoryModel.COL_SUMMARY)
-             for r in range(2)}  # fmt: skip
+             for r in range(3)}  # fmt: skip
     assert cells[mine.id].data() == "(no content)"
+    assert cells[hang_up.id].data() == "(no content)"
     assert cells[theirs.id].data() == "(not shown to you)"
     for cell in cells.values():
         assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#6b6b6b"

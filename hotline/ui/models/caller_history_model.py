@@ -157,6 +157,8 @@ class CallerHistoryModel(QAbstractTableModel):
 
     def _summary_data(self, item: CallerHistoryItem, role: int):
         summary = self._summaries.get(item.call_id)
+        if summary is None and item.outcome in ONE_KEY_OUTCOMES:
+            summary = ""  # a one-key call holds no content whoever took it: saying so reveals nothing
         placeholder = NOT_SHOWN if summary is None else NO_CONTENT if not summary.strip() else None
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             if placeholder:
