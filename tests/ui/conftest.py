@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hotline.core.models import User
 from hotline.i18n import install_translator, remove_translators
@@ -64,3 +64,9 @@ def vietnamese(qapp):
 def _no_quit_on_last_window(qapp: QApplication):
     # as in the program: dialogs come and go, Qt must not end the event loop between them
     qapp.setQuitOnLastWindowClosed(False)
+
+
+@pytest.fixture
+def keep_typed_calls(monkeypatch):
+    """Closing a window at a test's end with a call typed asks first: yes, keep it as a draft."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QWidget,
@@ -28,18 +27,14 @@ from hotline.ui.call_edit_dialog import CallEditDialog, ConflictDialog
 from hotline.ui.case_view import CaseView
 from hotline.ui.main_window import MainWindow
 
+# closing a window with a call typed asks first: every test answers "yes, keep it as a draft"
+pytestmark = pytest.mark.usefixtures("keep_typed_calls")
 ROLES = {
     "operator": ["operator"],
     "shift lead": ["shift_lead", "operator"],
     "counselor": ["counselor"],
     "administrator": ["admin"],
 }
-
-
-@pytest.fixture(autouse=True)
-def _keep_typed_calls_on_close(monkeypatch):
-    """Closing a window at a test's end with a call typed asks first: yes, keep it as a draft."""
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
 
 
 @pytest.fixture

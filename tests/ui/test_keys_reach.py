@@ -19,13 +19,9 @@ from hotline.ui.call_edit_dialog import CallEditDialog
 from hotline.ui.case_view import CaseView
 from hotline.ui.main_window import MainWindow, ShortcutsDialog
 
+# closing a window with a call typed asks first: every test answers "yes, keep it as a draft"
+pytestmark = pytest.mark.usefixtures("keep_typed_calls")
 PHONE = "0912 345 678"
-
-
-@pytest.fixture(autouse=True)
-def _keep_typed_calls_on_close(monkeypatch):
-    """Closing a window at a test's end with a call typed asks first: yes, keep it as a draft."""
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
 
 
 @pytest.fixture

@@ -21,6 +21,8 @@ from hotline.ui.call_edit_dialog import CallEditDialog
 from hotline.ui.main_window import MainWindow
 from hotline.ui.models.caller_history_model import READABLE_ROLE, CallerHistoryModel
 
+# closing a window with a call typed asks first: every test answers "yes, keep it as a draft"
+pytestmark = pytest.mark.usefixtures("keep_typed_calls")
 PHONE = "0912 345 678"
 OWN_SUMMARY = "Bé trai 9 tuổi kể bị cha đánh bằng roi mây, mẹ đi làm xa; bà nội đang chăm sóc bé."
 OTHER_SUMMARY = "Cô giáo báo học sinh lớp 4 nghỉ học nhiều ngày, nhà không có ai."
@@ -41,12 +43,6 @@ def counselling_call(operator_id: int, hours_ago: float, summary: str, phone: st
     fields = {"categories": ["counselling.relationships"], "risk": "none", "service_level": "counselling", **fields}
     return Call(line="111", started_at=utcnow() - timedelta(hours=hours_ago), operator_id=operator_id,
                 outcome="substantive", phone_raw=phone, summary=summary, duration_s=240, **fields)  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def _keep_typed_calls_on_close(monkeypatch):
-    """Closing a window at a test's end with a call typed asks first: yes, keep it as a draft."""
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
 
 
 @pytest.fixture
