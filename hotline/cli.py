@@ -243,9 +243,10 @@ def cmd_demo(args) -> int:
     import time
 
     from hotline.demo import build_demo
+    from hotline.store.db import has_calls
 
     db = _open(args, create=True)
-    if db.conn.execute("SELECT 1 FROM calls LIMIT 1").fetchone():
+    if has_calls(db):
         raise CliError(
             f"cơ sở dữ liệu đã có cuộc gọi, hãy dùng tệp mới / the database already has calls: {_db_path(args)}"
         )

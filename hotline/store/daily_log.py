@@ -26,7 +26,7 @@ from hotline.core.timeutil import from_ms, to_ms, utcnow
 from hotline.core.wording import QT_TRANSLATE_NOOP
 from hotline.store import access, audit
 from hotline.store import calls as call_store
-from hotline.store.db import StoreError, translate_error, write
+from hotline.store.db import StoreError, write
 
 log = logging.getLogger(__name__)
 
@@ -362,14 +362,6 @@ def _export_rows(db: sqlite_utils.Database, ids: list[int]) -> Iterator[dict]:
                 "summary": summary,
                 "action_taken": action,
             }
-
-
-def data_version(db: sqlite_utils.Database) -> int:
-    """SQLite's PRAGMA data_version: it changes when another connection commits, not for our own writes."""
-    try:
-        return db.conn.execute("PRAGMA data_version").fetchone()[0]
-    except sqlite3.Error as exc:  # a closed or vanished connection: the caller polls again or stops
-        raise translate_error(exc) from None
 
 
 # --- review and re-flag -------------------------------------------------------------------------------------

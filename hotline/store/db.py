@@ -338,6 +338,18 @@ def _start_error(exc: sqlite3.Error, path: Path) -> StoreError:
     return translate_error(exc, path)
 
 
+def interrupt(db: sqlite_utils.Database) -> None:
+    """Stop the query running on ``db``'s connection at once (safe from another thread: a report being counted
+    on a worker is cancelled from the GUI). A connection closed meanwhile is left alone."""
+    with contextlib.suppress(sqlite3.Error, AttributeError):
+        db.conn.interrupt()
+
+
+def has_calls(db: sqlite_utils.Database) -> bool:
+    """Whether the database holds any call (a demo refuses to fill a database that does)."""
+    return db.conn.execute("SELECT 1 FROM calls LIMIT 1").fetchone() is not None
+
+
 def database_path(db: sqlite_utils.Database) -> Path | None:
     """The file of an open database (None for one in memory): a worker thread opens its own connection to it."""
     for _seq, name, file in db.conn.execute("PRAGMA database_list"):

@@ -446,6 +446,16 @@ def m0011_stats_per_child(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0012_change_counter")
+def m0012_change_counter(db: sqlite_utils.Database) -> None:
+    # Open screens reloaded on PRAGMA data_version, which every other connection's commit moves — a call being typed
+    # at another desk autosaves its draft each second, so every open daily log reloaded each second. A counter that
+    # only real changes move (store/changes.py) replaces it.
+    from hotline.store.changes import install_triggers
+
+    install_triggers(db)
+
+
 #: (code, old Vietnamese label, new Vietnamese label, new English label)
 _RELABELLED = (
     (
@@ -602,3 +612,4 @@ def _copy_before_upgrade(path: Path, first_pending: str) -> Path:
 
 def now_ms() -> int:
     return to_ms(utcnow())
+

@@ -35,6 +35,7 @@ from hotline.store import audit
 from hotline.store import categories as category_store
 from hotline.store import daily_log as log_store
 from hotline.store import users as user_store
+from hotline.store.changes import change_token
 from hotline.store.db import StoreError
 from hotline.ui import labels, log_columns
 from hotline.ui.models import daily_log_model as columns
@@ -78,7 +79,7 @@ class DailyLogScreen(QWidget):
         self.model = DailyLogModel(self.taxonomy, lang, self)
         self._build()
         self.model.sort_requested = self._sort_by  # after building: the view sorts once when it is set up
-        self._seen_version = log_store.data_version(db)
+        self._seen_version = change_token(db)
         self._live = QTimer(self, interval=LIVE_MS, timeout=self._poll)
         self._live.start()
         self._debounce = QTimer(self, singleShot=True, interval=250, timeout=self.reload)
@@ -402,9 +403,10 @@ class DailyLogScreen(QWidget):
             return []
 
     def _poll(self) -> None:
-        """Another copy of Hotline saved something: show it (cheap: one PRAGMA per second)."""
+        """Something was saved, here or at another desk: show it (one read of the change counter per second; a
+        draft autosaved at another desk does not move it)."""
         try:
-            version = log_store.data_version(self.db)
+            version = change_token(self.db)
         except StoreError:
             return
         if version != self._seen_version:

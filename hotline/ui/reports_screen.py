@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import time
 from datetime import date
 from pathlib import Path
@@ -32,7 +31,7 @@ from hotline.core.report_data import ReportData, vn_decimal
 from hotline.core.timeutil import local, utcnow
 from hotline.settings import Settings
 from hotline.store import audit, categories, lines, stats
-from hotline.store.db import StoreError, connect, database_path
+from hotline.store.db import StoreError, connect, database_path, interrupt
 from hotline.ui import report_pages as pages
 from hotline.ui.file_names import suggested_path
 from hotline.ui.report_people_views import PeopleTables
@@ -308,7 +307,7 @@ class ReportsScreen(QWidget):
             return
         self._generation += 1
         generation = self._generation
-        job = {"cancel": False, "conn": None, "started": time.monotonic(), "done": 0, "total": 0}
+        job = {"cancel": False, "db": None, "started": time.monotonic(), "done": 0, "total": 0}
         self._job = job
         viewer = self.user.id
 
@@ -317,14 +316,14 @@ class ReportsScreen(QWidget):
 
         def work() -> ReportData:
             worker_db = connect(path)  # the worker's own connection: sqlite3 objects belong to their thread
-            job["conn"] = worker_db.conn
+            job["db"] = worker_db
             try:
                 return stats.report_figures(
                     worker_db, first, last, chosen, viewer_id=viewer,
                     progress=progress, cancelled=lambda: job["cancel"],
                 )  # fmt: skip
             finally:
-                job["conn"] = None
+                job["db"] = None
                 worker_db.close()
 
         self._busy(True)
@@ -336,11 +335,9 @@ class ReportsScreen(QWidget):
         if job is None:
             return
         job["cancel"] = True
-        conn = job.get("conn")
-        if conn is not None:
-            # stops the running query at once (safe from another thread); the worker may have closed it meanwhile
-            with contextlib.suppress(Exception):
-                conn.interrupt()
+        worker_db = job.get("db")
+        if worker_db is not None:  # stops the running query at once; the worker may have closed it meanwhile
+            interrupt(worker_db)
         self._job = None
         self._busy(False)
         if not quiet:

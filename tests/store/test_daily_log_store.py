@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import re
 import shutil
-import sqlite3
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -24,7 +23,6 @@ from hotline.store.access import COMMAND_LINE
 from hotline.store.calls import call_changes, get_call, save_call
 from hotline.store.daily_log import (
     ReviewNeedsDecision,
-    data_version,
     export_rows,
     log_count,
     log_ids,
@@ -569,23 +567,6 @@ def test_reflag_refuses_what_has_no_cleared_flag(rw):
         reflag(db, 10**9, by_user_id=lead)
 
 
-def test_data_version_sees_other_connections_only(rw, tmp_path):
-    """PRAGMA data_version moves when another connection commits, not on our reads or our own writes."""
-    db, recs, lead = rw
-    path = tmp_path / "log.sqlite3"
-    first = data_version(db)
-    log_rows(db, EVERYTHING, viewer_id=lead)
-    assert data_version(db) == first
-    mark_reviewed(db, [next(r.id for r in recs.values() if not r.reviewed and not r.cleared)], by_user_id=lead)
-    assert data_version(db) == first
-    other = sqlite3.connect(str(path), isolation_level=None)
-    try:
-        other.execute("UPDATE calls SET summary = summary || '.' WHERE id = ?", [next(iter(recs))])
-    finally:
-        other.close()
-    second = data_version(db)
-    assert second != first
-    assert data_version(db) == second
 
 
 def test_export_rows_follow_the_log(log_db):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from hotline.core.models import Call, Child
+from hotline.core.timeutil import utcnow
 from hotline.settings import Settings
 from hotline.store import audit
 from hotline.store import calls as call_store
@@ -154,7 +155,7 @@ def test_handover_pdf_holds_the_shift_counts(qtbot, screen, tmp_path, monkeypatc
 
 
 def test_a_call_saved_by_another_copy_appears_without_any_action(qtbot, db, screen, people, tmp_path):
-    """Another connection's save shows in the open log within 3 seconds (PRAGMA data_version polling)."""
+    """Another connection's save shows in the open log within 3 seconds (the change counter, polled)."""
     from hotline.store.db import open_database
 
     before = len(shown_ids(screen))
@@ -172,3 +173,25 @@ def test_a_date_range_is_at_most_three_months(qtbot, screen):
     screen.to_edit.setDate(QDate(2026, 12, 31))
     start, end, _ = screen.period()
     assert (end - start).days == 92
+
+
+def test_a_call_typed_at_another_desk_does_not_reload_the_log(qtbot, db, screen, people):
+    """Another desk autosaving the draft of a call being typed (once a second) never reloads the open log; its save
+    of a real call does."""
+    from hotline.store import drafts as draft_store
+    from hotline.store.db import open_database
+
+    resets: list[int] = []
+    screen.model.modelReset.connect(lambda: resets.append(1))
+    desk = open_database(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    try:
+        for second in range(4):
+            draft_store.save_draft(desk, people["operator"].id, "pc-2", "typing", {"summary": "." * second},
+                                   utcnow())  # fmt: skip
+            qtbot.wait(700)
+        assert resets == []
+        call_store.save_call(desk, Call(line="111", started_at=NIGHT + timedelta(minutes=401),
+                                        operator_id=people["operator"].id, outcome="silent"))  # fmt: skip
+    finally:
+        desk.close()
+    qtbot.waitUntil(lambda: bool(resets), timeout=3000)
