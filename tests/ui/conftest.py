@@ -70,3 +70,53 @@ def _no_quit_on_last_window(qapp: QApplication):
 def keep_typed_calls(monkeypatch):
     """Closing a window at a test's end with a call typed asks first: yes, keep it as a draft."""
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+
+
+@pytest.fixture
+def open_call_screen(qtbot, db):
+    """``open_call_screen(user, workstation)``: the live-call screen in a window of its own at 1366×768, its keys on
+    the window as the main window puts them, active; the windows live until the test ends."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from hotline.ui.call_screen import CallScreen
+
+    windows: list[QMainWindow] = []
+
+    def open_(user, workstation: str = "pc-test") -> CallScreen:
+        window = QMainWindow()
+        windows.append(window)
+        screen = CallScreen(db, user, Settings.load(db), workstation, lang="en")
+        window.setCentralWidget(screen)
+        for action in screen.actions():
+            window.addAction(action)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return screen
+
+    yield open_
+    windows.clear()
+
+
+@pytest.fixture
+def open_dialog(qtbot, db):
+    """``open_dialog(user, call_id)`` shows the call edit dialog as the daily log does; closed at the end without
+    asking."""
+    from hotline.ui.call_edit_dialog import CallEditDialog
+
+    opened: list[CallEditDialog] = []
+
+    def open_(user, call_id: int) -> CallEditDialog:
+        dialog = CallEditDialog(db, user, call_id, Settings.load(db), "en")
+        opened.append(dialog)  # not qtbot.addWidget: its close() would ask about an edit a test left unsaved
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        return dialog
+
+    yield open_
+    for dialog in opened:
+        dialog.done(0)  # closes without reject(), which asks about unsaved changes
+        dialog.deleteLater()

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 from hotline.core.models import Call, Child, Handoff
 from hotline.core.taxonomy import load_taxonomy
 from hotline.core.timeutil import utcnow
-from hotline.settings import Settings
 from hotline.store import calls as call_store
 from hotline.store.db import DatabaseBusyError
-from hotline.ui.call_edit_dialog import CallEditDialog, ConflictDialog
+from hotline.ui.call_edit_dialog import ConflictDialog
 
 
 @pytest.fixture
@@ -47,25 +46,6 @@ def store_call(db, operator_id: int, *, hours_ago: float = 1.0) -> Call:
         children=[Child(name="Bé Tí", sex="female", age=9, age_band="6-10")], service_level="counselling",
     )  # fmt: skip
     return call_store.save_call(db, call)
-
-
-@pytest.fixture
-def open_dialog(qtbot, db):
-    """``open_dialog(user, call_id)`` shows the dialog as the daily log does; closed at the end without asking."""
-    opened: list[CallEditDialog] = []
-
-    def open_(user, call_id: int) -> CallEditDialog:
-        dialog = CallEditDialog(db, user, call_id, Settings.load(db), "en")
-        opened.append(dialog)  # not qtbot.addWidget: its close() would ask about an edit a test left unsaved
-        dialog.show()
-        dialog.activateWindow()
-        qtbot.waitUntil(dialog.isActiveWindow)
-        return dialog
-
-    yield open_
-    for dialog in opened:
-        dialog.done(0)  # closes without reject(), which asks about unsaved changes
-        dialog.deleteLater()
 
 
 def press(qtbot, dialog, sequence: str) -> None:

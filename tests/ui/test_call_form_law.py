@@ -9,14 +9,12 @@ import pytest
 from keyboard import answer_next_dialog, type_into_focus, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from hotline.core.models import Call
 from hotline.core.timeutil import VN_TZ, utcnow
-from hotline.settings import Settings
 from hotline.store import calls as call_store
 from hotline.store import drafts as draft_store
-from hotline.ui.call_screen import CallScreen
 
 WORKSTATION = "pc-law"
 
@@ -26,35 +24,9 @@ def operator(make_user):
     return make_user("tongdai", ["operator"], "Tổng đài viên")
 
 
-#: the windows of a test, held until it ends (a window Python no longer holds is deleted)
-_WINDOWS: list[QMainWindow] = []
-
-
-@pytest.fixture(autouse=True)
-def _hold_windows():
-    yield
-    _WINDOWS.clear()
-
-
-def open_screen(qtbot, db, user) -> CallScreen:
-    """The live-call screen in a window of its own, as the main window shows it (its keys on the window)."""
-    window = QMainWindow()
-    _WINDOWS.append(window)
-    screen = CallScreen(db, user, Settings.load(db), WORKSTATION, lang="en")
-    window.setCentralWidget(screen)
-    for action in screen.actions():
-        window.addAction(action)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return screen
-
-
 @pytest.fixture
-def screen(qtbot, db, operator):
-    return open_screen(qtbot, db, operator)
+def screen(open_call_screen, qtbot, db, operator):
+    return open_call_screen(operator, WORKSTATION)
 
 
 def key(qtbot, screen, sequence: str) -> None:
@@ -330,9 +302,9 @@ def _type_everything_new(qtbot, screen) -> None:
     type_text(screen.form.handoff_rows["commune"].to_whom_edit, "UBND xã Mỹ Hòa Hưng")
 
 
-def test_a_draft_with_the_new_fields_comes_back_after_a_crash(qtbot, db, operator):
+def test_a_draft_with_the_new_fields_comes_back_after_a_crash(open_call_screen, qtbot, db, operator):
     """DESIGN §2: every new field reaches the autosaved draft; the next start offers it back exactly."""
-    first = open_screen(qtbot, db, operator)
+    first = open_call_screen(operator, WORKSTATION)
     _type_everything_new(qtbot, first)
     typed = first.form.state()
     assert typed["service_level"] == "intervention" and typed["help_before"] == "Công an xã đã ghi lời khai."
@@ -347,7 +319,7 @@ def test_a_draft_with_the_new_fields_comes_back_after_a_crash(qtbot, db, operato
     first._autosave_timer.stop()  # the crash: nothing more is written, nothing is saved
     first.window().hide()
 
-    again = open_screen(qtbot, db, operator)  # the next start
+    again = open_call_screen(operator, WORKSTATION)  # the next start
     answer_next_dialog("Open it")
     again.offer_drafts()
     QApplication.processEvents()  # the restored rows are shown
@@ -363,7 +335,7 @@ def test_a_draft_with_the_new_fields_comes_back_after_a_crash(qtbot, db, operato
     assert sorted(h.kind for h in call.handoffs) == ["commune", "victim"]
 
 
-def test_a_draft_written_before_the_new_fields_still_loads(qtbot, db, operator):
+def test_a_draft_written_before_the_new_fields_still_loads(open_call_screen, qtbot, db, operator):
     """A draft kept by the previous version (no status, destination, service level, place or hand-offs) opens:
     what it has is shown, the new fields start empty, and the call can be finished and saved."""
     old_state = {
@@ -379,7 +351,7 @@ def test_a_draft_written_before_the_new_fields_still_loads(qtbot, db, operator):
         "link_case": None, "editing": None, "elapsed_ms": 65000,
     }  # fmt: skip
     draft_store.save_draft(db, operator.id, WORKSTATION, "old-draft", old_state, utcnow() - timedelta(minutes=3))
-    screen = open_screen(qtbot, db, operator)
+    screen = open_call_screen(operator, WORKSTATION)
     answer_next_dialog("Open it")
     screen.offer_drafts()
     form = screen.form

@@ -7,13 +7,11 @@ from datetime import timedelta
 import pytest
 from keyboard import answer_next_dialog
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from hotline.core.timeutil import to_ms, utcnow
-from hotline.settings import Settings
 from hotline.store import calls as call_store
 from hotline.store import drafts as draft_store
-from hotline.ui.call_screen import CallScreen
 
 WORKSTATION = "pc-crash"
 #: What autosave kept of a call typed for two minutes before the PC died (a draft as the program writes it).
@@ -28,34 +26,10 @@ FORM = {
 }  # fmt: skip
 TYPED_MS = 120_000
 
-_WINDOWS: list[QMainWindow] = []
-
-
-@pytest.fixture(autouse=True)
-def _hold_windows():
-    yield
-    _WINDOWS.clear()
-
 
 @pytest.fixture
 def operator(make_user):
     return make_user("tongdai", ["operator"], "Tổng đài viên")
-
-
-def open_screen(qtbot, db, user) -> CallScreen:
-    """The live-call screen in a window of its own, its keys on the window, as the main window shows it."""
-    window = QMainWindow()
-    _WINDOWS.append(window)
-    screen = CallScreen(db, user, Settings.load(db), WORKSTATION, lang="en")
-    window.setCentralWidget(screen)
-    for action in screen.actions():
-        window.addAction(action)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return screen
 
 
 def key(qtbot, screen, sequence: str) -> None:
@@ -90,13 +64,13 @@ def restore_and_save(qtbot, screen):
     return clock, call_store.get_call(screen.db, row[0], viewer_id=screen.user.id)
 
 
-def test_a_call_restored_after_a_crash_counts_the_outage(qtbot, db, operator):
+def test_a_call_restored_after_a_crash_counts_the_outage(open_call_screen, qtbot, db, operator):
     """Started 7 minutes ago, 2 minutes typed, then the crash: the clock shows 07:xx, and the saved call runs from
     its original start to the save (duration ≥ 7 min, ended_at at the save)."""
     started_ago = timedelta(minutes=7)
     keep_draft(db, operator, started_ago)
     original_start = draft_store.load_drafts(db, operator.id, WORKSTATION)[0].started_at
-    screen = open_screen(qtbot, db, operator)
+    screen = open_call_screen(operator, WORKSTATION)
     clock, call = restore_and_save(qtbot, screen)
     assert clock.startswith("07:"), clock
     assert to_ms(call.started_at) == to_ms(original_start)
@@ -105,31 +79,31 @@ def test_a_call_restored_after_a_crash_counts_the_outage(qtbot, db, operator):
     assert draft_store.load_drafts(db, operator.id, WORKSTATION) == []
 
 
-def test_time_a_call_was_set_aside_on_purpose_is_not_counted(qtbot, db, operator):
+def test_time_a_call_was_set_aside_on_purpose_is_not_counted(open_call_screen, qtbot, db, operator):
     """A call kept as a draft on purpose (sign-out, F2 for the next call) 30 minutes ago resumes from the time it
     had then, not from its start: the half hour away is no part of the call."""
     set_aside_at = to_ms(utcnow() - timedelta(minutes=30))
     keep_draft(db, operator, timedelta(minutes=32), set_aside_at_ms=set_aside_at)
-    screen = open_screen(qtbot, db, operator)
+    screen = open_call_screen(operator, WORKSTATION)
     clock, call = restore_and_save(qtbot, screen)
     assert clock.startswith("02:"), clock
     assert 120 <= call.duration_s < 180
 
 
-def test_a_clock_set_back_since_the_crash_never_shortens_the_call(qtbot, db, operator):
+def test_a_clock_set_back_since_the_crash_never_shortens_the_call(open_call_screen, qtbot, db, operator):
     """The PC's clock went back an hour after the crash: the call keeps at least the time it had on screen."""
     keep_draft(db, operator, -timedelta(hours=1))  # "started" in the future of the clock as it reads now
-    screen = open_screen(qtbot, db, operator)
+    screen = open_call_screen(operator, WORKSTATION)
     _clock, call = restore_and_save(qtbot, screen)
     assert call.duration_s >= TYPED_MS // 1000
     assert call.ended_at >= call.started_at
 
 
-def test_a_draft_found_the_next_morning_goes_on_from_its_time_on_screen(qtbot, db, operator):
+def test_a_draft_found_the_next_morning_goes_on_from_its_time_on_screen(open_call_screen, qtbot, db, operator):
     """The PC stayed off all night after the crash: no call lasts that long, so the clock goes on from the time
     the call had on screen, not from ten hours ago."""
     keep_draft(db, operator, timedelta(hours=10))
-    screen = open_screen(qtbot, db, operator)
+    screen = open_call_screen(operator, WORKSTATION)
     clock, call = restore_and_save(qtbot, screen)
     assert clock.startswith("02:"), clock
     assert 120 <= call.duration_s < 180

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from hotline.core.models import Call, Child
 from hotline.core.timeutil import utcnow
-from hotline.settings import Settings
 from hotline.store import calls as call_store
-from hotline.ui.call_edit_dialog import CallEditDialog
 
 SENTENCE = "Me be goi lai, noi be da an toan."
 
@@ -37,25 +35,6 @@ def store_call(db, operator_id: int) -> Call:
         children=[Child(name="Bé Tí", sex="female", age=9, age_band="6-10")], service_level="counselling",
     )  # fmt: skip
     return call_store.save_call(db, call)
-
-
-@pytest.fixture
-def open_dialog(qtbot, db):
-    """``open_dialog(user, call_id)`` shows the dialog as the daily log does; closed at the end without asking."""
-    opened: list[CallEditDialog] = []
-
-    def open_(user, call_id: int) -> CallEditDialog:
-        dialog = CallEditDialog(db, user, call_id, Settings.load(db), "en")
-        opened.append(dialog)
-        dialog.show()
-        dialog.activateWindow()
-        qtbot.waitUntil(dialog.isActiveWindow)
-        return dialog
-
-    yield open_
-    for dialog in opened:
-        dialog.done(0)
-        dialog.deleteLater()
 
 
 def press(qtbot, dialog, sequence: str) -> None:
