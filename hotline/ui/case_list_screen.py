@@ -91,6 +91,11 @@ class CaseListScreen(QWidget):
         # read when first shown (Workspace._show)
 
     def reload(self) -> None:
+        """Read the list again, the current row kept on its case (else on the same row): another desk's save
+        reloads an open list, and the counselor must not lose their place in it."""
+        current = self.view.currentIndex()
+        kept_id = self.model.row(self.proxy.mapToSource(current).row()).id if current.isValid() else None
+        kept_row = current.row() if current.isValid() else 0
         try:
             rows = case_store.list_cases(self.db, self.which, user_id=self.user.id)
         except StoreError as exc:
@@ -101,7 +106,14 @@ class CaseListScreen(QWidget):
             self.proxy.sort(-1)
         self.title.setText(f"{self.tr(TITLES[self.which])}: {len(rows)}")
         if rows:
-            self.view.selectRow(0)
+            self.view.selectRow(self._row_of(kept_id, min(kept_row, len(rows) - 1)))
+
+    def _row_of(self, case_id: int | None, fallback: int) -> int:
+        """The view's row showing ``case_id``, else ``fallback``."""
+        for row in range(self.proxy.rowCount()):
+            if self.model.row(self.proxy.mapToSource(self.proxy.index(row, 0)).row()).id == case_id:
+                return row
+        return fallback
 
     def _open(self, index) -> None:
         self.open_case.emit(self.model.row(self.proxy.mapToSource(index).row()).id)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStackedWidget, QTabBar, QVBoxL
 from hotline.core import permissions
 from hotline.core.models import User
 from hotline.store import cases as case_store
+from hotline.store.changes import change_token
 from hotline.store.db import StoreError
 from hotline.ui.admin.admin_screen import AdminScreen
 from hotline.ui.call_screen import CallScreen, app_lang
@@ -34,6 +35,7 @@ _NAMES = {
 }
 #: How often the counts in the navigation are read again (another PC may have opened a case).
 COUNTS_MS = 30_000
+CHANGES_MS = 1_000
 
 
 class Workspace(QWidget):
@@ -131,9 +133,14 @@ class Workspace(QWidget):
             self._switch_actions.append(action)
         self.nav.setCurrentIndex(0)
         self._show(0)
-        self._counts_timer = QTimer(self, interval=COUNTS_MS, timeout=self.refresh_counts)
+        self._counts_timer = QTimer(self, interval=COUNTS_MS, timeout=self.refresh_counts)  # clocks run out
+        # another desk's save (a call flagged, a case taken or opened) shows in the queue and the lists within a
+        # second: one read of the change counter per second, which drafts being typed elsewhere do not move
+        self._seen_change = self._change_token()
+        self._changes_timer = QTimer(self, interval=CHANGES_MS, timeout=self._poll_changes)
         if self.followup is not None:
             self._counts_timer.start()
+            self._changes_timer.start()
         self.refresh_counts()
 
     def _add(self, key: str, screen: QWidget) -> None:
@@ -187,6 +194,18 @@ class Workspace(QWidget):
         for row, key in enumerate(self.keys):
             name = QCoreApplication.translate("Workspace", _NAMES[key])
             self.nav.setTabText(row, f"{name} ({counts[key]})" if key in counts else name)
+
+    def _change_token(self) -> int | None:
+        try:
+            return change_token(self.db)
+        except StoreError:  # a vanished connection: the next poll tries again
+            return None
+
+    def _poll_changes(self) -> None:
+        token = self._change_token()
+        if token is not None and token != self._seen_change:
+            self._seen_change = token
+            self.refresh_all()
 
     def refresh_all(self) -> None:
         for screen in (self.followup, *self.lists.values()):
