@@ -120,3 +120,17 @@ def open_dialog(qtbot, db):
     for dialog in opened:
         dialog.done(0)  # closes without reject(), which asks about unsaved changes
         dialog.deleteLater()
+
+
+@pytest.fixture
+def program_font(qapp):
+    """The program's font (apply_style picks a family that carries Vietnamese, 10 pt), put back afterwards."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    before = qapp.font()
+    family = next((f for f in ("Noto Sans", "DejaVu Sans") if f in QFontDatabase.families()), before.family())
+    font = QFont(family)
+    font.setPointSize(10)
+    qapp.setFont(font)
+    yield
+    qapp.setFont(before)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from keyboard import type_text
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from hotline.core.daily_log import previous_shift, shift_to_open
@@ -28,18 +28,6 @@ WIDTH, HEIGHT = 1346, 640
 LONG_SUMMARY = ("Người gọi là hàng xóm, kể rằng nhiều tối nghe tiếng la hét và tiếng khóc từ nhà bên cạnh, "
                 "mẹ bé đi làm ca đêm ở khu công nghiệp nên bé ở nhà với cha dượng; sáng nay bé kể bị đánh "
                 "bằng roi mây vào lưng và chân.")  # fmt: skip
-
-
-@pytest.fixture
-def vietnamese_font(qapp):
-    """The program's font (apply_style picks a family that carries Vietnamese), put back afterwards."""
-    before = qapp.font()
-    family = next((f for f in ("Noto Sans", "DejaVu Sans") if f in QFontDatabase.families()), before.family())
-    font = QFont(family)
-    font.setPointSize(10)
-    qapp.setFont(font)
-    yield
-    qapp.setFont(before)
 
 
 @pytest.fixture
@@ -88,7 +76,7 @@ def lead(make_user):
 
 
 @pytest.fixture
-def log(qtbot, db, lead, night, vietnamese_font):
+def log(qtbot, db, lead, night, program_font):
     screen = open_log(qtbot, db, lead)
     yield screen
     screen._debounce.stop()
@@ -112,7 +100,7 @@ def header_fits(log, column: int) -> bool:
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_every_column_fits_1366_pixels_without_scrolling(qtbot, db, lead, night, vietnamese_font, lang, request):
+def test_every_column_fits_1366_pixels_without_scrolling(qtbot, db, lead, night, program_font, lang, request):
     """Maximized at 1366 px: no horizontal scrolling; whole case and phone numbers, outcomes, risks, times;
     every header whole; the review columns and a summary column of useful width on screen."""
     if lang == "vi":

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, QRect, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from hotline.core.models import Call, Child, Handoff
@@ -30,18 +30,6 @@ NIGHT = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 #: The room a screen gets in the program's window maximized on a 1366×768 screen (measured under Xvfb).
 WIDTH, HEIGHT = 1346, 640
 DECISION = "Quyết định phê duyệt kế hoạch hỗ trợ, can thiệp (Mẫu 05) của Chủ tịch UBND xã Mỹ Hòa Hưng"
-
-
-@pytest.fixture
-def program_font(qapp):
-    """The program's font (apply_style picks a family that carries Vietnamese, 10 pt), put back afterwards."""
-    before = qapp.font()
-    family = next((f for f in ("Noto Sans", "DejaVu Sans") if f in QFontDatabase.families()), before.family())
-    font = QFont(family)
-    font.setPointSize(10)
-    qapp.setFont(font)
-    yield
-    qapp.setFont(before)
 
 
 @pytest.fixture
